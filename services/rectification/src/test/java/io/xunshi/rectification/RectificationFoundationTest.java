@@ -1,0 +1,11 @@
+package io.xunshi.rectification;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.xunshi.testing.RealInfrastructureResource;
+import io.xunshi.testing.ServiceFoundationContract;
+
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructureResource.class)
+class RectificationFoundationTest extends ServiceFoundationContract {
+}

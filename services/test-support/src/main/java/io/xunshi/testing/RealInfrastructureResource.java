@@ -1,0 +1,28 @@
+package io.xunshi.testing;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Points a {@code @QuarkusTest} at a real Kafka broker (KRaft) and a real PostgreSQL, both started in
+ * this JVM's lifetime without Docker, or named by the environment (see {@link TestInfrastructure}).
+ *
+ * <pre>{@code @QuarkusTestResource(RealInfrastructureResource.class)}</pre>
+ */
+public class RealInfrastructureResource implements QuarkusTestResourceLifecycleManager {
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> config = new LinkedHashMap<>(TestInfrastructure.databaseConfig());
+        config.put("kafka.bootstrap.servers", TestInfrastructure.kafkaBootstrapServers());
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // The servers outlive one application start: other test classes in this JVM reuse them, and a
+        // shutdown hook stops them when the JVM exits.
+    }
+}

@@ -1,0 +1,87 @@
+package io.xunshi.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.inject.spi.CDI;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.xunshi.kernel.messaging.EventLogPublisher;
+
+/**
+ * What every service proves about its foundation, against a real PostgreSQL and a real Kafka: it
+ * migrates and writes to its own schema, what it sends reaches its topic on the shared log, and its
+ * readiness reflects both. A service's test extends this class and is annotated {@code @QuarkusTest}.
+ */
+public abstract class ServiceFoundationContract {
+
+    private static String config(String key) {
+        return ConfigProvider.getConfig().getValue(key, String.class);
+    }
+
+    @Test
+    void its_migrations_create_the_event_store_in_its_own_schema_and_a_write_lands_there() {
+        String schema = config("xunshi.service.schema");
+        Pool pool = CDI.current().select(Pool.class).get();
+        String streamId = "foundation-" + UUID.randomUUID();
+
+        pool.preparedQuery("INSERT INTO events (event_id, stream_id, stream_type, version, event_type, jurisdiction,"
+                + " payload, occurred_at) VALUES ($1, $2, 'FoundationProbe', 1, 'xunshi.test.ProbeWritten.v1',"
+                + " '100000', '{\"probe\":true}'::jsonb, now())")
+                .executeAndAwait(Tuple.of(UUID.randomUUID(), streamId));
+
+        Row where = pool.query("SELECT current_schema() AS s").executeAndAwait().iterator().next();
+        assertThat(where.getString("s")).isEqualTo(schema);
+        Row found = pool.preparedQuery("SELECT count(*) AS n FROM " + schema + ".events WHERE stream_id = $1")
+                .executeAndAwait(Tuple.of(streamId)).iterator().next();
+        assertThat(found.getLong("n")).isEqualTo(1L);
+        Row migrated = pool.preparedQuery("SELECT count(*) AS n FROM information_schema.tables"
+                + " WHERE table_schema = $1 AND table_name IN ('flyway_schema_history', 'kernel_schema_history')")
+                .executeAndAwait(Tuple.of(schema)).iterator().next();
+        assertThat(migrated.getLong("n")).isEqualTo(2L);
+    }
+
+    @Test
+    void a_record_it_sends_to_its_topic_is_read_back_by_an_independent_kafka_consumer() {
+        String topic = config("xunshi.kafka.topic");
+        String key = "aggregate-" + UUID.randomUUID();
+        String value = "{\"probe\":\"" + key + "\"}";
+        EventLogPublisher publisher = CDI.current().select(EventLogPublisher.class).get();
+
+        publisher.publish(key, value, Map.of("ce_type", "xunshi.test.ProbeSent.v1"))
+                .await().atMost(Duration.ofSeconds(30));
+
+        List<ConsumerRecord<String, String>> read = KafkaTopicReader.readUntil(config("kafka.bootstrap.servers"),
+                topic, r -> key.equals(r.key()), Duration.ofSeconds(30));
+        ConsumerRecord<String, String> record = read.get(read.size() - 1);
+        assertThat(record.value()).isEqualTo(value);
+        assertThat(new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+                .isEqualTo("xunshi.test.ProbeSent.v1");
+    }
+
+    @Test
+    void it_is_ready_only_with_its_database_and_kafka_and_serves_its_api_documentation() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Reactive PostgreSQL connections health check",
+                        "Kafka connection health check"));
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("openapi", org.hamcrest.Matchers.startsWith("3."));
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}
