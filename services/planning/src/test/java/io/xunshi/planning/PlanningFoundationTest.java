@@ -3,7 +3,7 @@ package io.xunshi.planning;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.xunshi.testing.RealInfrastructureResource;
-import io.xunshi.testing.ServiceFoundationContract;
+import io.xunshi.kernel.ServiceFoundationContract;
 
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructureResource.class)

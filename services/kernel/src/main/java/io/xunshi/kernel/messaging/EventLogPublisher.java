@@ -10,7 +10,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import io.quarkus.arc.Unremovable;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -21,7 +20,6 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  * {@code acks=all}; the returned {@link Uni} completes once the broker has acknowledged the record.
  */
 @ApplicationScoped
-@Unremovable
 public class EventLogPublisher {
 
     private final MutinyEmitter<String> emitter;

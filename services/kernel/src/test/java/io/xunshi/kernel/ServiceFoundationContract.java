@@ -1,4 +1,4 @@
-package io.xunshi.testing;
+package io.xunshi.kernel;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +20,14 @@ import org.junit.jupiter.api.Test;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import io.xunshi.kernel.eventstore.EventMetadata;
+import io.xunshi.kernel.eventstore.EventStore;
+import io.xunshi.kernel.eventstore.ExpectedVersion;
+import io.xunshi.kernel.eventstore.NewEvent;
 import io.xunshi.kernel.messaging.EventLogPublisher;
+import io.xunshi.testing.KafkaTopicReader;
 
 /**
  * What every service proves about its foundation, against a real PostgreSQL and a real Kafka: it
@@ -34,16 +41,17 @@ public abstract class ServiceFoundationContract {
     }
 
     @Test
-    void its_migrations_create_the_event_store_in_its_own_schema_and_a_write_lands_there() {
+    void its_migrations_create_the_event_store_in_its_own_schema_and_an_append_lands_there() {
         String schema = config("xunshi.service.schema");
-        Pool pool = CDI.current().select(Pool.class).get();
+        EventStore store = CDI.current().select(EventStore.class).get();
         String streamId = "foundation-" + UUID.randomUUID();
 
-        pool.preparedQuery("INSERT INTO events (event_id, stream_id, stream_type, version, event_type, jurisdiction,"
-                + " payload, occurred_at) VALUES ($1, $2, 'FoundationProbe', 1, 'xunshi.test.ProbeWritten.v1',"
-                + " '100000', '{\"probe\":true}'::jsonb, now())")
-                .executeAndAwait(Tuple.of(UUID.randomUUID(), streamId));
+        store.append(streamId, "FoundationProbe", "100000", ExpectedVersion.NO_STREAM,
+                List.of(NewEvent.of("xunshi.test.ProbeWritten", 1, JsonNodeFactory.instance.objectNode()
+                        .put("probe", true), EventMetadata.none())))
+                .await().atMost(Duration.ofSeconds(30));
 
+        Pool pool = store.pool();
         Row where = pool.query("SELECT current_schema() AS s").executeAndAwait().iterator().next();
         assertThat(where.getString("s")).isEqualTo(schema);
         Row found = pool.preparedQuery("SELECT count(*) AS n FROM " + schema + ".events WHERE stream_id = $1")

@@ -1,0 +1,339 @@
+package io.xunshi.kernel.eventstore;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+
+/**
+ * The service's event store in its own PostgreSQL schema: append with optimistic concurrency, read a
+ * stream (whole, up to a version, or as of a time), read everything in one global order, and verify the
+ * hash chains.
+ *
+ * <p>An append must be the first write of its transaction and the only append in it: the transaction id
+ * is then taken when the events are inserted, after the previous version of the stream was committed,
+ * so a stream's later events always carry a larger transaction id and the global order keeps each
+ * stream in version order (docs/adr/0003-gap-free-global-order.md).
+ */
+@ApplicationScoped
+public class EventStore {
+
+    static final String COLUMNS = "global_position, tx_id::text AS tx, stream_id, version, stream_type, event_id,"
+            + " event_type, type_version, jurisdiction, payload::text AS payload_json, metadata::text AS metadata_json,"
+            + " occurred_at, recorded_at, prev_hash, hash";
+
+    private static final String HEAD = "SELECT pg_current_xact_id_if_assigned()::text AS assigned, h.version, h.hash"
+            + " FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT version, hash FROM events WHERE stream_id = $1"
+            + " ORDER BY version DESC LIMIT 1) h ON true";
+
+    private static final String INSERT = "INSERT INTO events (stream_id, version, stream_type, event_id, event_type,"
+            + " type_version, jurisdiction, payload, metadata, occurred_at, prev_hash, hash)"
+            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11, $12)"
+            + " RETURNING global_position, tx_id::text AS tx, recorded_at";
+
+    /** Below the oldest running transaction, every transaction has ended: the order there is final. */
+    static final String SETTLED = "tx_id < pg_snapshot_xmin(pg_current_snapshot())";
+
+    private final Pool pool;
+    private final ObjectMapper json;
+    private final Upcasters upcasters;
+    private final Counter appended;
+    private final Counter conflicts;
+
+    @Inject
+    public EventStore(Pool pool, ObjectMapper json, Upcasters upcasters, MeterRegistry metrics) {
+        this.pool = pool;
+        this.json = json;
+        this.upcasters = upcasters;
+        this.appended = Counter.builder("xunshi.eventstore.appended").description("Events appended")
+                .register(metrics);
+        this.conflicts = Counter.builder("xunshi.eventstore.conflicts")
+                .description("Appends refused because the stream had moved on").register(metrics);
+    }
+
+    public Pool pool() {
+        return pool;
+    }
+
+    /** Appends events to a stream in a transaction of its own; all of them or none. */
+    public Uni<AppendResult> append(String streamId, String streamType, String jurisdiction, int expectedVersion,
+            List<NewEvent> events) {
+        return pool.withTransaction(conn -> append(conn, streamId, streamType, jurisdiction, expectedVersion, events));
+    }
+
+    /**
+     * Appends within the caller's transaction, which must not have written anything yet; the caller's
+     * further writes (an inbox entry, an idempotency record) follow the append.
+     */
+    public Uni<AppendResult> append(SqlConnection conn, String streamId, String streamType, String jurisdiction,
+            int expectedVersion, List<NewEvent> events) {
+        if (events.isEmpty()) {
+            throw new IllegalArgumentException("nothing to append to " + streamId);
+        }
+        return conn.preparedQuery(HEAD).execute(Tuple.of(streamId)).flatMap(head -> {
+            Row row = head.iterator().next();
+            if (row.getString("assigned") != null) {
+                return Uni.createFrom().failure(new IllegalStateException("an append must be the first write of its"
+                        + " transaction (transaction " + row.getString("assigned") + " has written already)"));
+            }
+            Integer found = row.getInteger("version");
+            int current = found == null ? 0 : found;
+            if (expectedVersion != ExpectedVersion.ANY && current != expectedVersion) {
+                conflicts.increment();
+                return Uni.createFrom().failure(new ConcurrencyConflict(streamId, expectedVersion, current));
+            }
+            return insert(conn, streamId, streamType, jurisdiction, current, bytes(row, "hash"), events);
+        });
+    }
+
+    private Uni<AppendResult> insert(SqlConnection conn, String streamId, String streamType, String jurisdiction,
+            int current, byte[] headHash, List<NewEvent> events) {
+        List<Tuple> rows = new ArrayList<>(events.size());
+        List<StoredEvent> pending = new ArrayList<>(events.size());
+        byte[] prev = headHash;
+        int version = current;
+        for (NewEvent e : events) {
+            version++;
+            ObjectNode metadata = metadataJson(e.metadata());
+            byte[] hash = HashChain.hash(prev, e.eventId(), streamId, streamType, version, e.type(), e.typeVersion(),
+                    jurisdiction, e.occurredAt(), e.payload(), metadata);
+            rows.add(Tuple.tuple(List.of(streamId, version, streamType, e.eventId(), e.type(), e.typeVersion(),
+                    jurisdiction, e.payload().toString(), metadata.toString(),
+                    OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC)))
+                    .addValue(prev == null ? null : io.vertx.core.buffer.Buffer.buffer(prev))
+                    .addValue(io.vertx.core.buffer.Buffer.buffer(hash)));
+            pending.add(new StoredEvent(null, e.eventId(), streamId, streamType, version, e.type(), e.typeVersion(),
+                    jurisdiction, e.payload(), e.metadata(), e.occurredAt(), null, prev, hash));
+            prev = hash;
+        }
+        int last = version;
+        int expected = current;
+        return conn.preparedQuery(INSERT).executeBatch(rows)
+                .map(result -> {
+                    List<StoredEvent> stored = new ArrayList<>(pending.size());
+                    RowSet<Row> rs = result;
+                    for (StoredEvent p : pending) {
+                        Row r = rs.iterator().next();
+                        stored.add(new StoredEvent(new GlobalPosition(Long.parseLong(r.getString("tx")),
+                                r.getLong("global_position")), p.eventId(), p.streamId(), p.streamType(), p.version(),
+                                p.type(), p.typeVersion(), p.jurisdiction(), p.payload(), p.metadata(), p.occurredAt(),
+                                r.getOffsetDateTime("recorded_at").toInstant(), p.prevHash(), p.hash()));
+                        rs = rs.next();
+                    }
+                    appended.increment(stored.size());
+                    return new AppendResult(streamId, last, stored);
+                })
+                .onFailure(EventStore::isStreamVersionTaken).transform(f -> {
+                    conflicts.increment();
+                    return new ConcurrencyConflict(streamId, expected, -1);
+                });
+    }
+
+    private static boolean isStreamVersionTaken(Throwable failure) {
+        return failure instanceof PgException pg && "23505".equals(pg.getSqlState())
+                && "events_pkey".equals(pg.getConstraint());
+    }
+
+    /** The whole stream, oldest first, each event upcast to its current version. Empty if there is none. */
+    public Uni<List<StoredEvent>> readStream(String streamId) {
+        return readStream(streamId, Integer.MAX_VALUE);
+    }
+
+    /** The stream up to and including {@code maxVersion}. */
+    public Uni<List<StoredEvent>> readStream(String streamId, int maxVersion) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM events WHERE stream_id = $1 AND version <= $2"
+                + " ORDER BY version").execute(Tuple.of(streamId, maxVersion)).map(this::toEvents);
+    }
+
+    /** The stream as it stood at {@code asOf}: the events recorded up to then. */
+    public Uni<List<StoredEvent>> readStreamAsOf(String streamId, Instant asOf) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM events WHERE stream_id = $1 AND recorded_at <= $2"
+                + " ORDER BY version").execute(Tuple.of(streamId, OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC)))
+                .map(this::toEvents);
+    }
+
+    /**
+     * Up to {@code limit} events after {@code after} in the global order, among those whose transactions
+     * have all ended; reading on from the last one returned never misses an event.
+     */
+    public Uni<List<StoredEvent>> readAll(GlobalPosition after, int limit) {
+        return readAll(pool, after, limit);
+    }
+
+    public Uni<List<StoredEvent>> readAll(SqlClient client, GlobalPosition after, int limit) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM events WHERE (tx_id, global_position) >"
+                + " ($1::text::xid8, $2) AND " + SETTLED + " ORDER BY tx_id, global_position LIMIT $3")
+                .execute(Tuple.of(Long.toUnsignedString(after.txId()), after.position(), limit))
+                .map(this::toEvents);
+    }
+
+    /** Walks one stream's hash chain and names the first event that was altered, removed or reordered. */
+    public Uni<ChainVerification> verifyStream(String streamId) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM events WHERE stream_id = $1 ORDER BY version")
+                .execute(Tuple.of(streamId))
+                .map(rows -> {
+                    ChainVerifier verifier = new ChainVerifier();
+                    for (Row row : rows) {
+                        verifier.check(toRawEvent(row), metadataNode(row));
+                        if (!verifier.result().isIntact()) {
+                            break;
+                        }
+                    }
+                    return verifier.result();
+                });
+    }
+
+    /** Walks every stream's chain, stream by stream, in pages; stops at the first break. */
+    public Uni<ChainVerification> verifyAll() {
+        return verifyFrom(new ChainVerifier(), "", 0, 5_000);
+    }
+
+    private Uni<ChainVerification> verifyFrom(ChainVerifier verifier, String streamId, int version, int page) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM events WHERE (stream_id, version) > ($1, $2)"
+                + " ORDER BY stream_id, version LIMIT $3").execute(Tuple.of(streamId, version, page))
+                .flatMap(rows -> {
+                    StoredEvent last = null;
+                    for (Row row : rows) {
+                        last = toRawEvent(row);
+                        verifier.check(last, metadataNode(row));
+                        if (!verifier.result().isIntact()) {
+                            return Uni.createFrom().item(verifier.result());
+                        }
+                    }
+                    if (rows.size() < page || last == null) {
+                        return Uni.createFrom().item(verifier.finish());
+                    }
+                    return verifyFrom(verifier, last.streamId(), last.version(), page);
+                });
+    }
+
+    List<StoredEvent> toEvents(RowSet<Row> rows) {
+        List<StoredEvent> events = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            events.add(upcasters.upcast(toRawEvent(row)));
+        }
+        return events;
+    }
+
+    /** The event exactly as stored, before any upcasting: what the hash chain covers. */
+    StoredEvent toRawEvent(Row row) {
+        JsonNode metadata = metadataNode(row);
+        return new StoredEvent(new GlobalPosition(Long.parseUnsignedLong(row.getString("tx")),
+                row.getLong("global_position")), row.getUUID("event_id"), row.getString("stream_id"),
+                row.getString("stream_type"), row.getInteger("version"), row.getString("event_type"),
+                row.getInteger("type_version"), row.getString("jurisdiction"), parse(row.getString("payload_json")),
+                new EventMetadata(text(metadata, "correlationId"), text(metadata, "causationId"),
+                        text(metadata, "actor")),
+                row.getOffsetDateTime("occurred_at").toInstant(), row.getOffsetDateTime("recorded_at").toInstant(),
+                bytes(row, "prev_hash"), bytes(row, "hash"));
+    }
+
+    private JsonNode metadataNode(Row row) {
+        return parse(row.getString("metadata_json"));
+    }
+
+    private ObjectNode metadataJson(EventMetadata metadata) {
+        ObjectNode node = json.createObjectNode();
+        if (metadata.correlationId() != null) {
+            node.put("correlationId", metadata.correlationId());
+        }
+        if (metadata.causationId() != null) {
+            node.put("causationId", metadata.causationId());
+        }
+        if (metadata.actor() != null) {
+            node.put("actor", metadata.actor());
+        }
+        return node;
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON does not parse", e);
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static byte[] bytes(Row row, String column) {
+        io.vertx.core.buffer.Buffer buffer = row.getBuffer(column) == null ? null : row.getBuffer(column).getDelegate();
+        return buffer == null ? null : buffer.getBytes();
+    }
+
+    /** Checks events stream by stream, in version order. */
+    private static final class ChainVerifier {
+        private long checked;
+        private String stream;
+        private int expectedVersion;
+        private byte[] prev;
+        private ChainVerification broken;
+
+        void check(StoredEvent e, JsonNode metadata) {
+            if (broken != null) {
+                return;
+            }
+            if (!e.streamId().equals(stream)) {
+                stream = e.streamId();
+                expectedVersion = 1;
+                prev = null;
+            }
+            checked++;
+            if (e.version() != expectedVersion) {
+                broken = ChainVerification.broken(checked, stream, expectedVersion,
+                        "version " + expectedVersion + " is missing (next stored is " + e.version() + ")");
+                return;
+            }
+            if (!Arrays.equals(prev, e.prevHash())) {
+                broken = ChainVerification.broken(checked, stream, e.version(),
+                        "its previous-hash does not match the hash of version " + (e.version() - 1));
+                return;
+            }
+            byte[] recomputed = HashChain.hash(prev, e, metadata);
+            if (!Arrays.equals(recomputed, e.hash())) {
+                broken = ChainVerification.broken(checked, stream, e.version(),
+                        "its content does not match its hash (altered after it was written)");
+                return;
+            }
+            prev = e.hash();
+            expectedVersion++;
+        }
+
+        ChainVerification result() {
+            return broken != null ? broken : ChainVerification.intact(checked);
+        }
+
+        ChainVerification finish() {
+            return result();
+        }
+    }
+
+    static UUID uuid(Row row) {
+        return row.getUUID("event_id");
+    }
+}

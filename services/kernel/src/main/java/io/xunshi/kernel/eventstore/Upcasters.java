@@ -1,0 +1,39 @@
+package io.xunshi.kernel.eventstore;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+/** The chain of every {@link Upcaster} in the application, applied to each event as it is read. */
+@ApplicationScoped
+public class Upcasters {
+
+    private final Map<String, Upcaster> byTypeAndVersion = new HashMap<>();
+
+    @Inject
+    public Upcasters(Instance<Upcaster> upcasters) {
+        for (Upcaster upcaster : upcasters) {
+            Upcaster previous = byTypeAndVersion.put(key(upcaster.type(), upcaster.fromVersion()), upcaster);
+            if (previous != null) {
+                throw new IllegalStateException("two upcasters for " + upcaster.type() + " v" + upcaster.fromVersion()
+                        + ": " + previous.getClass().getName() + " and " + upcaster.getClass().getName());
+            }
+        }
+    }
+
+    public StoredEvent upcast(StoredEvent event) {
+        StoredEvent current = event;
+        Upcaster next;
+        while ((next = byTypeAndVersion.get(key(current.type(), current.typeVersion()))) != null) {
+            current = current.withPayload(current.typeVersion() + 1, next.upcast(current.payload()));
+        }
+        return current;
+    }
+
+    private static String key(String type, int version) {
+        return type + "#" + version;
+    }
+}
