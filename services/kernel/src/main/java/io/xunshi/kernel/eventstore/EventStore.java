@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,7 +49,7 @@ public class EventStore {
 
     private static final String INSERT = "INSERT INTO events (stream_id, version, stream_type, event_id, event_type,"
             + " type_version, jurisdiction, payload, metadata, occurred_at, prev_hash, hash)"
-            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11, $12)"
+            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9::text::jsonb, $10, $11, $12)"
             + " RETURNING global_position, tx_id::text AS tx, recorded_at";
 
     /** Below the oldest running transaction, every transaction has ended: the order there is final. */
@@ -223,7 +222,7 @@ public class EventStore {
                         }
                     }
                     if (rows.size() < page || last == null) {
-                        return Uni.createFrom().item(verifier.finish());
+                        return Uni.createFrom().item(verifier.result());
                     }
                     return verifyFrom(verifier, last.streamId(), last.version(), page);
                 });
@@ -327,13 +326,5 @@ public class EventStore {
         ChainVerification result() {
             return broken != null ? broken : ChainVerification.intact(checked);
         }
-
-        ChainVerification finish() {
-            return result();
-        }
-    }
-
-    static UUID uuid(Row row) {
-        return row.getUUID("event_id");
     }
 }
