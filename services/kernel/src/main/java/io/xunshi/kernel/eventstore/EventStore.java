@@ -166,6 +166,12 @@ public class EventStore {
                 + " ORDER BY version").execute(Tuple.of(streamId, maxVersion)).map(this::toEvents);
     }
 
+    /** The events of a stream after {@code afterVersion} (e.g. the version of a snapshot), oldest first. */
+    public Uni<List<StoredEvent>> readStreamAfter(String streamId, int afterVersion) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM events WHERE stream_id = $1 AND version > $2"
+                + " ORDER BY version").execute(Tuple.of(streamId, afterVersion)).map(this::toEvents);
+    }
+
     /** The stream as it stood at {@code asOf}: the events recorded up to then. */
     public Uni<List<StoredEvent>> readStreamAsOf(String streamId, Instant asOf) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM events WHERE stream_id = $1 AND recorded_at <= $2"
