@@ -1,0 +1,166 @@
+package io.xunshi.local;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+@Command(name = "run", sortOptions = false,
+        description = {
+            "Starts PostgreSQL, Kafka and the services in the foreground, waits until every service is ready and "
+                    + "prints their URLs. Ctrl-C or 'xunshi stop' stops everything.",
+            "Every option can also be set through the environment variable named in its description." },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = { "0:stopped on request", "1:a process failed to start or stopped unexpectedly",
+            "2:a port is in use, another launcher runs on the data directory, or an option is invalid" })
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private DataDirOption dataDir;
+
+    @Option(names = "--services", split = ",", paramLabel = "NAME", converter = ServiceConverter.class,
+            defaultValue = "${env:XUNSHI_SERVICES:-planning,inspection,rectification,coordination}",
+            description = "Services to start, comma-separated (env XUNSHI_SERVICES; default: all four).")
+    private List<Service> services;
+
+    @Option(names = "--planning-port", paramLabel = "PORT", defaultValue = "${env:XUNSHI_PLANNING_PORT:-8081}",
+            description = "HTTP port of planning (env XUNSHI_PLANNING_PORT; default: ${DEFAULT-VALUE}).")
+    private int planningPort;
+
+    @Option(names = "--inspection-port", paramLabel = "PORT", defaultValue = "${env:XUNSHI_INSPECTION_PORT:-8082}",
+            description = "HTTP port of inspection (env XUNSHI_INSPECTION_PORT; default: ${DEFAULT-VALUE}).")
+    private int inspectionPort;
+
+    @Option(names = "--rectification-port", paramLabel = "PORT", defaultValue = "${env:XUNSHI_RECTIFICATION_PORT:-8083}",
+            description = "HTTP port of rectification (env XUNSHI_RECTIFICATION_PORT; default: ${DEFAULT-VALUE}).")
+    private int rectificationPort;
+
+    @Option(names = "--coordination-port", paramLabel = "PORT", defaultValue = "${env:XUNSHI_COORDINATION_PORT:-8084}",
+            description = "HTTP port of coordination (env XUNSHI_COORDINATION_PORT; default: ${DEFAULT-VALUE}).")
+    private int coordinationPort;
+
+    @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "${env:XUNSHI_KAFKA_PORT:-9092}",
+            description = "Kafka broker port (env XUNSHI_KAFKA_PORT; default: ${DEFAULT-VALUE}).")
+    private int kafkaPort;
+
+    @Option(names = "--kafka-controller-port", paramLabel = "PORT", defaultValue = "${env:XUNSHI_KAFKA_CONTROLLER_PORT:-9093}",
+            description = "Kafka KRaft controller port (env XUNSHI_KAFKA_CONTROLLER_PORT; default: ${DEFAULT-VALUE}).")
+    private int kafkaControllerPort;
+
+    @Option(names = "--kafka-heap", paramLabel = "SIZE", defaultValue = "${env:XUNSHI_KAFKA_HEAP:-1g}",
+            description = "Maximum heap of the Kafka broker JVM (env XUNSHI_KAFKA_HEAP; default: ${DEFAULT-VALUE}).")
+    private String kafkaHeap;
+
+    @Option(names = "--pg-port", paramLabel = "PORT", defaultValue = "${env:XUNSHI_PG_PORT:-5432}",
+            description = "PostgreSQL port (env XUNSHI_PG_PORT; default: ${DEFAULT-VALUE}).")
+    private int postgresPort;
+
+    @Option(names = "--ready-timeout", paramLabel = "SECONDS", defaultValue = "${env:XUNSHI_READY_TIMEOUT:-180}",
+            description = "How long Kafka and the services may take to become ready (env XUNSHI_READY_TIMEOUT; "
+                    + "default: ${DEFAULT-VALUE}).")
+    private int readyTimeoutSeconds;
+
+    @Option(names = "--external-kafka", paramLabel = "BOOTSTRAP", defaultValue = "${env:XUNSHI_EXTERNAL_KAFKA}",
+            description = "Use this Kafka (host:port[,host:port...]) instead of starting one (env XUNSHI_EXTERNAL_KAFKA).")
+    private String externalKafka;
+
+    @Option(names = "--external-postgres", paramLabel = "HOST:PORT", converter = DatabaseAddressConverter.class,
+            defaultValue = "${env:XUNSHI_EXTERNAL_POSTGRES}",
+            description = "Use this PostgreSQL instead of starting one; it needs a database xunshi owned by the "
+                    + "role xunshi, password xunshi (env XUNSHI_EXTERNAL_POSTGRES).")
+    private DatabaseAddress externalPostgres;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Platform platform = null;
+        try {
+            Installation installation = Installation.ofLauncher();
+            platform = new Platform(settings(installation), out);
+            Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "xunshi-stop"));
+            platform.claimDataDirectory();
+            Ports.requireFree(portsToOpen());
+            platform.start();
+            out.println();
+            out.println(platform.summary());
+            return platform.awaitUnexpectedExit(err);
+        } catch (LaunchException e) {
+            if (platform == null || !platform.isStopping()) {
+                err.println(e.getMessage());
+            }
+            if (platform != null) {
+                platform.stop();
+            }
+            return e.exitCode();
+        }
+    }
+
+    private Platform.Settings settings(Installation installation) {
+        Map<Service, Integer> servicePorts = new EnumMap<>(Service.class);
+        services.forEach(service -> servicePorts.put(service, port(service)));
+        return new Platform.Settings(dataDir.layout(installation), installation, servicePorts, kafkaPort,
+                kafkaControllerPort, kafkaHeap, externalKafka, postgresPort, externalPostgres,
+                Duration.ofSeconds(readyTimeoutSeconds));
+    }
+
+    private int port(Service service) {
+        return switch (service) {
+            case PLANNING -> planningPort;
+            case INSPECTION -> inspectionPort;
+            case RECTIFICATION -> rectificationPort;
+            case COORDINATION -> coordinationPort;
+        };
+    }
+
+    private List<Ports.Use> portsToOpen() {
+        List<Ports.Use> ports = new ArrayList<>();
+        if (externalPostgres == null) {
+            ports.add(new Ports.Use(postgresPort, "PostgreSQL", "--pg-port"));
+        }
+        if (externalKafka == null) {
+            ports.add(new Ports.Use(kafkaPort, "Kafka broker", "--kafka-port"));
+            ports.add(new Ports.Use(kafkaControllerPort, "Kafka controller", "--kafka-controller-port"));
+        }
+        for (Service service : services) {
+            ports.add(new Ports.Use(port(service), service.id() + " HTTP", "--" + service.id() + "-port"));
+        }
+        return ports;
+    }
+
+    static final class ServiceConverter implements ITypeConverter<Service> {
+        @Override
+        public Service convert(String value) {
+            try {
+                return Service.byId(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class DatabaseAddressConverter implements ITypeConverter<DatabaseAddress> {
+        @Override
+        public DatabaseAddress convert(String value) {
+            try {
+                return DatabaseAddress.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}
