@@ -33,8 +33,8 @@ import io.xunshi.kernel.eventstore.StoredEvent;
  * are keyed by stream id and sent in global order, so each aggregate's events reach its partition in
  * version order.
  *
- * <p>It reads only the settled part of the order ({@link EventStore#readAll}), so a transaction that
- * commits late is published after the ones that committed before it, never skipped. Of a service's
+ * <p>It reads only the settled part of the order ({@link EventStore#readAll}): a transaction that commits
+ * late holds back the events after it in the order until it ends, and is never skipped. Of a service's
  * replicas only the one holding the service's {@link RelayLease} relays; the others retry every
  * {@code xunshi.outbox.lock-retry-interval} and take over from the checkpoint when it goes.
  *
@@ -153,7 +153,7 @@ public class OutboxRelay {
                 sampleLag(connection, after);
                 nextLagSample = now.plus(LAG_SAMPLE_INTERVAL);
             }
-            if (batch.size() < config.batchSize()) {
+            if (batch.isEmpty()) {
                 pause(stop, config.pollInterval());
             }
         }
