@@ -47,6 +47,10 @@ public class EventStore {
             + " FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT version, hash FROM events WHERE stream_id = $1"
             + " ORDER BY version DESC LIMIT 1) h ON true";
 
+    /**
+     * Payload and metadata are bound as text and parsed by PostgreSQL: the client would send a Java
+     * string bound to a jsonb parameter as one JSON string value, not as the object it spells.
+     */
     private static final String INSERT = "INSERT INTO events (stream_id, version, stream_type, event_id, event_type,"
             + " type_version, jurisdiction, payload, metadata, occurred_at, prev_hash, hash)"
             + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9::text::jsonb, $10, $11, $12)"

@@ -1,0 +1,181 @@
+package io.xunshi.kernel.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.xunshi.kernel.eventstore.EventStore;
+import io.xunshi.kernel.eventstore.GlobalPosition;
+import io.xunshi.kernel.eventstore.StoredEvent;
+
+/**
+ * The transactional outbox relay: the only way events leave the service. It tails the event store in its
+ * global order from its checkpoint, publishes each batch to the service's topic, waits for Kafka to
+ * acknowledge all of it, and only then moves the checkpoint on. A crash between publishing and saving the
+ * checkpoint publishes that batch again, so delivery is at least once and never loses an event; records
+ * are keyed by stream id and sent in global order, so each aggregate's events reach its partition in
+ * version order.
+ *
+ * <p>It reads only the settled part of the order ({@link EventStore#readAll}): a transaction that commits
+ * late holds back the events after it in the order until it ends, and is never skipped. Of a service's
+ * replicas only the one holding the service's {@link RelayLease} relays; the others retry every
+ * {@code xunshi.outbox.lock-retry-interval} and take over from the checkpoint when it goes.
+ *
+ * <p>It runs on a thread of its own, started with the application and stopped gracefully at shutdown
+ * after the batch in hand is acknowledged and checkpointed.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration LAG_SAMPLE_INTERVAL = Duration.ofSeconds(1);
+    private static final String OLDEST_UNPUBLISHED = "SELECT recorded_at FROM events"
+            + " WHERE (tx_id, global_position) > ($1::text::xid8, $2) ORDER BY tx_id, global_position LIMIT 1";
+
+    private final EventStore store;
+    private final EventLogProducers producers;
+    private final OutboxConfig config;
+    private final RelayLeases leases;
+    private final RelayMetrics metrics;
+
+    private Thread worker;
+    private CountDownLatch stopSignal;
+    private volatile boolean leading;
+
+    @Inject
+    public OutboxRelay(EventStore store, EventLogProducers producers, OutboxConfig config, RelayLeases leases,
+            MeterRegistry registry) {
+        this.store = store;
+        this.producers = producers;
+        this.config = config;
+        this.leases = leases;
+        this.metrics = new RelayMetrics(registry, Clock.systemUTC());
+    }
+
+    void onStart(@Observes StartupEvent started) {
+        if (config.enabled()) {
+            start();
+        } else {
+            LOG.info("Outbox relay disabled (xunshi.outbox.enabled=false): this replica publishes nothing");
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent stopping) {
+        stop();
+    }
+
+    /** Starts relaying on a thread of its own, unless it already runs. */
+    public synchronized void start() {
+        if (worker != null) {
+            return;
+        }
+        CountDownLatch signal = new CountDownLatch(1);
+        stopSignal = signal;
+        worker = new Thread(() -> run(signal), "xunshi-outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** Stops after the batch in hand is acknowledged and checkpointed, and frees the lock for another replica. */
+    public synchronized void stop() {
+        if (worker == null) {
+            return;
+        }
+        stopSignal.countDown();
+        try {
+            worker.join(TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        worker = null;
+    }
+
+    /** True while this replica holds the service's relay lock and publishes. */
+    public boolean isLeading() {
+        return leading;
+    }
+
+    private void run(CountDownLatch stop) {
+        while (stop.getCount() > 0) {
+            try {
+                Optional<RelayLease> lease = leases.tryTake();
+                if (lease.isEmpty()) {
+                    metrics.caughtUp();
+                    pause(stop, config.lockRetryInterval());
+                    continue;
+                }
+                try (RelayLease held = lease.get(); EventLogProducer producer = producers.open()) {
+                    leading = true;
+                    LOG.infof("Outbox relay took the lock and publishes to %s", producers.topic());
+                    relay(held.connection(), producer, stop);
+                } finally {
+                    leading = false;
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Outbox relay failed; it starts again from its checkpoint in %s",
+                        config.failureBackoff());
+                pause(stop, config.failureBackoff());
+            }
+        }
+    }
+
+    private void relay(SqlClient connection, EventLogProducer producer, CountDownLatch stop) {
+        GlobalPosition after = RelayCheckpoint.load(connection);
+        Instant nextLagSample = Instant.MIN;
+        while (stop.getCount() > 0) {
+            List<StoredEvent> batch = store.readAll(connection, after, config.batchSize()).await().atMost(TIMEOUT);
+            if (!batch.isEmpty()) {
+                metrics.behindSince(batch.get(0).recordedAt());
+                metrics.publish(batch.size(), () -> producer.publishAll(batch));
+                after = batch.get(batch.size() - 1).position();
+                RelayCheckpoint.save(connection, after);
+            }
+            Instant now = Instant.now();
+            if (!now.isBefore(nextLagSample)) {
+                sampleLag(connection, after);
+                nextLagSample = now.plus(LAG_SAMPLE_INTERVAL);
+            }
+            if (batch.isEmpty()) {
+                pause(stop, config.pollInterval());
+            }
+        }
+    }
+
+    /** Looks up the oldest committed event after the checkpoint, settled or not: one index probe. */
+    private void sampleLag(SqlClient connection, GlobalPosition after) {
+        RowSet<Row> oldest = connection.preparedQuery(OLDEST_UNPUBLISHED)
+                .execute(Tuple.of(Long.toUnsignedString(after.txId()), after.position())).await().atMost(TIMEOUT);
+        if (oldest.size() == 0) {
+            metrics.caughtUp();
+        } else {
+            metrics.sampled(oldest.iterator().next().getOffsetDateTime("recorded_at").toInstant());
+        }
+    }
+
+    private static void pause(CountDownLatch stop, Duration interval) {
+        try {
+            stop.await(interval.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop.countDown();
+        }
+    }
+}

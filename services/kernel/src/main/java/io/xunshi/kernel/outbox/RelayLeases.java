@@ -1,0 +1,39 @@
+package io.xunshi.kernel.outbox;
+
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+
+/**
+ * Tries to take the service's {@link RelayLease}, on a session opened with the same URL and credentials
+ * as the application's reactive pool (so with the service's schema as search path) but outside it. The
+ * session is named {@code xunshi-<service>-outbox-relay}, so {@code pg_stat_activity} shows which
+ * replica relays.
+ */
+@Singleton
+public class RelayLeases {
+
+    private final Vertx vertx;
+    private final PgConnectOptions options;
+
+    @Inject
+    public RelayLeases(Vertx vertx, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") String user,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
+            @ConfigProperty(name = "xunshi.service.name") String serviceName) {
+        this.vertx = vertx;
+        String name = "xunshi-" + serviceName + "-outbox-relay";
+        this.options = PgConnectOptions.fromUri(url).setUser(user).setPassword(password.orElse(null))
+                .addProperty("application_name", name);
+    }
+
+    Optional<RelayLease> tryTake() {
+        return RelayLease.tryTake(vertx, options);
+    }
+}
