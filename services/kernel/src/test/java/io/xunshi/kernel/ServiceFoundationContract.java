@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.hasItems;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.inject.spi.CDI;
@@ -26,7 +25,6 @@ import io.xunshi.kernel.eventstore.EventMetadata;
 import io.xunshi.kernel.eventstore.EventStore;
 import io.xunshi.kernel.eventstore.ExpectedVersion;
 import io.xunshi.kernel.eventstore.NewEvent;
-import io.xunshi.kernel.messaging.EventLogPublisher;
 import io.xunshi.testing.KafkaTopicReader;
 
 /**
@@ -64,19 +62,20 @@ public abstract class ServiceFoundationContract {
     }
 
     @Test
-    void a_record_it_sends_to_its_topic_is_read_back_by_an_independent_kafka_consumer() {
+    void an_event_it_appends_reaches_its_topic_and_is_read_back_by_an_independent_kafka_consumer() {
         String topic = config("xunshi.kafka.topic");
-        String key = "aggregate-" + UUID.randomUUID();
-        String value = "{\"probe\":\"" + key + "\"}";
-        EventLogPublisher publisher = CDI.current().select(EventLogPublisher.class).get();
+        String streamId = "foundation-" + UUID.randomUUID();
+        EventStore store = CDI.current().select(EventStore.class).get();
 
-        publisher.publish(key, value, Map.of("ce_type", "xunshi.test.ProbeSent.v1"))
+        store.append(streamId, "FoundationProbe", "100000", ExpectedVersion.NO_STREAM,
+                List.of(NewEvent.of("xunshi.test.ProbeSent", 1, JsonNodeFactory.instance.objectNode()
+                        .put("probe", streamId), EventMetadata.none())))
                 .await().atMost(Duration.ofSeconds(30));
 
         List<ConsumerRecord<String, String>> read = KafkaTopicReader.readUntil(config("kafka.bootstrap.servers"),
-                topic, r -> key.equals(r.key()), Duration.ofSeconds(30));
+                topic, r -> streamId.equals(r.key()), Duration.ofSeconds(30));
         ConsumerRecord<String, String> record = read.get(read.size() - 1);
-        assertThat(record.value()).isEqualTo(value);
+        assertThat(record.value()).isEqualTo("{\"probe\":\"" + streamId + "\"}");
         assertThat(new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
                 .isEqualTo("xunshi.test.ProbeSent.v1");
     }
