@@ -7,7 +7,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Points a {@code @QuarkusTest} at a real Kafka broker (KRaft) and a real PostgreSQL, both started in
- * this JVM's lifetime without Docker, or named by the environment (see {@link TestInfrastructure}).
+ * this JVM's lifetime without Docker, or named by the environment (see {@link TestInfrastructure}), and
+ * makes it trust the bearer tokens that {@link TestTokens} signs.
  *
  * <pre>{@code @QuarkusTestResource(RealInfrastructureResource.class)}</pre>
  */
@@ -17,6 +18,8 @@ public class RealInfrastructureResource implements QuarkusTestResourceLifecycleM
     public Map<String, String> start() {
         Map<String, String> config = new LinkedHashMap<>(TestInfrastructure.databaseConfig());
         config.put("kafka.bootstrap.servers", TestInfrastructure.kafkaBootstrapServers());
+        config.put("mp.jwt.verify.publickey", TestTokens.publicKeyPem());
+        config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
         return config;
     }
 

@@ -1,0 +1,54 @@
+package io.xunshi.kernel.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Opaque pagination cursors: the sort key of the last item of a page, which the next page starts after.
+ * Clients pass them back unchanged; a cursor that does not decode is a 400.
+ */
+public final class Cursor {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 200;
+    private static final String SEPARATOR = "\u001f";
+
+    private Cursor() {
+    }
+
+    public static String encode(String... keys) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(String.join(SEPARATOR, keys).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The keys of a cursor, or an empty list for the first page. */
+    public static List<String> decode(String cursor, int expectedKeys) {
+        if (cursor == null || cursor.isBlank()) {
+            return List.of();
+        }
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            List<String> keys = List.of(text.split(SEPARATOR, -1));
+            if (keys.size() != expectedKeys) {
+                throw new IllegalArgumentException();
+            }
+            return keys;
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "the cursor is not one this list gave out");
+        }
+    }
+
+    /** A page size between 1 and {@link #MAX_LIMIT}, {@link #DEFAULT_LIMIT} when none is asked. */
+    public static int limit(Integer requested) {
+        if (requested == null) {
+            return DEFAULT_LIMIT;
+        }
+        if (requested < 1 || requested > MAX_LIMIT) {
+            throw new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED, "limit must be between 1 and "
+                    + MAX_LIMIT).withErrors(List.of(new Problem.FieldError("limit", "must be between 1 and "
+                            + MAX_LIMIT))));
+        }
+        return requested;
+    }
+}

@@ -1,0 +1,144 @@
+package io.xunshi.kernel.api;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+import io.xunshi.kernel.eventstore.ConcurrencyConflict;
+import io.xunshi.kernel.security.Caller;
+
+/**
+ * Runs a command in one transaction, and, when the request carries an {@code Idempotency-Key}, keeps its
+ * answer in that same transaction: a retry with the same key and the same request gets the first answer
+ * (marked {@code Idempotent-Replayed: true}) and does nothing again; the same key with a different
+ * request is refused with 422. A command that fails keeps nothing, so its retry runs afresh.
+ */
+@ApplicationScoped
+public class IdempotentCommands {
+
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED = "Idempotent-Replayed";
+    private static final int MAX_KEY_LENGTH = 200;
+
+    private final Pool pool;
+    private final ObjectMapper json;
+
+    @Inject
+    public IdempotentCommands(Pool pool, ObjectMapper json) {
+        this.pool = pool;
+        this.json = json;
+    }
+
+    /**
+     * @param request what identifies the request for the key: method, path and body (any stable text);
+     * @param ifMatchGiven whether the expected version came from {@code If-Match}: a version conflict is
+     *        then 412 Precondition Failed rather than 409 Conflict.
+     */
+    public Uni<Response> run(Caller caller, String key, String request, boolean ifMatchGiven,
+            Function<SqlConnection, Uni<CommandResult>> command) {
+        Uni<Response> answer = key == null ? pool.withTransaction(command).map(this::toResponse)
+                : runOnce(caller, validKey(key), sha256(request), command);
+        return answer.onFailure(ConcurrencyConflict.class).transform(e -> ifMatchGiven
+                ? new ProblemException(ProblemType.PRECONDITION_FAILED, "the resource has changed since the"
+                        + " version named in If-Match: " + e.getMessage())
+                : e);
+    }
+
+    private Uni<Response> runOnce(Caller caller, String key, byte[] hash,
+            Function<SqlConnection, Uni<CommandResult>> command) {
+        return stored(caller, key).flatMap(found -> {
+            if (found != null) {
+                return Uni.createFrom().item(replay(found, hash));
+            }
+            return pool.withTransaction(conn -> command.apply(conn)
+                    .call(result -> keep(conn, caller, key, hash, result)))
+                    .map(this::toResponse)
+                    .onFailure(IdempotentCommands::isSameKeyRace)
+                    .recoverWithUni(() -> stored(caller, key).map(winner -> replay(winner, hash)));
+        });
+    }
+
+    private Uni<Row> stored(Caller caller, String key) {
+        return pool.preparedQuery("SELECT request_hash, status, headers::text AS headers, body FROM idempotency_keys"
+                + " WHERE caller = $1 AND idempotency_key = $2").execute(Tuple.of(caller.subject(), key))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
+    }
+
+    private Uni<Void> keep(SqlConnection conn, Caller caller, String key, byte[] hash, CommandResult result) {
+        try {
+            return conn.preparedQuery("INSERT INTO idempotency_keys (caller, idempotency_key, request_hash, status,"
+                    + " headers, body) VALUES ($1, $2, $3, $4, $5::text::jsonb, $6)")
+                    .execute(Tuple.of(caller.subject(), key, io.vertx.core.buffer.Buffer.buffer(hash), result.status(),
+                            json.writeValueAsString(result.headers()),
+                            result.body() == null ? null : json.writeValueAsString(result.body())))
+                    .replaceWithVoid();
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+    }
+
+    private Response replay(Row row, byte[] hash) {
+        if (!Arrays.equals(row.getBuffer("request_hash").getBytes(), hash)) {
+            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                    "this Idempotency-Key was used for a different request; use a new key for a new request");
+        }
+        try {
+            Map<String, String> headers = json.readValue(row.getString("headers"), new TypeReference<>() {
+            });
+            Response.ResponseBuilder builder = Response.status(row.getInteger("status"))
+                    .header(REPLAYED, "true");
+            headers.forEach(builder::header);
+            String body = row.getString("body");
+            return body == null ? builder.build() : builder.entity(body).type(MediaType.APPLICATION_JSON).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a kept answer does not parse", e);
+        }
+    }
+
+    private Response toResponse(CommandResult result) {
+        Response.ResponseBuilder builder = Response.status(result.status());
+        new LinkedHashMap<>(result.headers()).forEach(builder::header);
+        return result.body() == null ? builder.build() : builder.entity(result.body()).type(MediaType.APPLICATION_JSON)
+                .build();
+    }
+
+    private static boolean isSameKeyRace(Throwable failure) {
+        return failure instanceof PgException pg && "23505".equals(pg.getSqlState())
+                && "idempotency_keys_pkey".equals(pg.getConstraint());
+    }
+
+    private static String validKey(String key) {
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, HEADER + " must be 1 to " + MAX_KEY_LENGTH
+                    + " visible ASCII characters");
+        }
+        return key;
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.xunshi.kernel.api;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import io.quarkus.runtime.configuration.MemorySize;
+
+/**
+ * Refuses a request body above {@code xunshi.api.max-body-size} with a 413 problem before it is read.
+ * The HTTP server's own, higher limit ({@code quarkus.http.limits.max-body-size}) stays as a backstop for
+ * bodies sent without a length.
+ */
+public class RequestSizeLimit {
+
+    @ConfigProperty(name = "xunshi.api.max-body-size", defaultValue = "1M")
+    MemorySize maxBodySize;
+
+    @ServerRequestFilter(preMatching = true)
+    public void limit(ContainerRequestContext request) {
+        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && length.chars().allMatch(Character::isDigit) && !length.isEmpty()
+                && Long.parseLong(length) > maxBodySize.asLongValue()) {
+            request.abortWith(Problem.of(ProblemType.PAYLOAD_TOO_LARGE, "the body is " + length
+                    + " bytes; at most " + maxBodySize.asLongValue() + " are accepted")
+                    .at(request.getUriInfo().getPath()).toResponse());
+        }
+    }
+}

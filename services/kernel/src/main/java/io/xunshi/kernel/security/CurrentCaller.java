@@ -1,0 +1,60 @@
+package io.xunshi.kernel.security;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.UnauthorizedException;
+import io.xunshi.kernel.api.ProblemException;
+import io.xunshi.kernel.api.ProblemType;
+import io.xunshi.kernel.domain.Jurisdictions;
+
+/**
+ * The caller of the current request, from its verified bearer token, and the checks that keep every read
+ * and write inside the caller's jurisdiction subtree.
+ */
+@RequestScoped
+public class CurrentCaller {
+
+    /** The claim that names the caller's home jurisdiction (a GB/T 2260 code, or the Centre). */
+    public static final String JURISDICTION_CLAIM = "jurisdiction";
+
+    @Inject
+    JsonWebToken token;
+
+    @Produces
+    @RequestScoped
+    public Caller caller() {
+        if (token == null || token.getRawToken() == null) {
+            throw new UnauthorizedException();
+        }
+        String jurisdiction = token.getClaim(JURISDICTION_CLAIM);
+        if (!Jurisdictions.isValid(jurisdiction)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "the token names no valid home jurisdiction");
+        }
+        Set<String> groups = token.getGroups();
+        return new Caller(token.getSubject(), groups == null ? Set.of() : Set.copyOf(groups), jurisdiction);
+    }
+
+    /** Refuses (403) a write outside the caller's subtree. */
+    public static void requireWithin(Caller caller, String jurisdiction) {
+        if (!caller.covers(jurisdiction)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "jurisdiction " + jurisdiction
+                    + " lies outside the caller's jurisdiction " + caller.jurisdiction());
+        }
+    }
+
+    /**
+     * Hides (404) a resource outside the caller's subtree, so that not even its existence leaks; the
+     * answer is the same as for an id that does not exist.
+     */
+    public static void requireVisible(Caller caller, String jurisdiction, String what) {
+        if (!caller.covers(jurisdiction)) {
+            throw new ProblemException(ProblemType.NOT_FOUND, what + " not found");
+        }
+    }
+}

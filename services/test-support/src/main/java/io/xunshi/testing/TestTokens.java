@@ -1,0 +1,79 @@
+package io.xunshi.testing;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Set;
+import java.util.UUID;
+
+import io.smallrye.jwt.build.Jwt;
+
+/**
+ * Bearer tokens for tests, signed by a key pair made for this JVM; {@link RealInfrastructureResource}
+ * makes the services trust its public key. Also tokens that must be refused: expired, or signed by a
+ * key nobody trusts.
+ */
+public final class TestTokens {
+
+    public static final String ISSUER = "urn:xunshi:local";
+
+    private static final KeyPair TRUSTED = rsa();
+    private static final KeyPair STRANGER = rsa();
+
+    private TestTokens() {
+    }
+
+    /** An {@code Authorization} header value for a caller with one role in one jurisdiction. */
+    public static String bearer(String role, String jurisdiction) {
+        return "Bearer " + token("user-" + role + "-" + jurisdiction, Set.of(role), jurisdiction,
+                Duration.ofMinutes(10), TRUSTED.getPrivate());
+    }
+
+    public static String bearer(String subject, Set<String> roles, String jurisdiction) {
+        return "Bearer " + token(subject, roles, jurisdiction, Duration.ofMinutes(10), TRUSTED.getPrivate());
+    }
+
+    public static String expired(String role, String jurisdiction) {
+        return "Bearer " + token("user-" + UUID.randomUUID(), Set.of(role), jurisdiction, Duration.ofMinutes(-10),
+                TRUSTED.getPrivate());
+    }
+
+    public static String signedByStranger(String role, String jurisdiction) {
+        return "Bearer " + token("user-" + UUID.randomUUID(), Set.of(role), jurisdiction, Duration.ofMinutes(10),
+                STRANGER.getPrivate());
+    }
+
+    /** The trusted public key, PEM-encoded, for {@code mp.jwt.verify.publickey}. */
+    public static String publicKeyPem() {
+        return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(TRUSTED.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----";
+    }
+
+    private static String token(String subject, Set<String> roles, String jurisdiction, Duration validFor,
+            PrivateKey key) {
+        Instant now = Instant.now();
+        Instant expires = now.plus(validFor);
+        return Jwt.issuer(ISSUER)
+                .subject(subject)
+                .upn(subject)
+                .groups(roles)
+                .claim("jurisdiction", jurisdiction)
+                .issuedAt(validFor.isNegative() ? expires.minus(Duration.ofMinutes(20)) : now)
+                .expiresAt(expires)
+                .sign(key);
+    }
+
+    private static KeyPair rsa() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
