@@ -46,7 +46,7 @@ public final class Jurisdictions {
         if (!isValid(home) || !isValid(target)) {
             return false;
         }
-        return target.startsWith(prefix(home));
+        return target.startsWith(subtreePrefix(home));
     }
 
     /** The code of the jurisdiction directly above, or null for the Centre. */
@@ -60,7 +60,11 @@ public final class Jurisdictions {
         };
     }
 
-    private static String prefix(String code) {
+    /**
+     * The prefix every code in the subtree shares ({@code ""} for the Centre), e.g. for a SQL
+     * {@code LIKE prefix || '%'} over a jurisdiction column.
+     */
+    public static String subtreePrefix(String code) {
         return switch (level(code)) {
             case CENTRAL -> "";
             case PROVINCIAL -> code.substring(0, 2);

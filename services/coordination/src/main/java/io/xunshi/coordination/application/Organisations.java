@@ -1,0 +1,45 @@
+package io.xunshi.coordination.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.xunshi.contracts.coordination.OrganisationEvent;
+import io.xunshi.contracts.coordination.OrganisationRegistered;
+import io.xunshi.contracts.coordination.OrganisationRenamed;
+import io.xunshi.coordination.domain.Organisation;
+import io.xunshi.kernel.aggregate.AggregateRepository;
+import io.xunshi.kernel.aggregate.EventCodec;
+import io.xunshi.kernel.eventstore.AppendResult;
+import io.xunshi.kernel.eventstore.EventMetadata;
+import io.xunshi.kernel.eventstore.EventStore;
+
+/** Registering and renaming organisations, and loading one by id. */
+@ApplicationScoped
+public class Organisations {
+
+    public static final String STREAM_TYPE = "Organisation";
+
+    private final AggregateRepository<Organisation.Command, OrganisationEvent, Organisation.State> repository;
+
+    @Inject
+    public Organisations(EventStore store, ObjectMapper json) {
+        EventCodec<OrganisationEvent> codec = new EventCodec<OrganisationEvent>(json)
+                .register(OrganisationRegistered.TYPE, OrganisationRegistered.VERSION, OrganisationRegistered.class)
+                .register(OrganisationRenamed.TYPE, OrganisationRenamed.VERSION, OrganisationRenamed.class);
+        this.repository = new AggregateRepository<>(store, json, STREAM_TYPE, new Organisation(), codec,
+                Organisation.State.class, 0);
+    }
+
+    public Uni<AggregateRepository.Loaded<Organisation.State>> load(String organisationId) {
+        return repository.load(organisationId);
+    }
+
+    public Uni<AppendResult> handle(SqlConnection conn, String organisationId, String jurisdiction,
+            int expectedVersion, Organisation.Command command, EventMetadata metadata) {
+        return repository.handle(conn, organisationId, jurisdiction, expectedVersion, command, metadata);
+    }
+}
