@@ -43,7 +43,7 @@ class DeadLetterTest {
     NoteTakingConsumer notes;
 
     @Test
-    void records_that_cannot_be_processed_go_to_the_dead_letter_topic_with_their_reason_and_the_next_one_is_processed() {
+    void unprocessable_records_go_to_the_dead_letter_topic_with_their_reason_and_the_next_one_is_processed() {
         String key = "poison-" + UUID.randomUUID();
         UUID badJson = UUID.randomUUID();
         UUID unknownType = UUID.randomUUID();

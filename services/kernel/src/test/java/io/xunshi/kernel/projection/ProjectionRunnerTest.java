@@ -54,7 +54,8 @@ class ProjectionRunnerTest {
     FlakyProjection flaky;
 
     @Test
-    void a_projection_rebuilt_from_the_store_equals_the_live_one_row_for_row_while_reads_keep_working() throws Exception {
+    void a_projection_rebuilt_from_the_store_equals_the_live_one_row_for_row_while_reads_keep_working()
+            throws Exception {
         String prefix = "tally-" + UUID.randomUUID() + "-";
         for (int s = 0; s < STREAMS; s++) {
             List<NewEvent> events = new ArrayList<>(EVENTS_PER_STREAM);

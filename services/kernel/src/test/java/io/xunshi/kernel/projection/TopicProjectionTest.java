@@ -42,6 +42,9 @@ class TopicProjectionTest {
     @Inject
     TopicProjectionRunner runner;
 
+    @Inject
+    RemoteFindingsProjection projection;
+
     @Test
     void a_projection_of_another_services_topic_rebuilt_from_the_beginning_equals_the_live_one_then_resumes_live()
             throws Exception {
@@ -83,6 +86,30 @@ class TopicProjectionTest {
         }
         await().atMost(WAIT).until(() -> findings(prefix) == SUBJECTS * FINDINGS_PER_SUBJECT + 1);
         assertThat(rows()).hasSize(live.size() + 1);
+    }
+
+    @Test
+    void a_poll_that_fails_after_writing_moves_neither_the_rows_nor_the_offsets() {
+        String subject = "remote-failing-" + UUID.randomUUID();
+        UUID failing = UUID.randomUUID();
+        int failuresBefore = projection.failures();
+        RecordMetadata sent;
+        projection.failOn(failing);
+        try {
+            try (CloudEventsOnKafka kafka = new CloudEventsOnKafka()) {
+                sent = CloudEventsOnKafka.acknowledged(kafka.send(RemoteFindingsProjection.TOPIC, subject,
+                        "{\"severity\":\"major\"}", CloudEventsOnKafka.headers(failing, finding(), subject)));
+            }
+            await().atMost(WAIT).until(() -> projection.failures() >= failuresBefore + 2);
+
+            assertThat(findings(subject)).isZero();
+            assertThat(offsets().getOrDefault(sent.partition(), 0L)).isLessThanOrEqualTo(sent.offset());
+        } finally {
+            projection.failOn(null);
+        }
+
+        await().atMost(WAIT).until(() -> findings(subject) == 1);
+        assertThat(offsets().get(sent.partition())).isGreaterThan(sent.offset());
     }
 
     @Test
