@@ -50,7 +50,7 @@ public class EventStore {
 
     private static final String INSERT = "INSERT INTO events (stream_id, version, stream_type, event_id, event_type,"
             + " type_version, jurisdiction, payload, metadata, occurred_at, prev_hash, hash)"
-            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11, $12)"
+            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9::text::jsonb, $10, $11, $12)"
             + " RETURNING global_position, tx_id::text AS tx, recorded_at";
 
     /** Below the oldest running transaction, every transaction has ended: the order there is final. */
