@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.inject.Inject;
 
@@ -57,15 +58,7 @@ class ProjectionRunnerTest {
     void a_projection_rebuilt_from_the_store_equals_the_live_one_row_for_row_while_reads_keep_working()
             throws Exception {
         String prefix = "tally-" + UUID.randomUUID() + "-";
-        for (int s = 0; s < STREAMS; s++) {
-            List<NewEvent> events = new ArrayList<>(EVENTS_PER_STREAM);
-            for (int v = 1; v <= EVENTS_PER_STREAM; v++) {
-                events.add(NewEvent.of(TallyProjection.TALLIED, 1,
-                        JsonNodeFactory.instance.objectNode().put("amount", s * 1000 + v), EventMetadata.none()));
-            }
-            store.append(prefix + s, "Tally", "11" + (s % 10) + "000", ExpectedVersion.NO_STREAM, events)
-                    .await().atMost(WAIT);
-        }
+        appendTallies(prefix, 0, STREAMS, EVENTS_PER_STREAM);
         await().atMost(WAIT).until(() -> tallied(prefix) == STREAMS * EVENTS_PER_STREAM);
         List<String> live = rows("SELECT stream_id, jurisdiction, events, total, last_version FROM test_tallies"
                 + " ORDER BY stream_id");
@@ -83,6 +76,31 @@ class ProjectionRunnerTest {
         assertThat(report.events()).isGreaterThanOrEqualTo(STREAMS * EVENTS_PER_STREAM);
         assertThat(rows("SELECT stream_id, jurisdiction, events, total, last_version FROM test_tallies"
                 + " ORDER BY stream_id")).containsExactlyElementsOf(live);
+    }
+
+    @Test
+    void events_appended_while_a_rebuild_runs_are_applied_exactly_once() {
+        String prefix = "during-" + UUID.randomUUID() + "-";
+        appendTallies(prefix, 0, 20, 50);
+        await().atMost(WAIT).until(() -> tallied(prefix) == 20 * 50);
+
+        CompletableFuture<Void> appending = CompletableFuture.runAsync(() -> appendTallies(prefix, 20, 40, 50));
+        runner.rebuild(TallyProjection.NAME).await().atMost(WAIT);
+        appending.join();
+
+        await().atMost(WAIT).until(() -> tallied(prefix) == 40 * 50);
+        List<String> expected = new ArrayList<>();
+        for (int s = 0; s < 40; s++) {
+            expected.add(prefix + s + " 50 " + (50L * s * 1000 + 50 * 51 / 2) + " 50");
+        }
+        Collections.sort(expected);
+        List<String> tallies = new ArrayList<>();
+        for (Row row : pool.preparedQuery("SELECT stream_id, events, total, last_version FROM test_tallies"
+                + " WHERE stream_id LIKE $1 ORDER BY stream_id").executeAndAwait(Tuple.of(prefix + "%"))) {
+            tallies.add(row.getString("stream_id") + " " + row.getInteger("events") + " " + row.getLong("total")
+                    + " " + row.getInteger("last_version"));
+        }
+        assertThat(tallies).containsExactlyElementsOf(expected);
     }
 
     @Test
@@ -116,6 +134,19 @@ class ProjectionRunnerTest {
 
         assertThat(metrics).contains("xunshi_projection_lag{projection=\"kernel-test-tally\"}")
                 .contains("xunshi_projection_position{projection=\"kernel-test-tally\"}");
+    }
+
+    /** Appends streams {@code prefix + from} to {@code prefix + (to - 1)}; event v of stream s tallies s * 1000 + v. */
+    private void appendTallies(String prefix, int from, int to, int eventsPerStream) {
+        for (int s = from; s < to; s++) {
+            List<NewEvent> events = new ArrayList<>(eventsPerStream);
+            for (int v = 1; v <= eventsPerStream; v++) {
+                events.add(NewEvent.of(TallyProjection.TALLIED, 1,
+                        JsonNodeFactory.instance.objectNode().put("amount", s * 1000 + v), EventMetadata.none()));
+            }
+            store.append(prefix + s, "Tally", "11" + (s % 10) + "000", ExpectedVersion.NO_STREAM, events)
+                    .await().atMost(WAIT);
+        }
     }
 
     private static NewEvent flakyEvent(UUID id) {
