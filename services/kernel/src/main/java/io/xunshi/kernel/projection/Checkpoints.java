@@ -14,8 +14,9 @@ final class Checkpoints {
     private static final String SAVE = "INSERT INTO checkpoints (name, tx_id, position) VALUES ($1, $2::text::xid8, $3)"
             + " ON CONFLICT (name) DO UPDATE SET tx_id = EXCLUDED.tx_id, position = EXCLUDED.position,"
             + " updated_at = clock_timestamp()";
-    private static final String BEHIND = "SELECT count(*) AS n FROM events"
-            + " WHERE (tx_id, global_position) > ($1::text::xid8, $2)";
+    private static final String PROGRESS = "SELECT coalesce(c.position, 0) AS position, (SELECT count(*) FROM events e"
+            + " WHERE (e.tx_id, e.global_position) > (coalesce(c.tx_id, '0'::xid8), coalesce(c.position, 0))) AS behind"
+            + " FROM (SELECT 1) one LEFT JOIN checkpoints c ON c.name = $1";
 
     private Checkpoints() {
     }
@@ -37,9 +38,18 @@ final class Checkpoints {
                 .replaceWithVoid();
     }
 
-    /** How many stored events lie after {@code position}, including those of transactions still running. */
-    static Uni<Long> eventsAfter(SqlClient client, GlobalPosition position) {
-        return client.preparedQuery(BEHIND).execute(Tuple.of(Long.toUnsignedString(position.txId()),
-                position.position())).map(rows -> rows.iterator().next().getLong("n"));
+    /**
+     * The global position of the projection's checkpoint and how many stored events lie after it,
+     * including those of transactions still running; one round trip.
+     */
+    static Uni<Progress> progress(SqlClient client, String name) {
+        return client.preparedQuery(PROGRESS).execute(Tuple.of(name)).map(rows -> {
+            Row row = rows.iterator().next();
+            return new Progress(row.getLong("position"), row.getLong("behind"));
+        });
+    }
+
+    /** Where a projection stands: the global position of its last event, and the events after it. */
+    record Progress(long position, long behind) {
     }
 }

@@ -168,10 +168,10 @@ public class ProjectionRunner {
     }
 
     private Uni<Void> measure(Tracked tracked) {
-        return Checkpoints.read(pool, tracked.projection.name()).flatMap(position -> {
-            tracked.position.set(position.position());
-            return Checkpoints.eventsAfter(pool, position);
-        }).invoke(tracked.lag::set).replaceWithVoid();
+        return Checkpoints.progress(pool, tracked.projection.name()).invoke(progress -> {
+            tracked.position.set(progress.position());
+            tracked.lag.set(progress.behind());
+        }).replaceWithVoid();
     }
 
     private Tracked tracked(String name) {
