@@ -20,17 +20,11 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
-import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Transaction;
 import io.xunshi.kernel.consumer.CloudEventDecoder;
-import io.xunshi.kernel.consumer.IncomingEvent;
-import io.xunshi.kernel.consumer.Undeliverable;
 
 /**
  * The thread that feeds one {@link TopicProjection}: a plain {@link KafkaConsumer} in the projection's own
@@ -51,7 +45,7 @@ final class TopicProjectionWorker implements Runnable {
 
     private final TopicProjection projection;
     private final Pool pool;
-    private final CloudEventDecoder decoder;
+    private final TopicRecords records;
     private final MeterRegistry metrics;
     private final Map<String, Object> kafkaConfig;
     private final String groupId;
@@ -65,7 +59,7 @@ final class TopicProjectionWorker implements Runnable {
             Map<String, Object> kafkaConfig, String groupId) {
         this.projection = projection;
         this.pool = pool;
-        this.decoder = decoder;
+        this.records = new TopicRecords(projection, decoder, metrics);
         this.metrics = metrics;
         this.kafkaConfig = kafkaConfig;
         this.groupId = groupId;
@@ -137,13 +131,13 @@ final class TopicProjectionWorker implements Runnable {
     }
 
     private void applyLive(Iterable<ConsumerRecord<String, String>> polled) {
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        polled.forEach(records::add);
-        if (records.isEmpty()) {
+        List<ConsumerRecord<String, String>> polledRecords = new ArrayList<>();
+        polled.forEach(polledRecords::add);
+        if (polledRecords.isEmpty()) {
             return;
         }
         pool.withTransaction(conn -> TopicOffsets.lock(conn, projection.name(), projection.topic())
-                .flatMap(stored -> apply(conn, records.stream()
+                .flatMap(stored -> records.apply(conn, polledRecords.stream()
                         .filter(r -> r.offset() >= stored.getOrDefault(r.partition(), 0L)).toList()))
                 .flatMap(next -> TopicOffsets.save(conn, projection.name(), projection.topic(), next)))
                 .await().atMost(DATABASE_TIMEOUT);
@@ -163,43 +157,10 @@ final class TopicProjectionWorker implements Runnable {
         return lag.get();
     }
 
-    /** Applies the records in order; the next offset to read of each partition they came from. */
-    private Uni<Map<Integer, Long>> apply(SqlConnection conn, List<ConsumerRecord<String, String>> records) {
-        Map<Integer, Long> next = new HashMap<>();
-        List<IncomingEvent> wanted = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, String> record : records) {
-            next.put(record.partition(), record.offset() + 1);
-            IncomingEvent event = decodeOrSkip(record);
-            if (event != null && projection.eventTypes().contains(event.type())) {
-                wanted.add(event);
-            }
-        }
-        Uni<Void> applied = wanted.isEmpty() ? Uni.createFrom().voidItem() : projection.applyAll(conn, wanted);
-        return applied.replaceWith(next);
-    }
-
-    /**
-     * A record that cannot be decoded is skipped, not retried, and counted: it could never be applied, and
-     * skipping it the same way in a rebuild keeps the rebuilt rows equal to the live ones.
-     */
-    private IncomingEvent decodeOrSkip(ConsumerRecord<String, String> record) {
-        try {
-            return decoder.decode(record);
-        } catch (Undeliverable undeliverable) {
-            LOG.warnf("projection %s skips %s-%d@%d: %s", projection.name(), record.topic(), record.partition(),
-                    record.offset(), undeliverable.getMessage());
-            Counter.builder("xunshi.projection.skipped")
-                    .description("Records a projection fed from Kafka skipped because they could not be decoded")
-                    .tag("projection", projection.name()).tag("reason", undeliverable.reason().code())
-                    .register(metrics).increment();
-            return null;
-        }
-    }
-
     private void rebuild(CompletableFuture<RebuildReport> done) {
         long started = System.nanoTime();
         try {
-            long events = replayTopic();
+            long events = new TopicReplay(projection, records, pool, kafkaConfig, groupId + "-rebuild").run();
             repositionNeeded = true;
             RebuildReport report = new RebuildReport(projection.name(), events,
                     Duration.ofNanos(System.nanoTime() - started));
@@ -209,60 +170,6 @@ final class TopicProjectionWorker implements Runnable {
         } catch (RuntimeException failure) {
             done.completeExceptionally(failure);
         }
-    }
-
-    /**
-     * Re-reads the topic from the beginning up to the end offsets found at the start, into a reset
-     * projection, in one transaction; stores those end offsets, from which the live feed resumes.
-     */
-    private long replayTopic() {
-        Map<String, Object> config = new HashMap<>(kafkaConfig);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-rebuild");
-        try (KafkaConsumer<String, String> reader = new KafkaConsumer<>(config, new StringDeserializer(),
-                new StringDeserializer())) {
-            List<TopicPartition> partitions = reader.partitionsFor(projection.topic(), DATABASE_TIMEOUT).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            reader.assign(partitions);
-            reader.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = reader.endOffsets(partitions);
-            SqlConnection conn = pool.getConnection().await().atMost(DATABASE_TIMEOUT);
-            try {
-                return replayInto(conn, reader, end);
-            } finally {
-                conn.close().await().atMost(DATABASE_TIMEOUT);
-            }
-        }
-    }
-
-    private long replayInto(SqlConnection conn, KafkaConsumer<String, String> reader, Map<TopicPartition, Long> end) {
-        Transaction tx = conn.begin().await().atMost(DATABASE_TIMEOUT);
-        try {
-            TopicOffsets.clear(conn, projection.name(), projection.topic())
-                    .call(() -> projection.reset(conn)).await().atMost(DATABASE_TIMEOUT);
-            long read = 0;
-            while (!reachedEnd(reader, end)) {
-                List<ConsumerRecord<String, String>> batch = new ArrayList<>();
-                for (ConsumerRecord<String, String> record : reader.poll(POLL)) {
-                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        batch.add(record);
-                    }
-                }
-                apply(conn, batch).await().atMost(DATABASE_TIMEOUT);
-                read += batch.size();
-            }
-            Map<Integer, Long> next = new HashMap<>();
-            end.forEach((partition, offset) -> next.put(partition.partition(), offset));
-            TopicOffsets.save(conn, projection.name(), projection.topic(), next).await().atMost(DATABASE_TIMEOUT);
-            tx.commit().await().atMost(DATABASE_TIMEOUT);
-            return read;
-        } catch (RuntimeException failure) {
-            tx.rollback().onFailure().recoverWithNull().await().atMost(DATABASE_TIMEOUT);
-            throw failure;
-        }
-    }
-
-    private static boolean reachedEnd(KafkaConsumer<String, String> reader, Map<TopicPartition, Long> end) {
-        return end.entrySet().stream().allMatch(e -> reader.position(e.getKey()) >= e.getValue());
     }
 
     private void seekToStored(KafkaConsumer<String, String> consumer, Collection<TopicPartition> partitions) {
