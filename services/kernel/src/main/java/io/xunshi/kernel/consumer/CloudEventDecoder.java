@@ -3,6 +3,9 @@ package io.xunshi.kernel.consumer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +28,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class CloudEventDecoder {
 
+    private static final String PREFIX = "ce_";
+    /** The attributes that have a field of their own in {@link IncomingEvent}, or none worth keeping. */
+    private static final Set<String> ATTRIBUTES = Set.of("id", "type", "subject", "source", "jurisdiction", "time",
+            "specversion");
     private static final Pattern VERSIONED_TYPE = Pattern.compile("(.+)\\.v([1-9][0-9]{0,8})");
 
     private final ObjectMapper json;
@@ -44,7 +51,20 @@ public class CloudEventDecoder {
         String subject = header(record, "ce_subject");
         return new IncomingEvent(id, type.group(1), Integer.parseInt(type.group(2)),
                 subject != null ? subject : record.key(), header(record, "ce_source"),
-                header(record, "ce_jurisdiction"), time(header(record, "ce_time")), payload(record));
+                header(record, "ce_jurisdiction"), time(header(record, "ce_time")), payload(record),
+                extensions(record));
+    }
+
+    private static Map<String, String> extensions(ConsumerRecord<String, String> record) {
+        Map<String, String> extensions = new HashMap<>();
+        for (Header header : record.headers()) {
+            if (header.key().startsWith(PREFIX) && header.value() != null
+                    && !ATTRIBUTES.contains(header.key().substring(PREFIX.length()))) {
+                extensions.put(header.key().substring(PREFIX.length()),
+                        new String(header.value(), StandardCharsets.UTF_8));
+            }
+        }
+        return extensions;
     }
 
     private JsonNode payload(ConsumerRecord<String, String> record) {

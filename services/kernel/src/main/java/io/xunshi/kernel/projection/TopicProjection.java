@@ -14,8 +14,9 @@ import io.xunshi.kernel.consumer.IncomingEvent;
  *
  * <p>The runner skips records it has already applied (by offset), but the sending service's relay
  * delivers at least once, so the same event may appear at two offsets: {@link #apply} must be idempotent
- * per event (e.g. keyed by the event id, or by subject and aggregate version). Its rows must be a function
- * of the records alone, so that re-reading the topic from the beginning rebuilds exactly the same rows.
+ * per event (e.g. keyed by the event id, or by subject and the {@code aggregateversion} extension). Its
+ * rows must be a function of the records alone, so that re-reading the topic from the beginning rebuilds
+ * exactly the same rows.
  */
 public interface TopicProjection {
 
