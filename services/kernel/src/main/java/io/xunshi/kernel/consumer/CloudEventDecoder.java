@@ -1,0 +1,113 @@
+package io.xunshi.kernel.consumer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Reads a Kafka record in CloudEvents binary mode ({@code ce_*} headers, JSON value) into an
+ * {@link IncomingEvent}. Anything it cannot read is {@link Undeliverable}: a malformed record stays
+ * malformed however often it is retried.
+ */
+@ApplicationScoped
+public class CloudEventDecoder {
+
+    private static final String PREFIX = "ce_";
+    /** The attributes that have a field of their own in {@link IncomingEvent}, or none worth keeping. */
+    private static final Set<String> ATTRIBUTES = Set.of("id", "type", "subject", "source", "jurisdiction", "time",
+            "specversion");
+    private static final Pattern VERSIONED_TYPE = Pattern.compile("(.+)\\.v([1-9][0-9]{0,8})");
+
+    private final ObjectMapper json;
+
+    @Inject
+    public CloudEventDecoder(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public IncomingEvent decode(ConsumerRecord<String, String> record) {
+        UUID id = eventId(required(record, "ce_id"));
+        Matcher type = VERSIONED_TYPE.matcher(required(record, "ce_type"));
+        if (!type.matches()) {
+            throw new Undeliverable(DeadLetterReason.MALFORMED_HEADER,
+                    "ce_type has no version suffix such as .v1: " + header(record, "ce_type"));
+        }
+        String subject = header(record, "ce_subject");
+        return new IncomingEvent(id, type.group(1), Integer.parseInt(type.group(2)),
+                subject != null ? subject : record.key(), header(record, "ce_source"),
+                header(record, "ce_jurisdiction"), time(header(record, "ce_time")), payload(record),
+                extensions(record));
+    }
+
+    private static Map<String, String> extensions(ConsumerRecord<String, String> record) {
+        Map<String, String> extensions = new HashMap<>();
+        for (Header header : record.headers()) {
+            if (header.key().startsWith(PREFIX) && header.value() != null
+                    && !ATTRIBUTES.contains(header.key().substring(PREFIX.length()))) {
+                extensions.put(header.key().substring(PREFIX.length()),
+                        new String(header.value(), StandardCharsets.UTF_8));
+            }
+        }
+        return extensions;
+    }
+
+    private JsonNode payload(ConsumerRecord<String, String> record) {
+        if (record.value() == null) {
+            throw new Undeliverable(DeadLetterReason.MALFORMED_PAYLOAD, "the record has no value");
+        }
+        try {
+            return json.readTree(record.value());
+        } catch (JsonProcessingException e) {
+            throw new Undeliverable(DeadLetterReason.MALFORMED_PAYLOAD,
+                    "the value is not JSON (" + e.getOriginalMessage() + ")");
+        }
+    }
+
+    private static UUID eventId(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new Undeliverable(DeadLetterReason.MALFORMED_HEADER, "ce_id is not a UUID: " + text);
+        }
+    }
+
+    private static Instant time(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new Undeliverable(DeadLetterReason.MALFORMED_HEADER, "ce_time is not an RFC 3339 time: " + text);
+        }
+    }
+
+    private static String required(ConsumerRecord<String, String> record, String name) {
+        String value = header(record, name);
+        if (value == null || value.isBlank()) {
+            throw new Undeliverable(DeadLetterReason.MISSING_HEADER, "the record has no " + name + " header");
+        }
+        return value;
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,127 @@
+package io.xunshi.kernel.consumer;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * One idempotent consumer of another service's topic: decodes each record, dispatches it by
+ * {@code ce_type} to its handler, and runs the handler through the {@link Inbox} so a redelivered event
+ * has no second effect. A handler failure is retried a bounded number of times with a growing pause,
+ * each attempt in a fresh transaction.
+ *
+ * <p>A record it cannot process fails the returned {@link Uni} with an {@link Undeliverable} and is
+ * counted; the service's channel, configured with {@code failure-strategy=dead-letter-queue}, then writes
+ * it to the dead-letter topic with the reason in its {@code dead-letter-reason} header and goes on with
+ * the next record. See docs/kernel.md.
+ */
+public final class EventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+
+    private final String name;
+    private final Map<String, EventHandler> handlers;
+    private final CloudEventDecoder decoder;
+    private final Inbox inbox;
+    private final DeadLetters deadLetters;
+    private final int retries;
+    private final Duration backoff;
+
+    EventConsumer(Builder builder) {
+        this.name = builder.name;
+        this.handlers = Map.copyOf(builder.handlers);
+        this.decoder = builder.decoder;
+        this.inbox = builder.inbox;
+        this.deadLetters = builder.deadLetters;
+        this.retries = builder.retries;
+        this.backoff = builder.backoff;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Processes one record; the result tells whether it was a duplicate. */
+    public Uni<Handled<Void>> consume(ConsumerRecord<String, String> record) {
+        IncomingEvent event;
+        EventHandler handler;
+        try {
+            event = decoder.decode(record);
+            handler = handlers.get(event.cloudEventType());
+            if (handler == null) {
+                throw new Undeliverable(DeadLetterReason.UNKNOWN_TYPE,
+                        name + " has no handler for " + event.cloudEventType());
+            }
+        } catch (Undeliverable undeliverable) {
+            return giveUp(undeliverable);
+        }
+        return attempt(event, handler, 0);
+    }
+
+    private Uni<Handled<Void>> attempt(IncomingEvent event, EventHandler handler, int retry) {
+        return inbox.<Void>handleOnce(name, event.id(), conn -> handler.handle(conn, event))
+                .onFailure().recoverWithUni(failure -> {
+                    if (retry >= retries) {
+                        return giveUp(new Undeliverable(DeadLetterReason.HANDLER_FAILED, event.cloudEventType() + " "
+                                + event.id() + " failed " + (retry + 1) + " times: " + failure, failure));
+                    }
+                    LOG.debugf(failure, "%s: retrying %s %s", name, event.cloudEventType(), event.id());
+                    return Uni.createFrom().voidItem().onItem().delayIt().by(backoff.multipliedBy(1L << retry))
+                            .flatMap(ignored -> attempt(event, handler, retry + 1));
+                });
+    }
+
+    private Uni<Handled<Void>> giveUp(Undeliverable undeliverable) {
+        deadLetters.count(name, undeliverable.reason());
+        return Uni.createFrom().failure(undeliverable);
+    }
+
+    /** Declares a consumer's handlers; obtained from {@link EventConsumers#define(String)}. */
+    public static final class Builder {
+
+        private final String name;
+        private final Map<String, EventHandler> handlers = new HashMap<>();
+        private final CloudEventDecoder decoder;
+        private final Inbox inbox;
+        private final DeadLetters deadLetters;
+        private int retries;
+        private Duration backoff;
+
+        Builder(String name, CloudEventDecoder decoder, Inbox inbox, DeadLetters deadLetters, int retries,
+                Duration backoff) {
+            this.name = name;
+            this.decoder = decoder;
+            this.inbox = inbox;
+            this.deadLetters = deadLetters;
+            this.retries = retries;
+            this.backoff = backoff;
+        }
+
+        /** Handles records whose {@code ce_type} is exactly {@code cloudEventType}, e.g. {@code ...Recorded.v1}. */
+        public Builder on(String cloudEventType, EventHandler handler) {
+            if (handlers.putIfAbsent(cloudEventType, handler) != null) {
+                throw new IllegalArgumentException(name + " already has a handler for " + cloudEventType);
+            }
+            return this;
+        }
+
+        /** Overrides the configured number of retries after a handler's first failure and the first pause. */
+        public Builder retries(int retries, Duration backoff) {
+            if (retries < 0) {
+                throw new IllegalArgumentException("retries must not be negative: " + retries);
+            }
+            this.retries = retries;
+            this.backoff = backoff;
+            return this;
+        }
+
+        public EventConsumer build() {
+            return new EventConsumer(this);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package io.xunshi.kernel.consumer;
+
+/**
+ * The outcome of {@link Inbox#handleOnce}: the effect's result the first time, or the news that the event
+ * had already been handled and nothing was done.
+ */
+public record Handled<T>(boolean duplicate, T value) {
+
+    public static <T> Handled<T> processed(T value) {
+        return new Handled<>(false, value);
+    }
+
+    public static <T> Handled<T> alreadyHandled() {
+        return new Handled<>(true, null);
+    }
+}

@@ -1,0 +1,41 @@
+package io.xunshi.kernel.consumer;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.xunshi.kernel.eventstore.EventTypes;
+
+/**
+ * A CloudEvent received from another service's topic, decoded from its Kafka binary-mode headers.
+ *
+ * @param id           {@code ce_id}: the event's identity, the key of idempotent processing
+ * @param type         the logical type name, {@code ce_type} without its version suffix
+ * @param typeVersion  the {@code N} of the {@code .vN} suffix of {@code ce_type}
+ * @param subject      {@code ce_subject}, the stream (aggregate) id; the record key when the header is absent
+ * @param source       {@code ce_source}, or null
+ * @param jurisdiction {@code ce_jurisdiction}, or null
+ * @param time         {@code ce_time}, or null
+ * @param payload      the record value parsed as JSON
+ * @param extensions   every other {@code ce_} header, by its name without the prefix (e.g. the sending
+ *                     relay's {@code aggregateversion}, {@code correlationid}, {@code causationid})
+ */
+public record IncomingEvent(UUID id, String type, int typeVersion, String subject, String source,
+        String jurisdiction, Instant time, JsonNode payload, Map<String, String> extensions) {
+
+    public IncomingEvent {
+        extensions = Map.copyOf(extensions);
+    }
+
+    /** The value of the {@code ce_<name>} header, or null. */
+    public String extension(String name) {
+        return extensions.get(name);
+    }
+
+    /** The {@code ce_type} the event arrived with, e.g. {@code xunshi.inspection.FindingRecorded.v1}. */
+    public String cloudEventType() {
+        return EventTypes.cloudEventType(type, typeVersion);
+    }
+}

@@ -1,0 +1,48 @@
+package io.xunshi.kernel.projection;
+
+import java.util.List;
+import java.util.Set;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.xunshi.kernel.eventstore.StoredEvent;
+
+/**
+ * A read model kept up to date from the service's own event store by the {@link ProjectionRunner}. A CDI
+ * bean implementing it is picked up by the runner.
+ *
+ * <p>Its rows must be a function of the events alone (no clock, no random ids, no reads of other
+ * mutable state), so that a rebuild produces exactly the rows the live projection holds.
+ */
+public interface Projection {
+
+    /** Stable name: it keys the projection's checkpoint and its metrics. */
+    String name();
+
+    /** The logical event types it reads (e.g. {@code xunshi.inspection.FindingRecorded}); others are skipped. */
+    Set<String> eventTypes();
+
+    /** Applies one event, in the runner's transaction, which also moves the checkpoint. */
+    Uni<Void> apply(SqlConnection conn, StoredEvent event);
+
+    /**
+     * Applies a batch of wanted events in order; by default one {@link #apply} after the other, each
+     * waiting for the previous one's round trip. PostgreSQL is the bottleneck of catching up and
+     * rebuilding, and round trips are most of its work: a projection whose writes do not depend on reading
+     * its own earlier writes should override this with one {@code executeBatch} per statement, which
+     * sends the whole batch in a single round trip.
+     */
+    default Uni<Void> applyAll(SqlConnection conn, List<StoredEvent> events) {
+        return Multi.createFrom().iterable(events)
+                .onItem().transformToUniAndConcatenate(event -> apply(conn, event))
+                .onItem().ignoreAsUni();
+    }
+
+    /**
+     * Empties the projection's tables, at the start of a rebuild, in the rebuild's transaction. Use
+     * {@code DELETE}, not {@code TRUNCATE}: a truncated table is locked against readers until the rebuild
+     * commits, whereas deleted rows stay visible to them.
+     */
+    Uni<Void> reset(SqlConnection conn);
+}

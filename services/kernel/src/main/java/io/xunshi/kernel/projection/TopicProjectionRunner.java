@@ -1,0 +1,99 @@
+package io.xunshi.kernel.projection;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.xunshi.kernel.consumer.CloudEventDecoder;
+
+/**
+ * Runs every {@link TopicProjection} of the service, each on a thread of its own with a plain Kafka
+ * consumer (see {@link TopicProjectionWorker} for why not a messaging channel), and rebuilds one on
+ * demand from the beginning of its topic.
+ *
+ * <p>Each projection's consumer group is {@code xunshi.<service>.projection.<name>}, so replicas of the
+ * service share its partitions. Its lag is the gauge {@code xunshi.projection.lag}, like that of the
+ * projections of the own store; the Kafka client's own metrics are bound as well, tagged {@code projection}
+ * (e.g. {@code kafka_consumer_fetch_manager_records_lag} per partition, which Micrometer discovers on its
+ * one-minute refresh after the first fetch).
+ */
+@ApplicationScoped
+public class TopicProjectionRunner {
+
+    private final Map<String, TopicProjectionWorker> workers = new LinkedHashMap<>();
+    private final Map<String, Thread> threads = new LinkedHashMap<>();
+    private final boolean enabled;
+
+    @Inject
+    public TopicProjectionRunner(Instance<TopicProjection> projections, Pool pool, CloudEventDecoder decoder,
+            MeterRegistry metrics, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "xunshi.service.name") String service,
+            @ConfigProperty(name = "xunshi.projection.batch-size", defaultValue = "500") int batchSize,
+            @ConfigProperty(name = "xunshi.projection.enabled", defaultValue = "true") boolean enabled) {
+        this.enabled = enabled;
+        Map<String, Object> kafka = new HashMap<>();
+        kafka.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        kafka.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        kafka.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        kafka.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        kafka.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize);
+        for (TopicProjection projection : projections) {
+            TopicProjectionWorker worker = new TopicProjectionWorker(projection, pool, decoder, metrics, kafka,
+                    "xunshi." + service + ".projection." + projection.name());
+            if (workers.putIfAbsent(projection.name(), worker) != null) {
+                throw new IllegalStateException("two topic projections are named " + projection.name());
+            }
+            Gauge.builder("xunshi.projection.lag", worker, TopicProjectionWorker::lag)
+                    .description("Records of the projection's topic it has not applied yet")
+                    .tag("projection", projection.name()).register(metrics);
+        }
+    }
+
+    void start(@Observes StartupEvent started) {
+        if (!enabled) {
+            return;
+        }
+        workers.forEach((name, worker) -> {
+            Thread thread = new Thread(worker, "xunshi-projection-" + name);
+            thread.setDaemon(true);
+            threads.put(name, thread);
+            thread.start();
+        });
+    }
+
+    void stop(@Observes ShutdownEvent stopping) throws InterruptedException {
+        workers.values().forEach(TopicProjectionWorker::stop);
+        for (Thread thread : threads.values()) {
+            thread.join(10_000);
+        }
+    }
+
+    /**
+     * Resets the projection and re-reads its topic from the beginning to the end offsets found when the
+     * rebuild starts, in one transaction, then lets the live feed resume from there.
+     */
+    public Uni<RebuildReport> rebuild(String name) {
+        TopicProjectionWorker worker = workers.get(name);
+        if (worker == null) {
+            throw new IllegalArgumentException("no topic projection is named " + name);
+        }
+        if (!threads.containsKey(name)) {
+            throw new IllegalStateException("topic projections are disabled (xunshi.projection.enabled=false)");
+        }
+        return Uni.createFrom().completionStage(worker::requestRebuild);
+    }
+}

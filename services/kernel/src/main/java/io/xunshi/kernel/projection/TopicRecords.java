@@ -1,0 +1,69 @@
+package io.xunshi.kernel.projection;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.xunshi.kernel.consumer.CloudEventDecoder;
+import io.xunshi.kernel.consumer.IncomingEvent;
+import io.xunshi.kernel.consumer.Undeliverable;
+
+/**
+ * Turns records of a {@link TopicProjection}'s topic into applied events, the same way for the live feed
+ * and for a rebuild, so that both produce the same rows.
+ */
+final class TopicRecords {
+
+    private static final Logger LOG = Logger.getLogger(TopicRecords.class);
+
+    private final TopicProjection projection;
+    private final CloudEventDecoder decoder;
+    private final MeterRegistry metrics;
+
+    TopicRecords(TopicProjection projection, CloudEventDecoder decoder, MeterRegistry metrics) {
+        this.projection = projection;
+        this.decoder = decoder;
+        this.metrics = metrics;
+    }
+
+    /** Applies the records in order, on {@code conn}; the next offset to read of each partition they came from. */
+    Uni<Map<Integer, Long>> apply(SqlConnection conn, List<ConsumerRecord<String, String>> records) {
+        Map<Integer, Long> next = new HashMap<>();
+        List<IncomingEvent> wanted = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, String> record : records) {
+            next.put(record.partition(), record.offset() + 1);
+            IncomingEvent event = decodeOrSkip(record);
+            if (event != null && projection.eventTypes().contains(event.type())) {
+                wanted.add(event);
+            }
+        }
+        Uni<Void> applied = wanted.isEmpty() ? Uni.createFrom().voidItem() : projection.applyAll(conn, wanted);
+        return applied.replaceWith(next);
+    }
+
+    /**
+     * A record that cannot be decoded is skipped, not retried, and counted: it could never be applied, and
+     * skipping it the same way in a rebuild keeps the rebuilt rows equal to the live ones.
+     */
+    private IncomingEvent decodeOrSkip(ConsumerRecord<String, String> record) {
+        try {
+            return decoder.decode(record);
+        } catch (Undeliverable undeliverable) {
+            LOG.warnf("projection %s skips %s-%d@%d: %s", projection.name(), record.topic(), record.partition(),
+                    record.offset(), undeliverable.getMessage());
+            Counter.builder("xunshi.projection.skipped")
+                    .description("Records a projection fed from Kafka skipped because they could not be decoded")
+                    .tag("projection", projection.name()).tag("reason", undeliverable.reason().code())
+                    .register(metrics).increment();
+            return null;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.xunshi.kernel.consumer;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * A consumer of another service's topic as a service declares one: notes taken count per subject, and
+ * rejected notes always fail their handler.
+ */
+@ApplicationScoped
+public class NoteTakingConsumer {
+
+    public static final String NAME = "kernel-test-notes";
+    public static final String TOPIC = "xunshi.testsource.events";
+    public static final String DEAD_LETTER_TOPIC = "xunshi.testsource.events.kernel-test-notes.dlq";
+    public static final String NOTE_TAKEN = "xunshi.testsource.NoteTaken.v1";
+    public static final String NOTE_REJECTED = "xunshi.testsource.NoteRejected.v1";
+
+    private final EventConsumer consumer;
+    private final AtomicInteger rejections = new AtomicInteger();
+
+    @Inject
+    public NoteTakingConsumer(EventConsumers consumers) {
+        consumer = consumers.define(NAME)
+                .on(NOTE_TAKEN, (conn, event) -> conn.preparedQuery("INSERT INTO test_note_counts (subject, notes)"
+                        + " VALUES ($1, 1) ON CONFLICT (subject) DO UPDATE SET notes = test_note_counts.notes + 1")
+                        .execute(Tuple.of(event.subject())).replaceWithVoid())
+                .on(NOTE_REJECTED, (conn, event) -> {
+                    rejections.incrementAndGet();
+                    return Uni.createFrom().failure(new IllegalStateException("notes of this kind are refused"));
+                })
+                .retries(2, Duration.ofMillis(20))
+                .build();
+    }
+
+    @Incoming("testsource-events")
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return consumer.consume(record).replaceWithVoid();
+    }
+
+    public int rejections() {
+        return rejections.get();
+    }
+}
