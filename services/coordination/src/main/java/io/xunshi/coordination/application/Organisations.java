@@ -13,7 +13,6 @@ import io.xunshi.contracts.coordination.OrganisationRenamed;
 import io.xunshi.coordination.domain.Organisation;
 import io.xunshi.kernel.aggregate.AggregateRepository;
 import io.xunshi.kernel.aggregate.EventCodec;
-import io.xunshi.kernel.eventstore.AppendResult;
 import io.xunshi.kernel.eventstore.EventMetadata;
 import io.xunshi.kernel.eventstore.EventStore;
 
@@ -38,7 +37,7 @@ public class Organisations {
         return repository.load(organisationId);
     }
 
-    public Uni<AppendResult> handle(SqlConnection conn, String organisationId, String jurisdiction,
+    public Uni<AggregateRepository.Loaded<Organisation.State>> handle(SqlConnection conn, String organisationId, String jurisdiction,
             int expectedVersion, Organisation.Command command, EventMetadata metadata) {
         return repository.handle(conn, organisationId, jurisdiction, expectedVersion, command, metadata);
     }

@@ -68,7 +68,7 @@ public class AggregateRepository<C, E, S> {
     }
 
     /** Decides on a command in a transaction of its own; see {@link #handle(SqlConnection, String, String, int, Object, EventMetadata)}. */
-    public Uni<AppendResult> handle(String streamId, String jurisdiction, int expectedVersion, C command,
+    public Uni<Loaded<S>> handle(String streamId, String jurisdiction, int expectedVersion, C command,
             EventMetadata metadata) {
         return store.pool().withTransaction(conn -> handle(conn, streamId, jurisdiction, expectedVersion, command,
                 metadata));
@@ -76,10 +76,10 @@ public class AggregateRepository<C, E, S> {
 
     /**
      * Loads the aggregate, checks the version the caller expects (or {@link ExpectedVersion#ANY}), decides,
-     * and appends within the caller's transaction. A command that decides no events appends nothing and
-     * returns the current version.
+     * and appends within the caller's transaction; returns the state and version after the command. A
+     * command that decides no events appends nothing and returns the current state.
      */
-    public Uni<AppendResult> handle(SqlConnection conn, String streamId, String jurisdiction, int expectedVersion,
+    public Uni<Loaded<S>> handle(SqlConnection conn, String streamId, String jurisdiction, int expectedVersion,
             C command, EventMetadata metadata) {
         return load(streamId).flatMap(loaded -> {
             if (expectedVersion != ExpectedVersion.ANY && loaded.version() != expectedVersion) {
@@ -87,26 +87,29 @@ public class AggregateRepository<C, E, S> {
             }
             List<E> decided = decider.decide(command, loaded.state());
             if (decided.isEmpty()) {
-                return Uni.createFrom().item(new AppendResult(streamId, loaded.version(), List.of()));
+                return Uni.createFrom().item(loaded);
             }
             List<NewEvent> events = new ArrayList<>(decided.size());
             for (E event : decided) {
                 EventCodec.Encoded encoded = codec.encode(event);
                 events.add(NewEvent.of(encoded.type(), encoded.typeVersion(), encoded.payload(), metadata));
             }
+            S state = loaded.state();
+            for (E event : decided) {
+                state = decider.evolve(state, event);
+            }
+            Loaded<S> after = new Loaded<>(state, loaded.version() + decided.size());
             return store.append(conn, streamId, streamType, jurisdiction, loaded.version(), events)
-                    .call(result -> snapshotIfDue(conn, loaded, decided, result));
+                    .call(result -> snapshotIfDue(conn, loaded.version(), after, result))
+                    .replaceWith(after);
         });
     }
 
-    private Uni<Void> snapshotIfDue(SqlConnection conn, Loaded<S> loaded, List<E> decided, AppendResult result) {
-        if (snapshotEvery <= 0 || result.version() / snapshotEvery == loaded.version() / snapshotEvery) {
+    private Uni<Void> snapshotIfDue(SqlConnection conn, int before, Loaded<S> after, AppendResult result) {
+        if (snapshotEvery <= 0 || after.version() / snapshotEvery == before / snapshotEvery) {
             return Uni.createFrom().voidItem();
         }
-        S state = loaded.state();
-        for (E event : decided) {
-            state = decider.evolve(state, event);
-        }
+        S state = after.state();
         return conn.preparedQuery("INSERT INTO snapshots (stream_id, version, state) VALUES ($1, $2, $3::text::jsonb)"
                 + " ON CONFLICT (stream_id) DO UPDATE SET version = EXCLUDED.version, state = EXCLUDED.state,"
                 + " taken_at = clock_timestamp()")

@@ -24,6 +24,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -70,6 +71,11 @@ public class ProblemMappers {
         return Problem.of(ProblemType.MALFORMED_REQUEST, "unknown field '" + e.getPropertyName() + "'")
                 .withErrors(List.of(new Problem.FieldError(jsonPath(e), "unknown field")))
                 .at(path(uri)).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response wrongInput(MismatchedInputException e, UriInfo uri) {
+        return wrongShape(e, uri);
     }
 
     @ServerExceptionMapper

@@ -2,6 +2,7 @@ package io.xunshi.kernel.api;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -19,13 +20,14 @@ public class RequestSizeLimit {
     MemorySize maxBodySize;
 
     @ServerRequestFilter(preMatching = true)
-    public void limit(ContainerRequestContext request) {
+    public Response limit(ContainerRequestContext request) {
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (length != null && length.chars().allMatch(Character::isDigit) && !length.isEmpty()
                 && Long.parseLong(length) > maxBodySize.asLongValue()) {
-            request.abortWith(Problem.of(ProblemType.PAYLOAD_TOO_LARGE, "the body is " + length
+            return Problem.of(ProblemType.PAYLOAD_TOO_LARGE, "the body is " + length
                     + " bytes; at most " + maxBodySize.asLongValue() + " are accepted")
-                    .at(request.getUriInfo().getPath()).toResponse());
+                    .at(request.getUriInfo().getPath()).toResponse();
         }
+        return null;
     }
 }

@@ -3,7 +3,6 @@ package io.xunshi.kernel.security;
 import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -26,9 +25,8 @@ public class CurrentCaller {
     @Inject
     JsonWebToken token;
 
-    @Produces
-    @RequestScoped
-    public Caller caller() {
+    /** The caller; a request without a valid token is answered 401. */
+    public Caller get() {
         if (token == null || token.getRawToken() == null) {
             throw new UnauthorizedException();
         }

@@ -1,0 +1,180 @@
+package io.xunshi.coordination.api;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+import io.xunshi.contracts.coordination.OrganisationKind;
+import io.xunshi.coordination.application.OrganisationDirectory;
+import io.xunshi.coordination.application.OrganisationView;
+import io.xunshi.coordination.application.Organisations;
+import io.xunshi.coordination.domain.Organisation;
+import io.xunshi.kernel.aggregate.AggregateRepository;
+import io.xunshi.kernel.api.CommandResult;
+import io.xunshi.kernel.api.Cursor;
+import io.xunshi.kernel.api.ETags;
+import io.xunshi.kernel.api.IdempotentCommands;
+import io.xunshi.kernel.api.Page;
+import io.xunshi.kernel.api.Problem;
+import io.xunshi.kernel.api.ProblemException;
+import io.xunshi.kernel.api.ProblemType;
+import io.xunshi.kernel.eventstore.EventMetadata;
+import io.xunshi.kernel.eventstore.ExpectedVersion;
+import io.xunshi.kernel.security.Caller;
+import io.xunshi.kernel.security.CurrentCaller;
+import io.xunshi.kernel.security.Role;
+
+/** The organisations each level's inspection must cover: register, rename, read and list them. */
+@Path("/organisations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Organisations")
+public class OrganisationResource {
+
+    private static final String BASE = "/api/v1/organisations/";
+
+    @Inject
+    Organisations organisations;
+
+    @Inject
+    OrganisationDirectory directory;
+
+    @Inject
+    IdempotentCommands commands;
+
+    @Inject
+    CurrentCaller callers;
+
+    @Inject
+    ObjectMapper json;
+
+    @POST
+    @RolesAllowed(Role.INSPECTION_OFFICE)
+    @Operation(summary = "Register an inspectable organisation under the jurisdiction that manages it")
+    public Uni<Response> register(@Valid @NotNull RegisterOrganisationRequest request,
+            @Parameter(description = "Makes a retry return the first result instead of registering twice")
+            @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
+        Caller caller = callers.get();
+        CurrentCaller.requireWithin(caller, request.jurisdiction());
+        String id = UUID.randomUUID().toString();
+        Organisation.Register command = new Organisation.Register(id, request.name(), request.kind(),
+                request.jurisdiction(), request.location());
+        return commands.run(caller, idempotencyKey, fingerprint("POST", "", request), false,
+                conn -> organisations.handle(conn, id, request.jurisdiction(), ExpectedVersion.NO_STREAM, command,
+                        metadata(caller))
+                        .map(loaded -> CommandResult.created(BASE + id, loaded.version(), view(loaded))));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ Role.INSPECTION_OFFICE, Role.TEAM_LEADER, Role.TEAM_MEMBER, Role.RECTIFICATION_OWNER,
+            Role.DISCIPLINE_LIAISON, Role.ORGANISATION_LIAISON, Role.AUDITOR })
+    @Operation(summary = "Read one organisation; its ETag is its version")
+    public Uni<Response> get(@PathParam("id") String id) {
+        return visible(callers.get(), id).map(loaded -> Response.ok(view(loaded)).header("ETag", ETags.of(loaded.version()))
+                .build());
+    }
+
+    @PUT
+    @Path("{id}/name")
+    @RolesAllowed(Role.INSPECTION_OFFICE)
+    @Operation(summary = "Rename an organisation; send If-Match with its ETag to refuse a stale change (412)")
+    public Uni<Response> rename(@PathParam("id") String id, @Valid @NotNull RenameOrganisationRequest request,
+            @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
+        Caller caller = callers.get();
+        int expected = ETags.expectedVersion(ifMatch);
+        return visible(caller, id).flatMap(current -> {
+            CurrentCaller.requireWithin(caller, current.state().jurisdiction());
+            return commands.run(caller, idempotencyKey, fingerprint("PUT", id, request), ifMatch != null,
+                    conn -> organisations.handle(conn, id, current.state().jurisdiction(), expected,
+                            new Organisation.Rename(request.name()), metadata(caller))
+                            .map(loaded -> CommandResult.ok(loaded.version(), view(loaded))));
+        });
+    }
+
+    @GET
+    @RolesAllowed({ Role.INSPECTION_OFFICE, Role.TEAM_LEADER, Role.TEAM_MEMBER, Role.RECTIFICATION_OWNER,
+            Role.DISCIPLINE_LIAISON, Role.ORGANISATION_LIAISON, Role.AUDITOR })
+    @Operation(summary = "List organisations in registration order, a page at a time, within the caller's jurisdiction")
+    public Uni<Page<OrganisationView>> list(
+            @Parameter(description = "Only this jurisdiction's subtree (default: the caller's)")
+            @QueryParam("jurisdiction") String jurisdiction,
+            @QueryParam("kind") OrganisationKind kind,
+            @Parameter(description = "Registered at or after (RFC 3339)") @QueryParam("registeredFrom") String from,
+            @Parameter(description = "Registered before (RFC 3339)") @QueryParam("registeredTo") String to,
+            @Parameter(description = "The next cursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") Integer limit) {
+        Caller caller = callers.get();
+        String scope = jurisdiction == null ? caller.jurisdiction() : jurisdiction;
+        CurrentCaller.requireWithin(caller, scope);
+        return directory.list(new OrganisationDirectory.Filter(scope, kind, instant("registeredFrom", from),
+                instant("registeredTo", to)), cursor, Cursor.limit(limit));
+    }
+
+    private Uni<AggregateRepository.Loaded<Organisation.State>> visible(Caller caller, String id) {
+        return organisations.load(id).map(loaded -> {
+            if (!loaded.exists()) {
+                throw new ProblemException(ProblemType.NOT_FOUND, "organisation not found");
+            }
+            CurrentCaller.requireVisible(caller, loaded.state().jurisdiction(), "organisation");
+            return loaded;
+        });
+    }
+
+    private static EventMetadata metadata(Caller caller) {
+        return new EventMetadata(null, null, caller.subject());
+    }
+
+    private String fingerprint(String method, String target, Object body) {
+        try {
+            return method + " " + BASE + target + " " + json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static OrganisationView view(AggregateRepository.Loaded<Organisation.State> loaded) {
+        Organisation.State s = loaded.state();
+        return new OrganisationView(s.organisationId(), s.name(), s.kind(), s.jurisdiction(), s.location(),
+                loaded.version());
+    }
+
+    private static Instant instant(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED,
+                    name + " must be an RFC 3339 time such as 2026-01-31T00:00:00Z")
+                    .withErrors(List.of(new Problem.FieldError(name, "not an RFC 3339 time"))));
+        }
+    }
+}

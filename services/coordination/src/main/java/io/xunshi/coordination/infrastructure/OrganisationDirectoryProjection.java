@@ -1,0 +1,69 @@
+package io.xunshi.coordination.infrastructure;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.xunshi.contracts.coordination.OrganisationRegistered;
+import io.xunshi.contracts.coordination.OrganisationRenamed;
+import io.xunshi.kernel.eventstore.StoredEvent;
+import io.xunshi.kernel.projection.Projection;
+
+/** Keeps the {@code organisations} read model, which lists and filters serve, from the organisation events. */
+@ApplicationScoped
+public class OrganisationDirectoryProjection implements Projection {
+
+    private static final String REGISTER = "INSERT INTO organisations (organisation_id, name, kind, jurisdiction,"
+            + " location, version, registered_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)"
+            + " ON CONFLICT (organisation_id) DO NOTHING";
+    private static final String RENAME = "UPDATE organisations SET name = $2, version = $3, updated_at = $4"
+            + " WHERE organisation_id = $1 AND version < $3";
+
+    @Override
+    public String name() {
+        return "organisations";
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        return Set.of(OrganisationRegistered.TYPE, OrganisationRenamed.TYPE);
+    }
+
+    @Override
+    public Uni<Void> apply(SqlConnection conn, StoredEvent event) {
+        return applyAll(conn, List.of(event));
+    }
+
+    /** One round trip per statement for the whole batch: inserts first, then renames, each in stream order. */
+    @Override
+    public Uni<Void> applyAll(SqlConnection conn, List<StoredEvent> events) {
+        List<Tuple> registrations = new ArrayList<>();
+        List<Tuple> renames = new ArrayList<>();
+        for (StoredEvent e : events) {
+            OffsetDateTime at = OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC);
+            if (e.type().equals(OrganisationRegistered.TYPE)) {
+                var p = e.payload();
+                registrations.add(Tuple.tuple(List.of(e.streamId(), p.get("name").asText(), p.get("kind").asText(),
+                        p.get("jurisdiction").asText(), p.get("location").asText(), e.version(), at)));
+            } else {
+                renames.add(Tuple.of(e.streamId(), e.payload().get("name").asText(), e.version(), at));
+            }
+        }
+        Uni<Void> inserted = registrations.isEmpty() ? Uni.createFrom().voidItem()
+                : conn.preparedQuery(REGISTER).executeBatch(registrations).replaceWithVoid();
+        return inserted.flatMap(ignored -> renames.isEmpty() ? Uni.createFrom().voidItem()
+                : conn.preparedQuery(RENAME).executeBatch(renames).replaceWithVoid());
+    }
+
+    @Override
+    public Uni<Void> reset(SqlConnection conn) {
+        return conn.query("DELETE FROM organisations").execute().replaceWithVoid();
+    }
+}
