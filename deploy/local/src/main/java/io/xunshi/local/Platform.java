@@ -160,6 +160,11 @@ final class Platform {
         environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         DataLayout data = settings.data();
         environment.put(PrivacyMasterKey.VARIABLE, PrivacyMasterKey.forPlatform(data));
+        if (System.getenv("MP_JWT_VERIFY_PUBLICKEY_LOCATION") == null) {
+            // No external OIDC issuer named: the services trust the local key that `xunshi token` signs with.
+            environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", new LocalSigningKey(data).publicKeyFile().toString());
+            environment.put("MP_JWT_VERIFY_ISSUER", LocalSigningKey.ISSUER);
+        }
         out.println("Starting " + jars.keySet().stream().map(Service::id).collect(Collectors.joining(", ")) + " ...");
         launch(() -> jars.forEach((service, jar) -> services.add(ServiceProcess.start(service, jar,
                 settings.servicePorts().get(service), environment, data.service(service), data.log(service.id()),

@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "xunshi", mixinStandardHelpOptions = true, versionProvider = XunshiLocal.Version.class,
         scope = ScopeType.INHERIT,
         description = "Runs Kafka, PostgreSQL and the four Xunshi services on this machine, each as its own process.",
-        subcommands = { RunCommand.class, StopCommand.class, StatusCommand.class, CommandLine.HelpCommand.class })
+        subcommands = { RunCommand.class, StopCommand.class, StatusCommand.class, TokenCommand.class,
+                CommandLine.HelpCommand.class })
 public final class XunshiLocal implements Runnable {
 
     @Spec
@@ -19,7 +20,7 @@ public final class XunshiLocal implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: run, stop or status.");
+        throw new ParameterException(spec.commandLine(), "Missing command: run, stop, status or token.");
     }
 
     public static void main(String[] args) {
