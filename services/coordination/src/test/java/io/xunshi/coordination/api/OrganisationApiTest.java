@@ -163,6 +163,7 @@ class OrganisationApiTest {
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("type", equalTo("urn:xunshi:problem:not-found"))
                 .body("status", equalTo(404))
+                .body("instance", startsWith("/api/v1/organisations/"))
                 .body("title", notNullValue())
                 .body("trace", nullValue());
     }

@@ -158,7 +158,7 @@ public class ProblemMappers {
     }
 
     private static String path(UriInfo uri) {
-        return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+        return uri == null ? null : uri.getRequestUri().getRawPath();
     }
 
     /** The JSON path of the offending field, e.g. {@code address.city} or {@code members[2].name}. */

@@ -26,7 +26,7 @@ public class RequestSizeLimit {
                 && Long.parseLong(length) > maxBodySize.asLongValue()) {
             return Problem.of(ProblemType.PAYLOAD_TOO_LARGE, "the body is " + length
                     + " bytes; at most " + maxBodySize.asLongValue() + " are accepted")
-                    .at(request.getUriInfo().getPath()).toResponse();
+                    .at(request.getUriInfo().getRequestUri().getRawPath()).toResponse();
         }
         return null;
     }
