@@ -1,0 +1,116 @@
+package io.xunshi.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@link LatencyConsumer} in a JVM of its own, on this JVM's classpath, and collects what it prints.
+ */
+final class ConsumerProcess implements AutoCloseable {
+
+    private final Process process;
+    private final CountDownLatch ready = new CountDownLatch(1);
+    private final Map<String, List<long[]>> received = new ConcurrentHashMap<>();
+
+    private ConsumerProcess(Process process) {
+        this.process = process;
+        Thread reader = new Thread(this::read, "bench-latency-consumer-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static ConsumerProcess start(String bootstrapServers, long countPerTopic, List<String> topics) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+                "-cp", classpath(),
+                LatencyConsumer.class.getName(), bootstrapServers, Long.toString(countPerTopic)));
+        command.addAll(topics);
+        Path log = Files.createTempFile("xunshi-bench-latency-consumer-", ".log");
+        return new ConsumerProcess(new ProcessBuilder(command).redirectError(log.toFile()).start());
+    }
+
+    /**
+     * This JVM's classpath. Run from Quarkus' fast-jar layout, that is only {@code quarkus-run.jar}, whose
+     * folder holds the application's jar in {@code app/} and its dependencies in {@code lib/main/}.
+     */
+    static String classpath() {
+        String own = System.getProperty("java.class.path");
+        if (!own.endsWith("quarkus-run.jar")) {
+            return own;
+        }
+        Path layout = Path.of(own).toAbsolutePath().getParent();
+        return layout.resolve("app") + File.separator + "*" + File.pathSeparator + layout.resolve("lib").resolve("main")
+                + File.separator + "*";
+    }
+
+    void awaitReady(Duration timeout) throws InterruptedException {
+        if (!ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("the latency consumer did not get ready within " + timeout
+                    + (process.isAlive() ? "" : "; it exited with " + process.exitValue()));
+        }
+    }
+
+    /**
+     * Waits until {@code expected} records of {@code topic} have been received, or the timeout passes, and
+     * returns the latencies (µs) of those with a sequence number of at least {@code fromSeq}.
+     */
+    long[] latenciesMicros(String topic, int expected, long fromSeq, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<long[]> records = received.computeIfAbsent(topic, t -> new ArrayList<>());
+        while (size(records) < expected && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        synchronized (records) {
+            return records.stream().filter(r -> r[0] >= fromSeq).mapToLong(r -> r[1]).toArray();
+        }
+    }
+
+    private static int size(List<long[]> records) {
+        synchronized (records) {
+            return records.size();
+        }
+    }
+
+    private void read() {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.equals("READY")) {
+                    ready.countDown();
+                    continue;
+                }
+                String[] fields = line.split(" ");
+                List<long[]> records = received.computeIfAbsent(fields[0], t -> new ArrayList<>());
+                synchronized (records) {
+                    records.add(new long[] {Long.parseLong(fields[1]), Long.parseLong(fields[2])});
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroy();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
