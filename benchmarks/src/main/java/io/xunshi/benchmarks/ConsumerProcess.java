@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,18 +67,26 @@ final class ConsumerProcess implements AutoCloseable {
     }
 
     /**
-     * Waits until {@code expected} records of {@code topic} have been received, or the timeout passes, and
-     * returns the latencies (µs) of those with a sequence number of at least {@code fromSeq}.
+     * Waits until the records of {@code topic} with sequence numbers 0 to {@code count - 1} have been
+     * received, or the timeout passes, and returns their latencies (µs) indexed by sequence number; -1 for
+     * a record not received.
      */
-    long[] latenciesMicros(String topic, int expected, long fromSeq, Duration timeout) throws InterruptedException {
+    long[] latenciesMicrosBySeq(String topic, int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<long[]> records = received.computeIfAbsent(topic, t -> new ArrayList<>());
-        while (size(records) < expected && System.nanoTime() < deadline) {
+        while (size(records) < count && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
+        long[] bySeq = new long[count];
+        Arrays.fill(bySeq, -1);
         synchronized (records) {
-            return records.stream().filter(r -> r[0] >= fromSeq).mapToLong(r -> r[1]).toArray();
+            for (long[] record : records) {
+                if (record[0] < count && bySeq[(int) record[0]] < 0) {
+                    bySeq[(int) record[0]] = record[1];
+                }
+            }
         }
+        return bySeq;
     }
 
     private static int size(List<long[]> records) {
