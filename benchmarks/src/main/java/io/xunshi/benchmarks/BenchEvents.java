@@ -42,7 +42,7 @@ final class BenchEvents {
         payload.put("severity", "major");
         payload.put("title", "Reception spending above budget, vouchers incomplete");
         payload.put("description", DESCRIPTION);
-        payload.put("inspectedUnit", "Municipal Finance Bureau, District Office");
+        payload.put("inspectedUnit", "Municipal Finance Bureau");
         payload.put("recordedBy", "inspector-0042");
         payload.put("dueDate", "2026-12-31");
         return payload;

@@ -65,22 +65,25 @@ public class Benchmarks {
             List<Scenario> ordered = new ArrayList<>();
             scenarios.forEach(ordered::add);
             ordered.sort(Comparator.comparingInt(Scenario::order));
-            List<ScenarioResult> results = new ArrayList<>();
+            List<Report.Section> sections = new ArrayList<>();
             for (Scenario scenario : ordered) {
                 System.out.println("Running " + scenario.getClass().getSimpleName() + " …");
+                Conditions.Reading before = Conditions.Reading.now();
                 ScenarioResult result = scenario.run();
-                System.out.println(Report.section(result));
-                results.add(result);
+                Report.Section section = new Report.Section(result, before.until(Conditions.Reading.now()));
+                System.out.println(section.markdown());
+                sections.add(section);
             }
             Path report = Path.of(args[0]);
-            Files.writeString(report, Report.markdown(machine(), results));
+            Files.writeString(report, Report.markdown(machine(), sections));
             System.out.println("Report written to " + report.toAbsolutePath());
             return 0;
         }
 
         private Machine machine() {
-            Row pg = pool.query("SELECT current_setting('server_version') AS version, current_setting('fsync') AS fsync,"
-                    + " current_setting('synchronous_commit') AS sync, current_setting('wal_sync_method') AS method")
+            Row pg = pool.query("SELECT current_setting('server_version') AS version,"
+                    + " current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS sync,"
+                    + " current_setting('wal_sync_method') AS method")
                     .execute().await().indefinitely().iterator().next();
             return new Machine(Runtime.getRuntime().availableProcessors(), Machine.totalMemory(), Machine.javaVersion(),
                     "PostgreSQL " + pg.getString("version") + (System.getenv("XUNSHI_DB_HOST") == null
@@ -88,7 +91,8 @@ public class Benchmarks {
                     "fsync=" + pg.getString("fsync") + ", synchronous_commit=" + pg.getString("sync")
                             + ", wal_sync_method=" + pg.getString("method"),
                     Machine.kafkaVersion(System.getenv("KAFKA_BOOTSTRAP_SERVERS") == null),
-                    System.getProperty(LOAD_AT_START), Machine.loadAverage(), Instant.parse(System.getProperty(STARTED_AT)));
+                    System.getProperty(LOAD_AT_START), Machine.loadAverage(),
+                    Instant.parse(System.getProperty(STARTED_AT)));
         }
     }
 }

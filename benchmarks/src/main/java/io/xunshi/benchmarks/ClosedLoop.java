@@ -34,7 +34,8 @@ final class ClosedLoop {
      * Runs the operations that {@code clientOperation} makes for each client index, all clients at once.
      * An operation blocks until done and throws if it failed, which fails the run.
      */
-    static Outcome run(int clients, Duration duration, IntFunction<Runnable> clientOperation) throws InterruptedException {
+    static Outcome run(int clients, Duration duration, IntFunction<Runnable> clientOperation)
+            throws InterruptedException {
         CountDownLatch ready = new CountDownLatch(clients);
         CountDownLatch go = new CountDownLatch(1);
         long[][] latencies = new long[clients][];

@@ -28,7 +28,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * the latency is its wall clock on receipt minus the {@code sentAtMicros} of the record's payload. It
  * exits once it has received {@code count} records from every topic.
  *
- * <pre>java -cp &lt;classpath&gt; io.xunshi.benchmarks.LatencyConsumer &lt;bootstrap&gt; &lt;count&gt; &lt;topic&gt;...</pre>
+ * <pre>
+ * java -cp &lt;classpath&gt; io.xunshi.benchmarks.LatencyConsumer &lt;bootstrap&gt; &lt;count&gt; &lt;topic&gt;...
+ * </pre>
  */
 public final class LatencyConsumer {
 
@@ -47,7 +49,8 @@ public final class LatencyConsumer {
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "xunshi-bench-latency-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+        PrintWriter out = new PrintWriter(
+                new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new StringDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();

@@ -10,41 +10,62 @@ final class Report {
     private Report() {
     }
 
-    static String markdown(Machine machine, List<ScenarioResult> results) {
+    /** A scenario's result and the conditions it ran in. */
+    record Section(ScenarioResult result, Conditions conditions) {
+
+        String markdown() {
+            StringBuilder md = new StringBuilder();
+            md.append("## ").append(result.title()).append("\n\n");
+            md.append(result.method()).append("\n\n");
+            md.append(table(result.figures())).append('\n');
+            md.append(conditions.markdown()).append("\n\n");
+            if (!result.allGoalsMet()) {
+                md.append("**Where it falls short and why.** ").append(result.shortfall()).append("\n\n");
+            }
+            return md.toString();
+        }
+    }
+
+    static String markdown(Machine machine, List<Section> sections) {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n");
-        md.append("Produced by the `benchmarks` module (`io.xunshi.benchmarks.Benchmarks`) from a real run; every figure")
-                .append(" is measured next to its physical limit in the same run and reported as a ratio, because the")
-                .append(" machine is shared with other builds and absolute numbers vary from run to run.\n\n");
-        md.append("Rerun from the repository root (builds the module, starts PostgreSQL and Kafka, rewrites this file):\n\n");
+        md.append("Produced by the `benchmarks` module (`io.xunshi.benchmarks.Benchmarks`) from a real run; every")
+                .append(" figure is measured next to its physical limit in the same run and reported as a ratio")
+                .append(" (value ÷ limit), because the machine is shared with other builds and absolute numbers vary")
+                .append(" from run to run. Where a figure is the median of several runs, each run's own ratio is")
+                .append(" listed too; below each table, the load average and this JVM's garbage collections while")
+                .append(" the scenario ran.\n\n");
+        md.append("Rerun from the repository root (builds the module, starts PostgreSQL and Kafka, rewrites this")
+                .append(" file):\n\n");
         md.append("```\n").append(RERUN).append("\n```\n\n");
         md.append("## Machine\n\n").append(machine.markdown()).append('\n');
-        for (ScenarioResult result : results) {
-            md.append(section(result));
+        for (Section section : sections) {
+            md.append(section.markdown());
         }
         return md.toString();
     }
 
-    static String section(ScenarioResult result) {
-        StringBuilder md = new StringBuilder();
-        md.append("## ").append(result.title()).append("\n\n");
-        md.append(result.method()).append("\n\n");
-        md.append(table(result.figures())).append('\n');
-        if (!result.allGoalsMet()) {
-            md.append("**Where it falls short and why.** ").append(result.shortfall()).append("\n\n");
+    private static String runs(double[] ratios) {
+        if (ratios.length == 0) {
+            return "—";
         }
-        return md.toString();
+        StringBuilder text = new StringBuilder();
+        for (double ratio : ratios) {
+            text.append(text.length() == 0 ? "" : ", ").append(Format.number(ratio)).append('×');
+        }
+        return text.toString();
     }
 
     static String table(List<Figure> figures) {
         StringBuilder md = new StringBuilder();
-        md.append("| Figure | Value | Physical limit | Ratio | Goal | Met |\n");
-        md.append("|---|---:|---:|---:|---|---|\n");
+        md.append("| Figure | Value | Physical limit | Ratio | Ratio in each run | Goal | Met |\n");
+        md.append("|---|---:|---:|---:|---|---|---|\n");
         for (Figure f : figures) {
             md.append("| ").append(f.name())
                     .append(" | ").append(Format.number(f.value())).append(' ').append(f.unit())
                     .append(" | ").append(Double.isNaN(f.limit()) ? "—" : Format.number(f.limit()) + " " + f.unit())
                     .append(" | ").append(Double.isNaN(f.ratio()) ? "—" : Format.number(f.ratio()) + "×")
+                    .append(" | ").append(runs(f.runRatios()))
                     .append(" | ").append(f.goal())
                     .append(" | ").append(f.goal().isSet() ? (f.met() ? "yes" : "**no**") : "—")
                     .append(" |\n");

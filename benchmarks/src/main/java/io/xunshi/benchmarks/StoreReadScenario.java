@@ -81,8 +81,8 @@ public class StoreReadScenario implements Scenario {
             topicRate[rep] = records * 1e9 / (System.nanoTime() - start);
         }
         List<Figure> figures = List.of(
-                new Figure("`EventStore.readAll`, pages of " + PAGE, Percentiles.median(readAllRate),
-                        Percentiles.median(rawRate), "events/s", Goal.none()),
+                Figure.medianOf("`EventStore.readAll`, pages of " + PAGE, readAllRate, rawRate, "events/s",
+                        Goal.none()),
                 Figure.withoutLimit("Plain `KafkaConsumer`, topic from the beginning", Percentiles.median(topicRate),
                         "events/s", Goal.none()));
         return new ScenarioResult("d. Reading every event (what bounds a projection rebuild)",
