@@ -4,7 +4,9 @@ package io.xunshi.benchmarks;
  * One measured figure next to its physical limit measured in the same run: the ratio is
  * {@code value / limit}, so for a throughput 1.0× means "as fast as the raw operation" and for a latency
  * 2.0× means "twice as slow". A figure without a limit has {@code NaN} as limit and ratio. When the figure is
- * the median of repeated runs, {@code runRatios} holds each run's own ratio, to show how much they varied.
+ * the median of repeated runs, {@code runRatios} holds each run's own ratio — platform and limit measured
+ * back to back, in the same conditions — and the ratio is their median, which a change of load between
+ * runs disturbs less than the ratio of the two medians.
  */
 public record Figure(String name, double value, double limit, String unit, Goal goal, double[] runRatios) {
 
@@ -26,7 +28,7 @@ public record Figure(String name, double value, double limit, String unit, Goal 
     }
 
     public double ratio() {
-        return value / limit;
+        return runRatios.length > 0 ? Percentiles.median(runRatios) : value / limit;
     }
 
     public boolean met() {

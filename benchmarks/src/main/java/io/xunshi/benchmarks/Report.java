@@ -32,9 +32,10 @@ final class Report {
         md.append("Produced by the `benchmarks` module (`io.xunshi.benchmarks.Benchmarks`) from a real run; every")
                 .append(" figure is measured next to its physical limit in the same run and reported as a ratio")
                 .append(" (value ÷ limit), because the machine is shared with other builds and absolute numbers vary")
-                .append(" from run to run. Where a figure is the median of several runs, each run's own ratio is")
-                .append(" listed too; below each table, the load average and this JVM's garbage collections while")
-                .append(" the scenario ran.\n\n");
+                .append(" from run to run. Where a figure is the median of several runs, value and limit are the")
+                .append(" medians of each, each run's own ratio is listed, and the ratio is the median of those")
+                .append(" (each run pairs the platform with its limit back to back, in the same conditions). Below")
+                .append(" each table: the load average and this JVM's garbage collections while the scenario ran.\n\n");
         md.append("Rerun from the repository root (builds the module, starts PostgreSQL and Kafka, rewrites this")
                 .append(" file):\n\n");
         md.append("```\n").append(RERUN).append("\n```\n\n");
