@@ -135,8 +135,8 @@ public class AppendScenario implements Scenario {
                 + " clients the flushes are shared by group commit and the two processors — shared with other"
                 + " builds — become the limit, so throughput follows the processor time spent per event, and an"
                 + " append spends more: PostgreSQL executes four statements instead of one, and the client hashes."
-                + " Ten events per append spread the extra statements and the transaction over ten rows, which is"
-                + " why the batched case comes closest to the raw inserts. Sending the head read together with"
+                + " Ten events per append spread the extra statements and the transaction over ten rows, but the"
+                + " client still hashes every event. Sending the head read together with"
                 + " `BEGIN` (pipelined) or folding it into the `INSERT` would remove round trips; neither is done"
                 + " today.";
     }

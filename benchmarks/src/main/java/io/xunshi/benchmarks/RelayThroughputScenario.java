@@ -97,8 +97,8 @@ public class RelayThroughputScenario implements Scenario {
                         + " CloudEvents headers and values, read from the store beforehand — to another topic of the"
                         + " same broker (" + Infrastructure.PARTITIONS + " partitions each), timed from opening the"
                         + " producer to the last acknowledgement. The store is vacuumed and analysed after each load"
-                        + " and the heap collected before each timed run. Relay and raw runs alternate in which goes first; median of "
-                        + REPETITIONS + " runs each. Goal: relay ≥ " + GOAL + "× raw.",
+                        + " and the heap collected before each timed run. Relay and raw runs alternate in which goes"
+                        + " first; median of " + REPETITIONS + " runs each. Goal: relay ≥ " + GOAL + "× raw.",
                 figures, shortfall());
     }
 
