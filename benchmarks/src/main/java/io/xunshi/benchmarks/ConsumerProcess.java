@@ -23,11 +23,13 @@ import java.util.concurrent.TimeUnit;
 final class ConsumerProcess implements AutoCloseable {
 
     private final Process process;
+    private final Path log;
     private final CountDownLatch ready = new CountDownLatch(1);
     private final Map<String, List<long[]>> received = new ConcurrentHashMap<>();
 
-    private ConsumerProcess(Process process) {
+    private ConsumerProcess(Process process, Path log) {
         this.process = process;
+        this.log = log;
         Thread reader = new Thread(this::read, "bench-latency-consumer-output");
         reader.setDaemon(true);
         reader.start();
@@ -42,7 +44,7 @@ final class ConsumerProcess implements AutoCloseable {
                 LatencyConsumer.class.getName(), bootstrapServers, Long.toString(countPerTopic)));
         command.addAll(topics);
         Path log = Files.createTempFile("xunshi-bench-latency-consumer-", ".log");
-        return new ConsumerProcess(new ProcessBuilder(command).redirectError(log.toFile()).start());
+        return new ConsumerProcess(new ProcessBuilder(command).redirectError(log.toFile()).start(), log);
     }
 
     /**
@@ -115,11 +117,17 @@ final class ConsumerProcess implements AutoCloseable {
         }
     }
 
+    /** Waits for the process to end, or ends it; keeps its error output only if it failed. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroy();
             process.waitFor(10, TimeUnit.SECONDS);
+        }
+        if (!process.isAlive() && process.exitValue() == 0) {
+            Files.deleteIfExists(log);
+        } else {
+            System.err.println("The latency consumer failed; its output is in " + log);
         }
     }
 }
