@@ -1,0 +1,14 @@
+package io.xunshi.benchmarks;
+
+import java.util.List;
+
+/**
+ * What a scenario measured: its title, what it compares and how, its figures, and — printed only when a
+ * figure misses its goal — where it falls short and why.
+ */
+public record ScenarioResult(String title, String method, List<Figure> figures, String shortfall) {
+
+    public boolean allGoalsMet() {
+        return figures.stream().allMatch(Figure::met);
+    }
+}
