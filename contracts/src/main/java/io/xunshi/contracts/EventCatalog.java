@@ -45,7 +45,10 @@ public final class EventCatalog {
             return "xunshi." + service() + ".events";
         }
 
-        /** Where the JSON Schema of one of its {@code ce_type}s is, on the class path and under {@code src/main/resources}. */
+        /**
+         * Where the JSON Schema of one of its {@code ce_type}s is, on the class path and under
+         * {@code src/main/resources}.
+         */
         public static String schemaResource(String cloudEventType) {
             return "schemas/" + cloudEventType + ".json";
         }

@@ -55,8 +55,10 @@ class AsyncApiDocumentTest {
                     JsonNode message = named.get(0);
                     assertThat(message.at("/payload/schema/$ref").asText())
                             .isEqualTo("./src/main/resources/" + EventCatalog.Entry.schemaResource(type));
-                    assertThat(message.at("/traits/0/$ref").asText()).isEqualTo("#/components/messageTraits/cloudEvent");
-                    assertThat(message.at("/bindings/$ref").asText()).isEqualTo("#/components/messageBindings/keyedByStream");
+                    assertThat(message.at("/traits/0/$ref").asText())
+                            .isEqualTo("#/components/messageTraits/cloudEvent");
+                    assertThat(message.at("/bindings/$ref").asText())
+                            .isEqualTo("#/components/messageBindings/keyedByStream");
                 }));
     }
 
@@ -85,7 +87,8 @@ class AsyncApiDocumentTest {
 
     @Test
     void the_message_key_is_a_string_and_the_headers_are_those_the_outbox_relay_writes() {
-        assertThat(DOCUMENT.at("/components/messageBindings/keyedByStream/kafka/key/type").asText()).isEqualTo("string");
+        assertThat(DOCUMENT.at("/components/messageBindings/keyedByStream/kafka/key/type").asText())
+                .isEqualTo("string");
         JsonNode headers = DOCUMENT.at("/components/schemas/CloudEventHeaders");
         List<String> described = new ArrayList<>();
         headers.path("properties").fieldNames().forEachRemaining(described::add);

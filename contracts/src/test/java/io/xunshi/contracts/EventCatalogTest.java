@@ -57,7 +57,8 @@ class EventCatalogTest {
     @Test
     void each_type_is_named_after_the_service_whose_package_holds_its_record() {
         assertThat(EventCatalog.entries()).allSatisfy(entry -> {
-            assertThat(entry.type()).matches("xunshi\\.(planning|inspection|rectification|coordination)\\.[A-Z][A-Za-z]+");
+            assertThat(entry.type())
+                    .matches("xunshi\\.(planning|inspection|rectification|coordination)\\.[A-Z][A-Za-z]+");
             assertThat(entry.record().getPackageName()).isEqualTo("io.xunshi.contracts." + entry.service());
             assertThat(entry.type()).endsWith("." + entry.record().getSimpleName());
             assertThat(entry.version()).isPositive();

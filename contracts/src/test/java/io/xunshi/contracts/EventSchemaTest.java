@@ -81,7 +81,8 @@ class EventSchemaTest {
         assertThat(EventCatalog.entries().stream().flatMap(e -> e.publishedCloudEventTypes().stream()))
                 .allSatisfy(type -> {
                     JsonNode schema = schemaDocument(type);
-                    assertThat(schema.path("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+                    assertThat(schema.path("$schema").asText())
+                            .isEqualTo("https://json-schema.org/draft/2020-12/schema");
                     assertThat(schema.path("$id").asText()).isEqualTo("urn:xunshi:schema:" + type);
                     assertThat(schema.path("title").asText()).isNotBlank();
                     assertThat(schema.path("description").asText()).contains("ignore properties they do not know");
