@@ -1,0 +1,103 @@
+package io.xunshi.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+class AsyncApiDocumentTest {
+
+    private static final List<String> SERVICES = List.of("planning", "inspection", "rectification", "coordination");
+    private static final JsonNode DOCUMENT = read(Path.of("asyncapi.yaml"));
+
+    private static JsonNode read(Path file) {
+        try {
+            return new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode channel(String address) {
+        List<JsonNode> found = new ArrayList<>();
+        DOCUMENT.path("channels").forEach(c -> {
+            if (c.path("address").asText().equals(address)) {
+                found.add(c);
+            }
+        });
+        assertThat(found).as("channels with address %s", address).hasSize(1);
+        return found.get(0);
+    }
+
+    private static List<JsonNode> messages(JsonNode channel) {
+        List<JsonNode> messages = new ArrayList<>();
+        channel.path("messages").forEach(messages::add);
+        return messages;
+    }
+
+    @Test
+    void every_published_version_of_every_catalogued_type_is_a_message_on_its_services_topic_with_its_schema() {
+        assertThat(EventCatalog.entries()).allSatisfy(entry -> assertThat(entry.publishedCloudEventTypes())
+                .allSatisfy(type -> {
+                    List<JsonNode> named = messages(channel(entry.topic())).stream()
+                            .filter(m -> m.path("name").asText().equals(type))
+                            .toList();
+                    assertThat(named).as("messages named %s on %s", type, entry.topic()).hasSize(1);
+                    JsonNode message = named.get(0);
+                    assertThat(message.at("/payload/schema/$ref").asText())
+                            .isEqualTo("./src/main/resources/" + EventCatalog.Entry.schemaResource(type));
+                    assertThat(message.at("/traits/0/$ref").asText())
+                            .isEqualTo("#/components/messageTraits/cloudEvent");
+                    assertThat(message.at("/bindings/$ref").asText())
+                            .isEqualTo("#/components/messageBindings/keyedByStream");
+                }));
+    }
+
+    @Test
+    void every_message_on_an_event_topic_is_a_published_version_of_a_catalogued_type() {
+        List<String> published = EventCatalog.entries().stream()
+                .flatMap(e -> e.publishedCloudEventTypes().stream())
+                .toList();
+        assertThat(SERVICES).allSatisfy(service -> assertThat(messages(channel("xunshi." + service + ".events")))
+                .extracting(m -> m.path("name").asText())
+                .isSubsetOf(published));
+    }
+
+    @Test
+    void every_service_sends_to_its_topic_and_every_topic_has_a_dead_letter_topic() {
+        assertThat(SERVICES).allSatisfy(service -> {
+            String key = service + "Events";
+            assertThat(channel("xunshi." + service + ".events")).isEqualTo(DOCUMENT.path("channels").path(key));
+            assertThat(channel("xunshi." + service + ".events.dlq")).isNotNull();
+            JsonNode operation = DOCUMENT.at("/operations/publish" + Character.toUpperCase(key.charAt(0))
+                    + key.substring(1));
+            assertThat(operation.path("action").asText()).isEqualTo("send");
+            assertThat(operation.at("/channel/$ref").asText()).isEqualTo("#/channels/" + key);
+        });
+    }
+
+    @Test
+    void the_message_key_is_a_string_and_the_headers_are_those_the_outbox_relay_writes() {
+        assertThat(DOCUMENT.at("/components/messageBindings/keyedByStream/kafka/key/type").asText())
+                .isEqualTo("string");
+        JsonNode headers = DOCUMENT.at("/components/schemas/CloudEventHeaders");
+        List<String> described = new ArrayList<>();
+        headers.path("properties").fieldNames().forEachRemaining(described::add);
+        assertThat(described).containsExactlyInAnyOrder("ce_specversion", "ce_id", "ce_source", "ce_type",
+                "ce_subject", "ce_time", "content-type", "ce_jurisdiction", "ce_aggregatetype", "ce_aggregateversion",
+                "ce_globalposition", "ce_correlationid", "ce_causationid");
+        List<String> required = new ArrayList<>();
+        headers.path("required").forEach(r -> required.add(r.asText()));
+        assertThat(described).containsAll(required);
+        assertThat(required).doesNotContain("ce_correlationid", "ce_causationid");
+    }
+}
