@@ -75,7 +75,11 @@ public class OrganisationResource {
 
     @POST
     @RolesAllowed(Role.INSPECTION_OFFICE)
-    @Operation(summary = "Register an inspectable organisation under the jurisdiction that manages it")
+    @Operation(operationId = "registerOrganisation",
+            summary = "Register an inspectable organisation under the jurisdiction that manages it",
+            description = "The organisation joins that jurisdiction's universe. Inspection offices only, within"
+                    + " their jurisdiction's subtree. Answers 201 with Location and ETag; send Idempotency-Key"
+                    + " to make retries safe.")
     public Uni<Response> register(@Valid @NotNull RegisterOrganisationRequest request,
             @Parameter(description = "Makes a retry return the first result instead of registering twice")
             @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
@@ -94,7 +98,9 @@ public class OrganisationResource {
     @Path("{id}")
     @RolesAllowed({ Role.INSPECTION_OFFICE, Role.TEAM_LEADER, Role.TEAM_MEMBER, Role.RECTIFICATION_OWNER,
             Role.DISCIPLINE_LIAISON, Role.ORGANISATION_LIAISON, Role.AUDITOR })
-    @Operation(summary = "Read one organisation; its ETag is its version")
+    @Operation(operationId = "getOrganisation", summary = "Read one organisation; its ETag is its version",
+            description = "An organisation outside the caller's jurisdiction subtree answers 404, like an"
+                    + " unknown id.")
     public Uni<Response> get(@PathParam("id") String id) {
         return visible(callers.get(), id).map(loaded -> Response.ok(view(loaded)).header("ETag", ETags.of(loaded.version()))
                 .build());
@@ -103,7 +109,9 @@ public class OrganisationResource {
     @PUT
     @Path("{id}/name")
     @RolesAllowed(Role.INSPECTION_OFFICE)
-    @Operation(summary = "Rename an organisation; send If-Match with its ETag to refuse a stale change (412)")
+    @Operation(operationId = "renameOrganisation",
+            summary = "Rename an organisation; send If-Match with its ETag to refuse a stale change (412)",
+            description = "Inspection offices only. Renaming to the current name changes nothing.")
     public Uni<Response> rename(@PathParam("id") String id, @Valid @NotNull RenameOrganisationRequest request,
             @HeaderParam("If-Match") String ifMatch,
             @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
@@ -121,7 +129,10 @@ public class OrganisationResource {
     @GET
     @RolesAllowed({ Role.INSPECTION_OFFICE, Role.TEAM_LEADER, Role.TEAM_MEMBER, Role.RECTIFICATION_OWNER,
             Role.DISCIPLINE_LIAISON, Role.ORGANISATION_LIAISON, Role.AUDITOR })
-    @Operation(summary = "List organisations in registration order, a page at a time, within the caller's jurisdiction")
+    @Operation(operationId = "listOrganisations",
+            summary = "List organisations in registration order, a page at a time, within the caller's jurisdiction",
+            description = "Pass the previous page's next cursor to read on; a jurisdiction outside the caller's"
+                    + " subtree answers 403.")
     public Uni<Page<OrganisationView>> list(
             @Parameter(description = "Only this jurisdiction's subtree (default: the caller's)")
             @QueryParam("jurisdiction") String jurisdiction,
