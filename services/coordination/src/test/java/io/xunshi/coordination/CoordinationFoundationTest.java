@@ -3,9 +3,9 @@ package io.xunshi.coordination;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.xunshi.testing.RealInfrastructureResource;
-import io.xunshi.kernel.ServiceFoundationContract;
+import io.xunshi.kernel.PublishedServiceContract;
 
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructureResource.class)
-class CoordinationFoundationTest extends ServiceFoundationContract {
+class CoordinationFoundationTest extends PublishedServiceContract {
 }

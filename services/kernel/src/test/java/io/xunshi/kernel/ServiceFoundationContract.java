@@ -4,15 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.inject.spi.CDI;
@@ -24,9 +19,7 @@ import org.junit.jupiter.api.Test;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.xunshi.kernel.eventstore.EventMetadata;
 import io.xunshi.kernel.eventstore.EventStore;
@@ -42,7 +35,7 @@ import io.xunshi.testing.KafkaTopicReader;
  */
 public abstract class ServiceFoundationContract {
 
-    private static String config(String key) {
+    static String config(String key) {
         return ConfigProvider.getConfig().getValue(key, String.class);
     }
 
@@ -98,32 +91,5 @@ public abstract class ServiceFoundationContract {
         given().when().get("/q/openapi?format=json").then().statusCode(200)
                 .body("openapi", org.hamcrest.Matchers.startsWith("3."));
         given().when().get("/q/swagger-ui/").then().statusCode(200);
-    }
-
-    /**
-     * The OpenAPI document this service publishes, relative to its module:
-     * {@code contracts/openapi/<service>.yaml}, which its packaging build writes. Empty for a test
-     * application that publishes no API.
-     */
-    protected Optional<Path> publishedOpenApiDocument() {
-        return Optional.of(Path.of("../../contracts/openapi", config("xunshi.service.name") + ".yaml"));
-    }
-
-    @Test
-    void it_serves_exactly_the_openapi_document_committed_in_the_contracts() throws IOException {
-        Optional<Path> published = publishedOpenApiDocument();
-        assumeTrue(published.isPresent(), "this application publishes no API");
-        Path committed = published.get();
-        String service = config("xunshi.service.name");
-        String regenerate = "contracts/openapi/" + committed.getFileName() + " is not what the service serves:"
-                + " regenerate it with ./mvnw -B -pl services/" + service + " -am package -DskipTests,"
-                + " review the change and commit it";
-        assertThat(committed).as(regenerate).exists();
-
-        String served = given().accept("application/yaml").when().get("/q/openapi")
-                .then().statusCode(200).extract().asString();
-
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        assertThat(yaml.readTree(served)).as(regenerate).isEqualTo(yaml.readTree(Files.readString(committed)));
     }
 }

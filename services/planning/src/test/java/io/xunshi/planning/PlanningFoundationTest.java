@@ -3,9 +3,9 @@ package io.xunshi.planning;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.xunshi.testing.RealInfrastructureResource;
-import io.xunshi.kernel.ServiceFoundationContract;
+import io.xunshi.kernel.PublishedServiceContract;
 
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructureResource.class)
-class PlanningFoundationTest extends ServiceFoundationContract {
+class PlanningFoundationTest extends PublishedServiceContract {
 }
