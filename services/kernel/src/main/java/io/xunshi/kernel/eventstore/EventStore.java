@@ -31,10 +31,14 @@ import io.vertx.pgclient.PgException;
  * stream (whole, up to a version, or as of a time), read everything in one global order, and verify the
  * hash chains.
  *
- * <p>An append must be the first write of its transaction and the only append in it: the transaction id
- * is then taken when the events are inserted, after the previous version of the stream was committed,
- * so a stream's later events always carry a larger transaction id and the global order keeps each
- * stream in version order (docs/adr/0003-gap-free-global-order.md).
+ * <p>An append to an existing stream must be the first write of its transaction: the transaction id is
+ * then taken when the events are inserted, after the previous version of the stream was committed, so a
+ * stream's later events always carry a larger transaction id and the global order keeps each stream in
+ * version order (docs/adr/0003-gap-free-global-order.md). Creating new streams ({@link ExpectedVersion#NO_STREAM})
+ * is allowed after other writes, any number of times in one transaction: a new stream has no earlier
+ * event to be ordered after, and every later append to it, being a first write that waits for it to be
+ * committed, takes a larger transaction id. So a consumer can open one aggregate per item of an incoming
+ * event, atomically with its inbox entry.
  */
 @ApplicationScoped
 public class EventStore {
@@ -87,8 +91,9 @@ public class EventStore {
     }
 
     /**
-     * Appends within the caller's transaction, which must not have written anything yet; the caller's
-     * further writes (an inbox entry, an idempotency record) follow the append.
+     * Appends within the caller's transaction, which must not have written anything yet unless the append
+     * creates a new stream ({@code expectedVersion} {@link ExpectedVersion#NO_STREAM}); the caller's further
+     * writes (an inbox entry, an idempotency record, more new streams) follow it.
      */
     public Uni<AppendResult> append(SqlConnection conn, String streamId, String streamType, String jurisdiction,
             int expectedVersion, List<NewEvent> events) {
@@ -97,9 +102,10 @@ public class EventStore {
         }
         return conn.preparedQuery(HEAD).execute(Tuple.of(streamId)).flatMap(head -> {
             Row row = head.iterator().next();
-            if (row.getString("assigned") != null) {
-                return Uni.createFrom().failure(new IllegalStateException("an append must be the first write of its"
-                        + " transaction (transaction " + row.getString("assigned") + " has written already)"));
+            if (row.getString("assigned") != null && expectedVersion != ExpectedVersion.NO_STREAM) {
+                return Uni.createFrom().failure(new IllegalStateException("an append to an existing stream must be"
+                        + " the first write of its transaction (transaction " + row.getString("assigned")
+                        + " has written already); only new streams can be created after other writes"));
             }
             Integer found = row.getInteger("version");
             int current = found == null ? 0 : found;

@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.xunshi.kernel.consumer.CloudEventDecoder;
 
@@ -84,7 +85,9 @@ public class TopicProjectionRunner {
 
     /**
      * Resets the projection and re-reads its topic from the beginning to the end offsets found when the
-     * rebuild starts, in one transaction, then lets the live feed resume from there.
+     * rebuild starts, in one transaction, then lets the live feed resume from there. With projections
+     * disabled ({@code xunshi.projection.enabled=false}) there is no live feed, and the rebuild runs on a
+     * worker thread.
      */
     public Uni<RebuildReport> rebuild(String name) {
         TopicProjectionWorker worker = workers.get(name);
@@ -92,7 +95,7 @@ public class TopicProjectionRunner {
             throw new IllegalArgumentException("no topic projection is named " + name);
         }
         if (!threads.containsKey(name)) {
-            throw new IllegalStateException("topic projections are disabled (xunshi.projection.enabled=false)");
+            return Uni.createFrom().item(worker::rebuildNow).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         }
         return Uni.createFrom().completionStage(worker::requestRebuild);
     }

@@ -158,18 +158,27 @@ final class TopicProjectionWorker implements Runnable {
     }
 
     private void rebuild(CompletableFuture<RebuildReport> done) {
-        long started = System.nanoTime();
         try {
-            long events = new TopicReplay(projection, records, pool, kafkaConfig, groupId + "-rebuild").run();
+            RebuildReport report = rebuildNow();
             repositionNeeded = true;
-            RebuildReport report = new RebuildReport(projection.name(), events,
-                    Duration.ofNanos(System.nanoTime() - started));
-            LOG.infof("rebuilt projection %s from %s: %d records in %d ms (%.0f records/s)", projection.name(),
-                    projection.topic(), events, report.took().toMillis(), report.eventsPerSecond());
             done.complete(report);
         } catch (RuntimeException failure) {
             done.completeExceptionally(failure);
         }
+    }
+
+    /**
+     * Runs a rebuild on the calling thread. Only for a worker whose live feed is not running (projections
+     * disabled); a running worker rebuilds between its own polls ({@link #requestRebuild}).
+     */
+    RebuildReport rebuildNow() {
+        long started = System.nanoTime();
+        long events = new TopicReplay(projection, records, pool, kafkaConfig, groupId + "-rebuild").run();
+        RebuildReport report = new RebuildReport(projection.name(), events,
+                Duration.ofNanos(System.nanoTime() - started));
+        LOG.infof("rebuilt projection %s from %s: %d records in %d ms (%.0f records/s)", projection.name(),
+                projection.topic(), events, report.took().toMillis(), report.eventsPerSecond());
+        return report;
     }
 
     private void seekToStored(KafkaConsumer<String, String> consumer, Collection<TopicPartition> partitions) {

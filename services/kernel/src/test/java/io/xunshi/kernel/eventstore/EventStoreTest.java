@@ -136,16 +136,37 @@ class EventStoreTest {
     }
 
     @Test
-    void an_append_that_is_not_the_first_write_of_its_transaction_is_refused() {
+    void an_append_to_an_existing_stream_that_is_not_the_first_write_of_its_transaction_is_refused() {
         String stream = stream();
+        store.append(stream, "TestAggregate", "110000", ExpectedVersion.NO_STREAM,
+                List.of(event("xunshi.test.Opened", 1))).await().atMost(WAIT);
         assertThatThrownBy(() -> store.pool().withTransaction(conn -> conn
                 .query("INSERT INTO inbox (consumer, event_id) VALUES ('x', gen_random_uuid())").execute()
-                .flatMap(r -> store.append(conn, stream, "TestAggregate", "110000", ExpectedVersion.NO_STREAM,
-                        List.of(event("xunshi.test.Opened", 1)))))
+                .flatMap(r -> store.append(conn, stream, "TestAggregate", "110000", 1,
+                        List.of(event("xunshi.test.Renamed", 1)))))
                 .await().atMost(WAIT))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("first write");
-        assertThat(store.readStream(stream).await().atMost(WAIT)).isEmpty();
+        assertThat(store.readStream(stream).await().atMost(WAIT)).hasSize(1);
+    }
+
+    @Test
+    void new_streams_can_be_created_after_other_writes_several_in_one_transaction() {
+        String first = stream();
+        String second = stream();
+        store.pool().withTransaction(conn -> conn
+                .query("INSERT INTO inbox (consumer, event_id) VALUES ('x', gen_random_uuid())").execute()
+                .flatMap(r -> store.append(conn, first, "TestAggregate", "110000", ExpectedVersion.NO_STREAM,
+                        List.of(event("xunshi.test.Opened", 1))))
+                .flatMap(r -> store.append(conn, second, "TestAggregate", "110000", ExpectedVersion.NO_STREAM,
+                        List.of(event("xunshi.test.Opened", 1), event("xunshi.test.Renamed", 1)))))
+                .await().atMost(WAIT);
+        List<StoredEvent> one = store.readStream(first).await().atMost(WAIT);
+        List<StoredEvent> two = store.readStream(second).await().atMost(WAIT);
+        assertThat(one).hasSize(1);
+        assertThat(two).extracting(StoredEvent::version).containsExactly(1, 2);
+        assertThat(one.get(0).position().txId()).isEqualTo(two.get(0).position().txId());
+        assertThat(store.verifyStream(second).await().atMost(WAIT).isIntact()).isTrue();
     }
 
     @Test
