@@ -1,15 +1,19 @@
 package io.xunshi.benchmarks;
 
 /**
- * What a figure should reach: a least ratio to its physical limit, a greatest value, or nothing (the
+ * What a figure should reach: a least ratio to its physical limit, a least or greatest value, or nothing (the
  * figure is reported for context only).
  */
 public record Goal(Kind kind, double bound, String unit) {
 
-    enum Kind { MIN_RATIO, MAX_VALUE, NONE }
+    enum Kind { MIN_RATIO, MIN_VALUE, MAX_VALUE, NONE }
 
     public static Goal minRatio(double ratio) {
         return new Goal(Kind.MIN_RATIO, ratio, "×");
+    }
+
+    public static Goal minValue(double value, String unit) {
+        return new Goal(Kind.MIN_VALUE, value, unit);
     }
 
     public static Goal maxValue(double value, String unit) {
@@ -27,6 +31,7 @@ public record Goal(Kind kind, double bound, String unit) {
     boolean isMetBy(Figure figure) {
         return switch (kind) {
             case MIN_RATIO -> figure.ratio() >= bound;
+            case MIN_VALUE -> figure.value() >= bound;
             case MAX_VALUE -> figure.value() <= bound;
             case NONE -> true;
         };
@@ -36,6 +41,7 @@ public record Goal(Kind kind, double bound, String unit) {
     public String toString() {
         return switch (kind) {
             case MIN_RATIO -> "≥ " + Format.number(bound) + "×";
+            case MIN_VALUE -> "≥ " + Format.number(bound) + " " + unit;
             case MAX_VALUE -> "≤ " + Format.number(bound) + " " + unit;
             case NONE -> "—";
         };

@@ -3,7 +3,7 @@ package io.xunshi.benchmarks;
 /**
  * One benchmark scenario: measures figures of the platform together with the physical limit of each,
  * in the same run, so that the ratio stays meaningful on a busy machine. Scenarios are CDI beans; adding
- * one (e.g. a projection rebuild) is adding one more class implementing this interface.
+ * one is adding one more class implementing this interface.
  */
 public interface Scenario {
 
