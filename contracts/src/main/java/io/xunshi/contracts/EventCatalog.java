@@ -5,6 +5,22 @@ import java.util.stream.IntStream;
 
 import io.xunshi.contracts.coordination.OrganisationRegistered;
 import io.xunshi.contracts.coordination.OrganisationRenamed;
+import io.xunshi.contracts.coordination.JurisdictionRegistered;
+import io.xunshi.contracts.coordination.JurisdictionRenamed;
+import io.xunshi.contracts.inspection.InspectionOpened;
+import io.xunshi.contracts.inspection.InspectionStationed;
+import io.xunshi.contracts.inspection.FindingRecorded;
+import io.xunshi.contracts.inspection.InspectionReported;
+import io.xunshi.contracts.inspection.FeedbackGiven;
+import io.xunshi.contracts.inspection.InspectionClosed;
+import io.xunshi.contracts.planning.WorkPlanIssued;
+import io.xunshi.contracts.planning.RoundScheduled;
+import io.xunshi.contracts.planning.RoundLaunched;
+import io.xunshi.contracts.rectification.RectificationCaseOpened;
+import io.xunshi.contracts.rectification.RectificationProgressReported;
+import io.xunshi.contracts.rectification.RectificationTaskClosed;
+import io.xunshi.contracts.rectification.RectificationReportSubmitted;
+import io.xunshi.contracts.rectification.RectificationEvaluated;
 
 /**
  * Every event type the platform publishes: its record, its logical type and its current version. A new event
@@ -55,8 +71,28 @@ public final class EventCatalog {
     }
 
     private static final List<Entry> ENTRIES = List.of(
-            new Entry(OrganisationRegistered.class, OrganisationRegistered.TYPE, OrganisationRegistered.VERSION),
-            new Entry(OrganisationRenamed.class, OrganisationRenamed.TYPE, OrganisationRenamed.VERSION));
+            entry(OrganisationRegistered.class, OrganisationRegistered.TYPE, OrganisationRegistered.VERSION),
+            entry(OrganisationRenamed.class, OrganisationRenamed.TYPE, OrganisationRenamed.VERSION),
+            entry(JurisdictionRegistered.class, JurisdictionRegistered.TYPE, JurisdictionRegistered.VERSION),
+            entry(JurisdictionRenamed.class, JurisdictionRenamed.TYPE, JurisdictionRenamed.VERSION),
+            entry(WorkPlanIssued.class, WorkPlanIssued.TYPE, WorkPlanIssued.VERSION),
+            entry(RoundScheduled.class, RoundScheduled.TYPE, RoundScheduled.VERSION),
+            entry(RoundLaunched.class, RoundLaunched.TYPE, RoundLaunched.VERSION),
+            entry(InspectionOpened.class, InspectionOpened.TYPE, InspectionOpened.VERSION),
+            entry(InspectionStationed.class, InspectionStationed.TYPE, InspectionStationed.VERSION),
+            entry(FindingRecorded.class, FindingRecorded.TYPE, FindingRecorded.VERSION),
+            entry(InspectionReported.class, InspectionReported.TYPE, InspectionReported.VERSION),
+            entry(FeedbackGiven.class, FeedbackGiven.TYPE, FeedbackGiven.VERSION),
+            entry(InspectionClosed.class, InspectionClosed.TYPE, InspectionClosed.VERSION),
+            entry(RectificationCaseOpened.class, RectificationCaseOpened.TYPE, RectificationCaseOpened.VERSION),
+            entry(RectificationProgressReported.class, RectificationProgressReported.TYPE, RectificationProgressReported.VERSION),
+            entry(RectificationTaskClosed.class, RectificationTaskClosed.TYPE, RectificationTaskClosed.VERSION),
+            entry(RectificationReportSubmitted.class, RectificationReportSubmitted.TYPE, RectificationReportSubmitted.VERSION),
+            entry(RectificationEvaluated.class, RectificationEvaluated.TYPE, RectificationEvaluated.VERSION));
+
+    private static Entry entry(Class<? extends Record> record, String type, int version) {
+        return new Entry(record, type, version);
+    }
 
     private EventCatalog() {
     }

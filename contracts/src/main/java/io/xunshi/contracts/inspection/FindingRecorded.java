@@ -1,0 +1,25 @@
+package io.xunshi.contracts.inspection;
+
+import java.util.List;
+
+/**
+ * The team recorded a finding (问题) during fieldwork.
+ *
+ * @param inspectionId the inspection
+ * @param findingId stable id of the finding
+ * @param focusArea the focus area it belongs to
+ * @param description what was found
+ * @param severity how serious it is
+ * @param involvesTopLeader whether it involves the organisation's top leader (一把手)
+ * @param involvesLeadershipTeam whether it involves the leadership team
+ * @param common whether it is a common problem (共性问题), found elsewhere too
+ * @param deepLevel whether it is a deep-level problem (深层次问题)
+ * @param evidence references to the evidence (documents, talks, visits); may be empty
+ */
+public record FindingRecorded(String inspectionId, String findingId, FocusArea focusArea, String description,
+        Severity severity, boolean involvesTopLeader, boolean involvesLeadershipTeam, boolean common,
+        boolean deepLevel, List<String> evidence) implements InspectionEvent {
+
+    public static final String TYPE = "xunshi.inspection.FindingRecorded";
+    public static final int VERSION = 1;
+}

@@ -1,0 +1,26 @@
+package io.xunshi.contracts.planning;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A scheduled round was launched: the inspection service opens one inspection per assignment. It repeats
+ * everything an inspection needs, so that no consumer has to have seen {@link RoundScheduled}.
+ *
+ * @param roundId the round
+ * @param planId the plan it belongs to
+ * @param jurisdiction the jurisdiction that runs it
+ * @param kind the kind of round
+ * @param name its name
+ * @param stationingStart the first day the teams are stationed
+ * @param stationingEnd the last day they are stationed
+ * @param assignments one per target organisation
+ * @param launchedOn the day it was launched
+ */
+public record RoundLaunched(String roundId, String planId, String jurisdiction, RoundKind kind, String name,
+        LocalDate stationingStart, LocalDate stationingEnd, List<Assignment> assignments, LocalDate launchedOn)
+        implements PlanningEvent {
+
+    public static final String TYPE = "xunshi.planning.RoundLaunched";
+    public static final int VERSION = 1;
+}

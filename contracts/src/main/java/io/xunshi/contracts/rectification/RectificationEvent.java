@@ -1,0 +1,8 @@
+package io.xunshi.contracts.rectification;
+
+/** What happens to one rectification case; published on {@code xunshi.rectification.events}, keyed by the case id. */
+public sealed interface RectificationEvent permits RectificationCaseOpened, RectificationProgressReported,
+        RectificationTaskClosed, RectificationReportSubmitted, RectificationEvaluated {
+
+    String caseId();
+}

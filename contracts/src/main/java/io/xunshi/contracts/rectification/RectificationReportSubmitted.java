@@ -1,0 +1,18 @@
+package io.xunshi.contracts.rectification;
+
+import java.time.LocalDate;
+
+/**
+ * The organisation submitted its rectification report to the inspecting level.
+ *
+ * @param caseId the case
+ * @param submittedOn the day it was submitted
+ * @param summary the report's summary
+ * @param onTime whether it was submitted by the case's report deadline
+ */
+public record RectificationReportSubmitted(String caseId, LocalDate submittedOn, String summary, boolean onTime)
+        implements RectificationEvent {
+
+    public static final String TYPE = "xunshi.rectification.RectificationReportSubmitted";
+    public static final int VERSION = 1;
+}
