@@ -1,8 +1,11 @@
 package io.xunshi.kernel.consumer;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -26,6 +29,7 @@ public final class EventConsumer {
 
     private final String name;
     private final Map<String, EventHandler> handlers;
+    private final Set<String> ignored;
     private final CloudEventDecoder decoder;
     private final Inbox inbox;
     private final DeadLetters deadLetters;
@@ -35,6 +39,7 @@ public final class EventConsumer {
     EventConsumer(Builder builder) {
         this.name = builder.name;
         this.handlers = Map.copyOf(builder.handlers);
+        this.ignored = Set.copyOf(builder.ignored);
         this.decoder = builder.decoder;
         this.inbox = builder.inbox;
         this.deadLetters = builder.deadLetters;
@@ -52,6 +57,9 @@ public final class EventConsumer {
         EventHandler handler;
         try {
             event = decoder.decode(record);
+            if (ignored.contains(event.cloudEventType())) {
+                return Uni.createFrom().item(Handled.ignored());
+            }
             handler = handlers.get(event.cloudEventType());
             if (handler == null) {
                 throw new Undeliverable(DeadLetterReason.UNKNOWN_TYPE,
@@ -86,6 +94,7 @@ public final class EventConsumer {
 
         private final String name;
         private final Map<String, EventHandler> handlers = new HashMap<>();
+        private final Set<String> ignored = new HashSet<>();
         private final CloudEventDecoder decoder;
         private final Inbox inbox;
         private final DeadLetters deadLetters;
@@ -104,8 +113,26 @@ public final class EventConsumer {
 
         /** Handles records whose {@code ce_type} is exactly {@code cloudEventType}, e.g. {@code ...Recorded.v1}. */
         public Builder on(String cloudEventType, EventHandler handler) {
+            if (ignored.contains(cloudEventType)) {
+                throw new IllegalArgumentException(name + " both handles and ignores " + cloudEventType);
+            }
             if (handlers.putIfAbsent(cloudEventType, handler) != null) {
                 throw new IllegalArgumentException(name + " already has a handler for " + cloudEventType);
+            }
+            return this;
+        }
+
+        /**
+         * Passes over records of these {@code ce_type}s without effect and without an inbox entry: the other
+         * types the source topic is known to carry, which this consumer does not need. A type neither handled
+         * nor ignored is still dead-lettered as unknown, so a new type on the topic is noticed.
+         */
+        public Builder ignore(Collection<String> cloudEventTypes) {
+            for (String type : cloudEventTypes) {
+                if (handlers.containsKey(type)) {
+                    throw new IllegalArgumentException(name + " both handles and ignores " + type);
+                }
+                ignored.add(type);
             }
             return this;
         }

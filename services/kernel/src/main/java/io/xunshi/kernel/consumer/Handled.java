@@ -10,6 +10,11 @@ public record Handled<T>(boolean duplicate, T value) {
         return new Handled<>(false, value);
     }
 
+    /** A record of a type the consumer passes over ({@code EventConsumer.Builder#ignore}): nothing was done. */
+    public static <T> Handled<T> ignored() {
+        return new Handled<>(false, null);
+    }
+
     public static <T> Handled<T> alreadyHandled() {
         return new Handled<>(true, null);
     }

@@ -44,6 +44,7 @@ class DeadLetterTest {
 
     @Test
     void unprocessable_records_go_to_the_dead_letter_topic_with_their_reason_and_the_next_one_is_processed() {
+        UUID ignored = UUID.randomUUID();
         String key = "poison-" + UUID.randomUUID();
         UUID badJson = UUID.randomUUID();
         UUID unknownType = UUID.randomUUID();
@@ -57,6 +58,8 @@ class DeadLetterTest {
                     CloudEventsOnKafka.headers(unknownType, "xunshi.testsource.NeverHeardOf.v1", key));
             kafka.send(NoteTakingConsumer.TOPIC, key, "{}", CloudEventsOnKafka.headers(noType, null, key));
             kafka.send(NoteTakingConsumer.TOPIC, key, "{}",
+                    CloudEventsOnKafka.headers(ignored, NoteTakingConsumer.NOTE_ARCHIVED, key));
+            kafka.send(NoteTakingConsumer.TOPIC, key, "{}",
                     CloudEventsOnKafka.headers(rejected, NoteTakingConsumer.NOTE_REJECTED, key));
             kafka.send(NoteTakingConsumer.TOPIC, key, "{\"note\":\"fine\"}",
                     CloudEventsOnKafka.headers(UUID.randomUUID(), NoteTakingConsumer.NOTE_TAKEN, key));
@@ -66,6 +69,8 @@ class DeadLetterTest {
 
         Map<String, ConsumerRecord<String, String>> dead = deadLettersById(List.of(badJson, unknownType, noType,
                 rejected));
+        assertThat(dead).as("a type the consumer ignores is passed over, not dead-lettered")
+                .doesNotContainKey(ignored.toString());
         assertThat(reason(dead.get(badJson.toString()))).startsWith("malformed-payload:");
         assertThat(reason(dead.get(unknownType.toString())))
                 .isEqualTo("unknown-type: kernel-test-notes has no handler for xunshi.testsource.NeverHeardOf.v1");
@@ -87,10 +92,10 @@ class DeadLetterTest {
         KafkaTopicReader.readUntil(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
                 NoteTakingConsumer.DEAD_LETTER_TOPIC, record -> {
                     String id = header(record, "ce_id");
-                    if (ids.stream().anyMatch(wanted -> wanted.toString().equals(id))) {
+                    if (id != null) {
                         found.put(id, record);
                     }
-                    return found.size() == ids.size();
+                    return ids.stream().allMatch(wanted -> found.containsKey(wanted.toString()));
                 }, WAIT);
         return found;
     }

@@ -1,6 +1,7 @@
 package io.xunshi.kernel.consumer;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,8 @@ public class NoteTakingConsumer {
     public static final String DEAD_LETTER_TOPIC = "xunshi.testsource.events.kernel-test-notes.dlq";
     public static final String NOTE_TAKEN = "xunshi.testsource.NoteTaken.v1";
     public static final String NOTE_REJECTED = "xunshi.testsource.NoteRejected.v1";
+    /** A type the topic carries that this consumer does not need. */
+    public static final String NOTE_ARCHIVED = "xunshi.testsource.NoteArchived.v1";
 
     private final EventConsumer consumer;
     private final AtomicInteger rejections = new AtomicInteger();
@@ -38,6 +41,7 @@ public class NoteTakingConsumer {
                     rejections.incrementAndGet();
                     return Uni.createFrom().failure(new IllegalStateException("notes of this kind are refused"));
                 })
+                .ignore(List.of(NOTE_ARCHIVED))
                 .retries(2, Duration.ofMillis(20))
                 .build();
     }
