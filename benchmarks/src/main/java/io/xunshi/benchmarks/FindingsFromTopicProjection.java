@@ -10,13 +10,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import io.xunshi.kernel.consumer.IncomingEvent;
 import io.xunshi.kernel.projection.TopicProjection;
 
 /**
  * The same findings list as {@link FindingsProjection}, kept from the service's topic instead of its
- * store, as another service would keep it: idempotent per finding, one {@code executeBatch} per poll.
+ * store, as another service would keep it: idempotent per finding, one statement per poll.
  */
 @ApplicationScoped
 public class FindingsFromTopicProjection implements TopicProjection {
@@ -52,9 +51,10 @@ public class FindingsFromTopicProjection implements TopicProjection {
 
     @Override
     public Uni<Void> applyAll(SqlConnection conn, List<IncomingEvent> events) {
-        List<Tuple> rows = events.stream().map(e -> FindingsProjection.row(e.subject(),
-                Integer.parseInt(e.extension("aggregateversion")), e.jurisdiction(), e.payload())).toList();
-        return conn.preparedQuery(FindingsProjection.INSERT.formatted("findings_from_topic")).executeBatch(rows)
+        FindingsProjection.Rows rows = new FindingsProjection.Rows(events.size());
+        events.forEach(e -> rows.add(e.subject(), Integer.parseInt(e.extension("aggregateversion")), e.jurisdiction(),
+                e.payload()));
+        return conn.preparedQuery(FindingsProjection.INSERT.formatted("findings_from_topic")).execute(rows.tuple())
                 .replaceWithVoid();
     }
 

@@ -111,12 +111,14 @@ public class RebuildScenario implements Scenario {
                         Goal.none()));
         return new ScenarioResult("d. Projection rebuild",
                 "A findings list (one row per finding: id, stream, version, jurisdiction, category, severity,"
-                        + " title, due date; one `executeBatch` of `INSERT … ON CONFLICT DO NOTHING` per page) is"
+                        + " title, due date; one `INSERT … SELECT FROM unnest(<one array per column>) ON CONFLICT DO"
+                        + " NOTHING` per page) is"
                         + " rebuilt from all " + String.format("%,d", events) + " events the earlier scenarios left"
                         + " in the store, and a second copy of it from the service's topic ("
                         + String.format("%,d", records) + " records, " + Infrastructure.PARTITIONS + " partitions),"
-                        + " each in one transaction as the kernel does it (reset, replay in pages of " + PAGE
-                        + ", checkpoint). Physical limit of each: only reading the same events from the same source"
+                        + " each in one transaction as the kernel does it: reset, replay (pages of 2,000 events from"
+                        + " the store, each applied while the next is read; polls of up to 2,000 records from Kafka,"
+                        + " each applied while the next is fetched), checkpoint. Physical limit of each: only reading the same events from the same source"
                         + " in the same repetition, nothing written — one `SELECT` of the columns `readAll` reads,"
                         + " `ORDER BY tx_id, global_position` (the global order), fetched with a cursor " + PAGE
                         + " rows at a time, nothing decoded; and a plain `KafkaConsumer` reading the topic from the"

@@ -39,7 +39,9 @@ import io.xunshi.kernel.eventstore.StoredEvent;
  * lock per projection keeps replicas of the service, and a rebuild, from applying the same events twice.
  *
  * <p>A rebuild resets and replays the projection in one transaction (docs/adr/0004-projection-rebuild.md):
- * readers go on seeing the old rows until it commits.
+ * readers go on seeing the old rows until it commits. It reads pages of
+ * {@code xunshi.projection.rebuild-batch-size} events (2,000 by default), reading the next page while the
+ * projection applies the current one.
  */
 @ApplicationScoped
 public class ProjectionRunner {
@@ -53,6 +55,7 @@ public class ProjectionRunner {
     private final Pool pool;
     private final Map<String, Tracked> projections = new LinkedHashMap<>();
     private final int batchSize;
+    private final int rebuildBatchSize;
     private final Duration pollInterval;
     private final boolean enabled;
     private Cancellable polling;
@@ -60,11 +63,13 @@ public class ProjectionRunner {
     @Inject
     public ProjectionRunner(EventStore store, Instance<Projection> projections, MeterRegistry metrics,
             @ConfigProperty(name = "xunshi.projection.batch-size", defaultValue = "500") int batchSize,
+            @ConfigProperty(name = "xunshi.projection.rebuild-batch-size", defaultValue = "2000") int rebuildBatchSize,
             @ConfigProperty(name = "xunshi.projection.poll-interval", defaultValue = "500ms") Duration pollInterval,
             @ConfigProperty(name = "xunshi.projection.enabled", defaultValue = "true") boolean enabled) {
         this.store = store;
         this.pool = store.pool();
         this.batchSize = batchSize;
+        this.rebuildBatchSize = rebuildBatchSize;
         this.pollInterval = pollInterval;
         this.enabled = enabled;
         for (Projection projection : projections) {
@@ -151,14 +156,26 @@ public class ProjectionRunner {
                         name, report.events(), report.took().toMillis(), report.eventsPerSecond()));
     }
 
+    /**
+     * Replays from {@code after}: each page is applied while the next one is read, both on the rebuild's
+     * connection, so the client decodes one page while PostgreSQL writes the other and no round trip is
+     * waited for alone.
+     */
     private Uni<Long> replay(SqlConnection conn, Projection projection, GlobalPosition after, long applied) {
-        return store.readAll(conn, after, batchSize).flatMap(events -> {
-            if (events.isEmpty()) {
-                return Checkpoints.save(conn, projection.name(), after).replaceWith(applied);
-            }
-            return applyAll(conn, projection, events)
-                    .flatMap(done -> replay(conn, projection, last(events), applied + events.size()));
-        });
+        return store.readAll(conn, after, rebuildBatchSize)
+                .flatMap(first -> replayPage(conn, projection, after, first, applied));
+    }
+
+    private Uni<Long> replayPage(SqlConnection conn, Projection projection, GlobalPosition after,
+            List<StoredEvent> events, long applied) {
+        if (events.isEmpty()) {
+            return Checkpoints.save(conn, projection.name(), after).replaceWith(applied);
+        }
+        GlobalPosition last = last(events);
+        Uni<List<StoredEvent>> next = store.readAll(conn, last, rebuildBatchSize);
+        return Uni.combine().all().unis(applyAll(conn, projection, events), next)
+                .with((done, page) -> page)
+                .flatMap(page -> replayPage(conn, projection, last, page, applied + events.size()));
     }
 
     private static Uni<Void> applyAll(SqlConnection conn, Projection projection, List<StoredEvent> events) {

@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,12 +24,15 @@ import io.vertx.mutiny.sqlclient.Transaction;
  * Rebuilds a {@link TopicProjection}: re-reads its topic from the beginning, with a consumer of its own
  * ({@code assign} and {@code seekToBeginning}, no group), up to the end offsets found when it starts, into
  * the reset projection, and stores those end offsets with the rows, all in one transaction. Records
- * written after the start are left to the live feed, which resumes from the stored offsets.
+ * written after the start are left to the live feed, which resumes from the stored offsets. Each poll is
+ * applied while the next one is fetched.
  */
 final class TopicReplay {
 
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration TIMEOUT = Duration.ofMinutes(1);
+    /** Larger polls than the live feed's: a rebuild is throughput, not latency. */
+    private static final int REBUILD_POLL_RECORDS = 2000;
 
     private final TopicProjection projection;
     private final TopicRecords records;
@@ -39,6 +46,7 @@ final class TopicReplay {
         this.pool = pool;
         this.kafkaConfig = new HashMap<>(kafkaConfig);
         this.kafkaConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        this.kafkaConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, REBUILD_POLL_RECORDS);
     }
 
     /** Runs the rebuild; the number of records read. */
@@ -65,6 +73,7 @@ final class TopicReplay {
             TopicOffsets.clear(conn, projection.name(), projection.topic())
                     .call(() -> projection.reset(conn)).await().atMost(TIMEOUT);
             long read = 0;
+            CompletableFuture<?> applying = CompletableFuture.completedFuture(null);
             while (!reachedEnd(reader, end)) {
                 List<ConsumerRecord<String, String>> batch = new ArrayList<>();
                 for (ConsumerRecord<String, String> record : reader.poll(POLL)) {
@@ -72,9 +81,12 @@ final class TopicReplay {
                         batch.add(record);
                     }
                 }
-                records.apply(conn, batch).await().atMost(TIMEOUT);
+                // The next poll runs while PostgreSQL applies this batch; batches are applied in order.
+                applying.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                applying = records.apply(conn, batch).subscribeAsCompletionStage();
                 read += batch.size();
             }
+            applying.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             Map<Integer, Long> next = new HashMap<>();
             end.forEach((partition, offset) -> next.put(partition.partition(), offset));
             TopicOffsets.save(conn, projection.name(), projection.topic(), next).await().atMost(TIMEOUT);
@@ -83,6 +95,14 @@ final class TopicReplay {
         } catch (RuntimeException failure) {
             tx.rollback().onFailure().recoverWithNull().await().atMost(TIMEOUT);
             throw failure;
+        } catch (ExecutionException | TimeoutException failure) {
+            tx.rollback().onFailure().recoverWithNull().await().atMost(TIMEOUT);
+            throw new IllegalStateException("rebuilding " + projection.name() + " failed: " + failure.getMessage(),
+                    failure.getCause() != null ? failure.getCause() : failure);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            tx.rollback().onFailure().recoverWithNull().await().atMost(TIMEOUT);
+            throw new IllegalStateException("rebuilding " + projection.name() + " was interrupted", interrupted);
         }
     }
 
