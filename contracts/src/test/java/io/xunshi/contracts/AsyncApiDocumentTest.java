@@ -6,18 +6,26 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 class AsyncApiDocumentTest {
 
     private static final List<String> SERVICES = List.of("planning", "inspection", "rectification", "coordination");
     private static final JsonNode DOCUMENT = read(Path.of("asyncapi.yaml"));
+    /** The kernel's convention: {@code <source topic>.<consumer name>.dlq}. */
+    private static final Pattern DEAD_LETTER_TOPIC = Pattern
+            .compile("xunshi\\.(planning|inspection|rectification|coordination)\\.events\\.([a-z][a-z0-9-]*)\\.dlq");
 
     private static JsonNode read(Path file) {
         try {
@@ -36,6 +44,16 @@ class AsyncApiDocumentTest {
         });
         assertThat(found).as("channels with address %s", address).hasSize(1);
         return found.get(0);
+    }
+
+    private static List<JsonNode> receiveOperations() {
+        List<JsonNode> receiving = new ArrayList<>();
+        DOCUMENT.path("operations").forEach(o -> {
+            if (o.path("action").asText().equals("receive")) {
+                receiving.add(o);
+            }
+        });
+        return receiving;
     }
 
     private static List<JsonNode> messages(JsonNode channel) {
@@ -73,15 +91,71 @@ class AsyncApiDocumentTest {
     }
 
     @Test
-    void every_service_sends_to_its_topic_and_every_topic_has_a_dead_letter_topic() {
+    void every_service_sends_to_its_topic() {
         assertThat(SERVICES).allSatisfy(service -> {
             String key = service + "Events";
             assertThat(channel("xunshi." + service + ".events")).isEqualTo(DOCUMENT.path("channels").path(key));
-            assertThat(channel("xunshi." + service + ".events.dlq")).isNotNull();
             JsonNode operation = DOCUMENT.at("/operations/publish" + Character.toUpperCase(key.charAt(0))
                     + key.substring(1));
             assertThat(operation.path("action").asText()).isEqualTo("send");
             assertThat(operation.at("/channel/$ref").asText()).isEqualTo("#/channels/" + key);
+        });
+    }
+
+    @Test
+    void every_dead_letter_topic_is_named_after_its_source_topic_and_the_consumer_whose_receive_operation_names_it() {
+        Map<String, JsonNode> deadLetterChannels = new LinkedHashMap<>();
+        DOCUMENT.path("channels").fields().forEachRemaining(c -> {
+            if (c.getValue().path("address").asText().endsWith(".dlq")) {
+                deadLetterChannels.put(c.getKey(), c.getValue());
+            }
+        });
+        assertThat(deadLetterChannels).as("dead-letter channels").isNotEmpty();
+
+        deadLetterChannels.forEach((key, deadLetters) -> {
+            String address = deadLetters.path("address").asText();
+            Matcher name = DEAD_LETTER_TOPIC.matcher(address);
+            assertThat(name.matches()).as("%s is <event topic>.<consumer>.dlq", address).isTrue();
+            String sourceTopic = "xunshi." + name.group(1) + ".events";
+            String consumer = name.group(2);
+
+            assertThat(messages(deadLetters)).extracting(m -> m.path("$ref").asText())
+                    .as("messages of %s", address).containsExactly("#/components/messages/deadLetter");
+
+            List<JsonNode> consumers = receiveOperations().stream()
+                    .filter(o -> o.at("/x-dead-letter-channel/$ref").asText().equals("#/channels/" + key))
+                    .toList();
+            assertThat(consumers).as("receive operations whose dead-letter channel is %s", address).hasSize(1);
+            JsonNode operation = consumers.get(0);
+            assertThat(operation.at("/channel/$ref").asText())
+                    .isEqualTo("#/channels/" + name.group(1) + "Events");
+            assertThat(channel(sourceTopic)).isEqualTo(DOCUMENT.path("channels").path(name.group(1) + "Events"));
+            assertThat(operation.at("/bindings/kafka/groupId/enum")).as("consumer group of %s", address)
+                    .containsExactly(TextNode.valueOf(consumer));
+        });
+    }
+
+    @Test
+    void every_receive_operation_reads_messages_of_its_channel_and_names_an_existing_dead_letter_channel_if_any() {
+        List<JsonNode> receiving = receiveOperations();
+        assertThat(receiving).isNotEmpty();
+        assertThat(receiving).allSatisfy(operation -> {
+            String channelRef = operation.at("/channel/$ref").asText();
+            assertThat(channelRef).matches("#/channels/(planning|inspection|rectification|coordination)Events");
+            assertThat(operation.path("messages")).isNotEmpty();
+            operation.path("messages").forEach(message -> {
+                String ref = message.path("$ref").asText();
+                assertThat(ref).startsWith(channelRef + "/messages/");
+                String messageKey = ref.substring((channelRef + "/messages/").length());
+                assertThat(DOCUMENT.at(channelRef.substring(1) + "/messages/" + messageKey).isObject())
+                        .as("%s exists", ref).isTrue();
+            });
+            JsonNode deadLetters = operation.path("x-dead-letter-channel");
+            if (!deadLetters.isMissingNode()) {
+                String ref = deadLetters.path("$ref").asText();
+                assertThat(ref).startsWith("#/channels/");
+                assertThat(DOCUMENT.at(ref.substring(1) + "/address").asText()).endsWith(".dlq");
+            }
         });
     }
 

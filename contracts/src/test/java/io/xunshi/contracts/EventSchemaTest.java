@@ -15,18 +15,29 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 
+import io.xunshi.contracts.coordination.JurisdictionRegistered;
 import io.xunshi.contracts.coordination.OrganisationRegistered;
+import io.xunshi.contracts.inspection.FindingRecorded;
+import io.xunshi.contracts.planning.RoundLaunched;
+import io.xunshi.contracts.planning.WorkPlanIssued;
+import io.xunshi.contracts.rectification.RectificationCaseOpened;
+import io.xunshi.contracts.rectification.RectificationTaskClosed;
 
 class EventSchemaTest {
 
     private static final Path SCHEMA_DIRECTORY = Path.of("src/main/resources/schemas");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** As the services write payloads: dates as ISO strings, e.g. {@code "2026-03-02"}. */
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
     private static JsonNode schemaDocument(String cloudEventType) {
@@ -48,10 +59,14 @@ class EventSchemaTest {
         return EventCatalog.entries().stream().filter(e -> e.record() == record).findFirst().orElseThrow();
     }
 
+    private static List<Error> validateSampleAfter(Class<? extends Record> record, Consumer<ObjectNode> change) {
+        ObjectNode payload = JSON.valueToTree(EventSamples.of(record));
+        change.accept(payload);
+        return validate(entryOf(record), payload);
+    }
+
     private static List<Error> validateRegisteredSampleAfter(Consumer<ObjectNode> breakIt) {
-        ObjectNode payload = JSON.valueToTree(EventSamples.of(OrganisationRegistered.class));
-        breakIt.accept(payload);
-        return validate(entryOf(OrganisationRegistered.class), payload);
+        return validateSampleAfter(OrganisationRegistered.class, breakIt);
     }
 
     @Test
@@ -128,5 +143,72 @@ class EventSchemaTest {
     @Test
     void an_event_with_a_twelve_digit_village_jurisdiction_is_valid() {
         assertThat(validateRegisteredSampleAfter(p -> p.put("location", "110101001001"))).isEmpty();
+    }
+
+    @Test
+    void dates_are_serialised_as_iso_strings_and_a_date_that_is_not_a_string_is_rejected() {
+        JsonNode launched = JSON.valueToTree(EventSamples.of(RoundLaunched.class));
+        assertThat(launched.path("stationingStart").asText()).isEqualTo("2026-03-02");
+        assertThat(validateSampleAfter(RoundLaunched.class, p -> p.putArray("launchedOn").add(2026).add(2).add(20)))
+                .extracting(Error::getKeyword).containsExactly("type");
+    }
+
+    @Test
+    void a_finding_in_an_unknown_focus_area_or_of_an_unknown_severity_is_rejected() {
+        assertThat(validateSampleAfter(FindingRecorded.class, p -> p.put("focusArea", "CORRUPTION")))
+                .extracting(Error::getKeyword).containsExactly("enum");
+        assertThat(validateSampleAfter(FindingRecorded.class, p -> p.put("severity", "MINOR")))
+                .extracting(Error::getKeyword).containsExactly("enum");
+    }
+
+    @Test
+    void a_finding_without_evidence_is_valid_but_a_task_closed_without_evidence_is_rejected() {
+        assertThat(validateSampleAfter(FindingRecorded.class, p -> p.putArray("evidence"))).isEmpty();
+        assertThat(validateSampleAfter(RectificationTaskClosed.class, p -> p.putArray("evidence")))
+                .extracting(Error::getKeyword).containsExactly("minItems");
+    }
+
+    @Test
+    void the_centres_plan_names_no_parent_plan_absent_or_null_but_a_plan_whose_term_is_not_a_plausible_year_is_rejected() {
+        assertThat(validateSampleAfter(WorkPlanIssued.class, p -> p.remove("parentPlanId"))).isEmpty();
+        assertThat(validateSampleAfter(WorkPlanIssued.class, p -> p.putNull("parentPlanId"))).isEmpty();
+        assertThat(validateSampleAfter(WorkPlanIssued.class, p -> p.put("parentPlanId", "")))
+                .extracting(Error::getKeyword).containsExactly("minLength");
+        assertThat(validateSampleAfter(WorkPlanIssued.class, p -> p.put("termEnd", 20270)))
+                .extracting(Error::getKeyword).containsExactly("maximum");
+        assertThat(validateSampleAfter(WorkPlanIssued.class, p -> p.put("termStart", "2023")))
+                .extracting(Error::getKeyword).containsExactly("type");
+    }
+
+    @Test
+    void the_centre_has_no_parent_and_a_jurisdiction_is_coded_with_six_digits_only() {
+        assertThat(validateSampleAfter(JurisdictionRegistered.class, p -> p.put("code", "000000")
+                .put("level", "CENTRAL").putNull("parentCode"))).isEmpty();
+        assertThat(validateSampleAfter(JurisdictionRegistered.class, p -> p.put("code", "330100001001")))
+                .extracting(Error::getKeyword).containsExactly("pattern");
+        assertThat(validateSampleAfter(JurisdictionRegistered.class, p -> p.put("parentCode", "33")))
+                .extracting(Error::getKeyword).containsExactly("pattern");
+    }
+
+    @Test
+    void a_round_launched_without_assignments_or_with_an_incomplete_one_is_rejected() {
+        assertThat(validateSampleAfter(RoundLaunched.class, p -> p.putArray("assignments")))
+                .extracting(Error::getKeyword).containsExactly("minItems");
+        assertThat(validateSampleAfter(RoundLaunched.class,
+                p -> ((ObjectNode) p.get("assignments").get(0)).remove("organisationId")))
+                .extracting(Error::getKeyword).containsExactly("required");
+        assertThat(validateSampleAfter(RoundLaunched.class,
+                p -> ((ObjectNode) p.get("assignments").get(0)).put("organisationJurisdiction", "33")))
+                .extracting(Error::getKeyword).containsExactly("pattern");
+    }
+
+    @Test
+    void a_rectification_case_without_tasks_or_with_a_task_in_an_unknown_focus_area_is_rejected() {
+        assertThat(validateSampleAfter(RectificationCaseOpened.class, p -> p.putArray("tasks")))
+                .extracting(Error::getKeyword).containsExactly("minItems");
+        assertThat(validateSampleAfter(RectificationCaseOpened.class, p -> {
+            ArrayNode tasks = (ArrayNode) p.get("tasks");
+            ((ObjectNode) tasks.get(0)).put("focusArea", "CORRUPTION");
+        })).extracting(Error::getKeyword).containsExactly("enum");
     }
 }
