@@ -1,0 +1,212 @@
+package io.xunshi.inspection.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.xunshi.contracts.inspection.FeedbackFinding;
+import io.xunshi.contracts.inspection.FeedbackGiven;
+import io.xunshi.contracts.inspection.FindingRecorded;
+import io.xunshi.contracts.inspection.FocusArea;
+import io.xunshi.contracts.inspection.InspectionClosed;
+import io.xunshi.contracts.inspection.InspectionEvent;
+import io.xunshi.contracts.inspection.InspectionOpened;
+import io.xunshi.contracts.inspection.InspectionReported;
+import io.xunshi.contracts.inspection.InspectionStationed;
+import io.xunshi.contracts.inspection.Severity;
+import io.xunshi.contracts.planning.RoundKind;
+import io.xunshi.kernel.domain.Decider;
+import io.xunshi.kernel.domain.DomainRejection;
+
+/**
+ * One inspection (巡视/巡察) of one organisation by one team, opened for an assignment of a launched round:
+ * preparing → stationed (fieldwork: findings are recorded) → reported → feedback given → closed.
+ * Rectification then runs in its own service, from the feedback.
+ *
+ * <p>A report with no findings is allowed: an inspection that found nothing is a legitimate outcome, and its
+ * feedback then carries an empty list (see docs/adr/0008-inspection-lifecycle.md).
+ */
+public final class Inspection implements Decider<Inspection.Command, InspectionEvent, Inspection.State> {
+
+    /** Where an inspection is in its lifecycle. */
+    public enum Status {
+        PREPARING, STATIONED, REPORTED, FEEDBACK_GIVEN, CLOSED
+    }
+
+    /** Stable codes of the rejections, the {@code code} of the 409/422 problem. */
+    public static final String ALREADY_OPENED = "inspection-already-opened";
+    public static final String NOT_OPENED = "inspection-not-opened";
+    public static final String NOT_PREPARING = "inspection-not-preparing";
+    public static final String NOT_STATIONED = "inspection-not-stationed";
+    public static final String NOT_REPORTED = "inspection-not-reported";
+    public static final String FEEDBACK_NOT_GIVEN = "inspection-feedback-not-given";
+    /** A date before the date of the step it follows; the API answers it as a 422 on the date field. */
+    public static final String DATE_OUT_OF_ORDER = "date-out-of-order";
+
+    public sealed interface Command permits Open, Station, RecordFinding, Report, GiveFeedback, Close {
+    }
+
+    public record Open(String inspectionId, String roundId, String planId, String jurisdiction, RoundKind roundKind,
+            String team, String organisationId, String organisationName, String organisationJurisdiction,
+            String organisationLocation, LocalDate stationingStart, LocalDate stationingEnd) implements Command {
+    }
+
+    public record Station(LocalDate stationedOn) implements Command {
+    }
+
+    public record RecordFinding(String findingId, FocusArea focusArea, String description, Severity severity,
+            boolean involvesTopLeader, boolean involvesLeadershipTeam, boolean common, boolean deepLevel,
+            List<String> evidence) implements Command {
+    }
+
+    public record Report(LocalDate reportedOn, String summary) implements Command {
+    }
+
+    public record GiveFeedback(LocalDate givenOn, String organisationHead) implements Command {
+    }
+
+    public record Close(LocalDate closedOn) implements Command {
+    }
+
+    /** A finding as the inspection keeps it. */
+    public record Finding(String findingId, FocusArea focusArea, String description, Severity severity,
+            boolean involvesTopLeader, boolean involvesLeadershipTeam, boolean common, boolean deepLevel,
+            List<String> evidence) {
+    }
+
+    public record State(String inspectionId, String roundId, String planId, String jurisdiction, RoundKind roundKind,
+            String team, String organisationId, String organisationName, String organisationJurisdiction,
+            String organisationLocation, LocalDate stationingStart, LocalDate stationingEnd, Status status,
+            LocalDate stationedOn, LocalDate reportedOn, String summary, LocalDate feedbackOn,
+            String organisationHead, LocalDate closedOn, List<Finding> findings) {
+
+        public boolean opened() {
+            return inspectionId != null;
+        }
+
+    }
+
+    /**
+     * The id of the inspection of {@code organisationId} in round {@code roundId}: a name-based UUID, so
+     * that a launch delivered again, even as a new event, finds the inspection it opened the first time.
+     */
+    public static String idFor(String roundId, String organisationId) {
+        return UUID.nameUUIDFromBytes(("xunshi.inspection:" + roundId + ":" + organisationId)
+                .getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    @Override
+    public State initialState() {
+        return new State(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, List.of());
+    }
+
+    @Override
+    public List<InspectionEvent> decide(Command command, State state) {
+        if (command instanceof Open open) {
+            if (state.opened()) {
+                throw new DomainRejection(ALREADY_OPENED, "inspection " + state.inspectionId() + " is already open");
+            }
+            return List.of(new InspectionOpened(open.inspectionId(), open.roundId(), open.planId(), open.jurisdiction(),
+                    open.roundKind(), open.team(), open.organisationId(), open.organisationName(),
+                    open.organisationJurisdiction(), open.organisationLocation(), open.stationingStart(),
+                    open.stationingEnd()));
+        }
+        if (!state.opened()) {
+            throw new DomainRejection(NOT_OPENED, "no such inspection");
+        }
+        String id = state.inspectionId();
+        if (command instanceof Station station) {
+            require(state, Status.PREPARING, NOT_PREPARING, "the team can be stationed only while the inspection"
+                    + " is preparing");
+            return List.of(new InspectionStationed(id, station.stationedOn()));
+        }
+        if (command instanceof RecordFinding f) {
+            require(state, Status.STATIONED, NOT_STATIONED, "findings can be recorded only while the team is"
+                    + " stationed");
+            return List.of(new FindingRecorded(id, f.findingId(), f.focusArea(), f.description().strip(),
+                    f.severity(), f.involvesTopLeader(), f.involvesLeadershipTeam(), f.common(), f.deepLevel(),
+                    f.evidence() == null ? List.of() : f.evidence().stream().map(String::strip).toList()));
+        }
+        if (command instanceof Report report) {
+            require(state, Status.STATIONED, NOT_STATIONED, "the inspection can be reported only while the team is"
+                    + " stationed");
+            notBefore(report.reportedOn(), state.stationedOn(), "reportedOn", "the stationing");
+            return List.of(new InspectionReported(id, report.reportedOn(), report.summary().strip(),
+                    state.findings().size()));
+        }
+        if (command instanceof GiveFeedback feedback) {
+            require(state, Status.REPORTED, NOT_REPORTED, "feedback can be given only once the inspection is"
+                    + " reported");
+            notBefore(feedback.givenOn(), state.reportedOn(), "givenOn", "the report");
+            List<FeedbackFinding> findings = state.findings().stream()
+                    .map(f -> new FeedbackFinding(f.findingId(), f.focusArea(), f.description(), f.severity()))
+                    .toList();
+            return List.of(new FeedbackGiven(id, state.roundId(), state.planId(), state.jurisdiction(),
+                    state.organisationId(), state.organisationName(), state.organisationJurisdiction(),
+                    state.organisationLocation(), feedback.organisationHead().strip(), feedback.givenOn(), findings));
+        }
+        Close close = (Close) command;
+        require(state, Status.FEEDBACK_GIVEN, FEEDBACK_NOT_GIVEN, "the inspection can be closed only after its"
+                + " feedback was given");
+        notBefore(close.closedOn(), state.feedbackOn(), "closedOn", "the feedback");
+        return List.of(new InspectionClosed(id, close.closedOn()));
+    }
+
+    private static void require(State state, Status wanted, String code, String message) {
+        if (state.status() != wanted) {
+            throw new DomainRejection(code, message + "; it is " + state.status());
+        }
+    }
+
+    private static void notBefore(LocalDate date, LocalDate earlier, String field, String step) {
+        if (earlier != null && date.isBefore(earlier)) {
+            throw new DomainRejection(DATE_OUT_OF_ORDER, field + " " + date + " is before " + step + " on " + earlier);
+        }
+    }
+
+    @Override
+    public State evolve(State s, InspectionEvent event) {
+        if (event instanceof InspectionOpened o) {
+            return new State(o.inspectionId(), o.roundId(), o.planId(), o.jurisdiction(), o.roundKind(), o.team(),
+                    o.organisationId(), o.organisationName(), o.organisationJurisdiction(), o.organisationLocation(),
+                    o.stationingStart(), o.stationingEnd(), Status.PREPARING, null, null, null, null, null, null,
+                    List.of());
+        }
+        if (event instanceof InspectionStationed st) {
+            return new State(s.inspectionId(), s.roundId(), s.planId(), s.jurisdiction(), s.roundKind(), s.team(),
+                    s.organisationId(), s.organisationName(), s.organisationJurisdiction(), s.organisationLocation(),
+                    s.stationingStart(), s.stationingEnd(), Status.STATIONED, st.stationedOn(), null, null, null, null,
+                    null, s.findings());
+        }
+        if (event instanceof FindingRecorded f) {
+            List<Finding> findings = new ArrayList<>(s.findings());
+            findings.add(new Finding(f.findingId(), f.focusArea(), f.description(), f.severity(), f.involvesTopLeader(),
+                    f.involvesLeadershipTeam(), f.common(), f.deepLevel(),
+                    f.evidence() == null ? List.of() : List.copyOf(f.evidence())));
+            return new State(s.inspectionId(), s.roundId(), s.planId(), s.jurisdiction(), s.roundKind(), s.team(),
+                    s.organisationId(), s.organisationName(), s.organisationJurisdiction(), s.organisationLocation(),
+                    s.stationingStart(), s.stationingEnd(), s.status(), s.stationedOn(), s.reportedOn(), s.summary(),
+                    s.feedbackOn(), s.organisationHead(), s.closedOn(), List.copyOf(findings));
+        }
+        if (event instanceof InspectionReported r) {
+            return new State(s.inspectionId(), s.roundId(), s.planId(), s.jurisdiction(), s.roundKind(), s.team(),
+                    s.organisationId(), s.organisationName(), s.organisationJurisdiction(), s.organisationLocation(),
+                    s.stationingStart(), s.stationingEnd(), Status.REPORTED, s.stationedOn(), r.reportedOn(),
+                    r.summary(), null, null, null, s.findings());
+        }
+        if (event instanceof FeedbackGiven g) {
+            return new State(s.inspectionId(), s.roundId(), s.planId(), s.jurisdiction(), s.roundKind(), s.team(),
+                    s.organisationId(), s.organisationName(), s.organisationJurisdiction(), s.organisationLocation(),
+                    s.stationingStart(), s.stationingEnd(), Status.FEEDBACK_GIVEN, s.stationedOn(), s.reportedOn(),
+                    s.summary(), g.givenOn(), g.organisationHead(), null, s.findings());
+        }
+        InspectionClosed c = (InspectionClosed) event;
+        return new State(s.inspectionId(), s.roundId(), s.planId(), s.jurisdiction(), s.roundKind(), s.team(),
+                s.organisationId(), s.organisationName(), s.organisationJurisdiction(), s.organisationLocation(),
+                s.stationingStart(), s.stationingEnd(), Status.CLOSED, s.stationedOn(), s.reportedOn(), s.summary(),
+                s.feedbackOn(), s.organisationHead(), c.closedOn(), s.findings());
+    }
+}

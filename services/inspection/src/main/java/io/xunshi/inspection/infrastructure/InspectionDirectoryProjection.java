@@ -1,0 +1,104 @@
+package io.xunshi.inspection.infrastructure;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.xunshi.contracts.inspection.FeedbackGiven;
+import io.xunshi.contracts.inspection.FindingRecorded;
+import io.xunshi.contracts.inspection.InspectionClosed;
+import io.xunshi.contracts.inspection.InspectionOpened;
+import io.xunshi.contracts.inspection.InspectionReported;
+import io.xunshi.contracts.inspection.InspectionStationed;
+import io.xunshi.inspection.domain.Inspection;
+import io.xunshi.kernel.eventstore.StoredEvent;
+import io.xunshi.kernel.projection.Projection;
+
+/**
+ * Keeps the {@code inspections} read model, which lists serve, from the inspection events: one row per
+ * inspection with its status, its number of findings and its version. Each change applies only to a row at
+ * an older version, so a replayed event changes nothing.
+ */
+@ApplicationScoped
+public class InspectionDirectoryProjection implements Projection {
+
+    private static final String OPEN = "INSERT INTO inspections (inspection_id, round_id, plan_id, jurisdiction,"
+            + " round_kind, team, organisation_id, organisation_name, organisation_jurisdiction, organisation_location,"
+            + " stationing_start, stationing_end, status, findings, version, opened_at, updated_at)"
+            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 0, $14, $15, $15)"
+            + " ON CONFLICT (inspection_id) DO NOTHING";
+    /** A status change ($2 non-null) or one more finding ($3 = 1). */
+    private static final String CHANGE = "UPDATE inspections SET status = COALESCE($2::text, status),"
+            + " findings = findings + $3, version = $4, updated_at = $5 WHERE inspection_id = $1 AND version < $4";
+
+    @Override
+    public String name() {
+        return "inspections";
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        return Set.of(InspectionOpened.TYPE, InspectionStationed.TYPE, FindingRecorded.TYPE, InspectionReported.TYPE,
+                FeedbackGiven.TYPE, InspectionClosed.TYPE);
+    }
+
+    @Override
+    public Uni<Void> apply(SqlConnection conn, StoredEvent event) {
+        return applyAll(conn, List.of(event));
+    }
+
+    /**
+     * Two round trips for the whole batch: the openings (each inspection's first event), then every change in
+     * the store's order, which keeps each inspection's events in version order.
+     */
+    @Override
+    public Uni<Void> applyAll(SqlConnection conn, List<StoredEvent> events) {
+        List<Tuple> openings = new ArrayList<>();
+        List<Tuple> changes = new ArrayList<>();
+        for (StoredEvent e : events) {
+            OffsetDateTime at = OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC);
+            JsonNode p = e.payload();
+            switch (e.type()) {
+                case InspectionOpened.TYPE -> openings.add(Tuple.tuple(Arrays.asList(e.streamId(),
+                        p.get("roundId").asText(), p.get("planId").asText(), p.get("jurisdiction").asText(),
+                        p.get("roundKind").asText(), p.get("team").asText(), p.get("organisationId").asText(),
+                        p.get("organisationName").asText(), p.get("organisationJurisdiction").asText(),
+                        p.get("organisationLocation").asText(), LocalDate.parse(p.get("stationingStart").asText()),
+                        LocalDate.parse(p.get("stationingEnd").asText()), Inspection.Status.PREPARING.name(),
+                        e.version(), at)));
+                case InspectionStationed.TYPE -> changes.add(change(e, Inspection.Status.STATIONED, 0, at));
+                case FindingRecorded.TYPE -> changes.add(change(e, null, 1, at));
+                case InspectionReported.TYPE -> changes.add(change(e, Inspection.Status.REPORTED, 0, at));
+                case FeedbackGiven.TYPE -> changes.add(change(e, Inspection.Status.FEEDBACK_GIVEN, 0, at));
+                case InspectionClosed.TYPE -> changes.add(change(e, Inspection.Status.CLOSED, 0, at));
+                default -> {
+                }
+            }
+        }
+        Uni<Void> opened = openings.isEmpty() ? Uni.createFrom().voidItem()
+                : conn.preparedQuery(OPEN).executeBatch(openings).replaceWithVoid();
+        return opened.flatMap(ignored -> changes.isEmpty() ? Uni.createFrom().voidItem()
+                : conn.preparedQuery(CHANGE).executeBatch(changes).replaceWithVoid());
+    }
+
+    private static Tuple change(StoredEvent e, Inspection.Status status, int findings, OffsetDateTime at) {
+        return Tuple.tuple(Arrays.asList(e.streamId(), status == null ? null : status.name(), findings, e.version(),
+                at));
+    }
+
+    @Override
+    public Uni<Void> reset(SqlConnection conn) {
+        return conn.query("DELETE FROM inspections").execute().replaceWithVoid();
+    }
+}

@@ -1,0 +1,169 @@
+package io.xunshi.inspection.infrastructure;
+
+import static io.restassured.RestAssured.given;
+import static io.xunshi.inspection.InspectionFixtures.DEAD_LETTER_TOPIC;
+import static io.xunshi.inspection.InspectionFixtures.INSPECTION_TOPIC;
+import static io.xunshi.inspection.InspectionFixtures.OFFICE_ZJ;
+import static io.xunshi.inspection.InspectionFixtures.PLANNING_TOPIC;
+import static io.xunshi.inspection.InspectionFixtures.WAIT;
+import static io.xunshi.inspection.InspectionFixtures.ZHEJIANG;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.xunshi.contracts.inspection.InspectionOpened;
+import io.xunshi.contracts.planning.Assignment;
+import io.xunshi.contracts.planning.RoundLaunched;
+import io.xunshi.contracts.planning.WorkPlanIssued;
+import io.xunshi.inspection.InspectionFixtures;
+import io.xunshi.inspection.domain.Inspection;
+import io.xunshi.inspection.PlanningTopic;
+import io.xunshi.testing.KafkaTopicReader;
+import io.xunshi.testing.RealInfrastructureResource;
+
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructureResource.class)
+class RoundLaunchConsumerTest {
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    ObjectMapper json;
+
+    private long eventsOf(List<String> streams) {
+        return pool.preparedQuery("SELECT count(*) AS n FROM events WHERE stream_id = ANY($1)")
+                .executeAndAwait(Tuple.of(streams.toArray(new String[0]))).iterator().next().getLong("n");
+    }
+
+    private static List<String> ids(RoundLaunched launch) {
+        return launch.assignments().stream().map(a -> Inspection.idFor(launch.roundId(), a.organisationId())).toList();
+    }
+
+    @Test
+    void a_launched_round_opens_one_inspection_per_assignment_in_the_rounds_jurisdiction() throws Exception {
+        RoundLaunched launch = InspectionFixtures.zhejiangRound();
+
+        InspectionFixtures.publish(launch, UUID.randomUUID());
+        InspectionFixtures.awaitListed(launch.roundId(), 2);
+
+        List<String> ids = ids(launch);
+        var listed = InspectionFixtures.listedFor(launch.roundId()).jsonPath();
+        assertThat(listed.getList("items.inspectionId", String.class)).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(listed.getList("items.status", String.class)).containsOnly("PREPARING");
+        assertThat(listed.getList("items.jurisdiction", String.class)).containsOnly(ZHEJIANG);
+        assertThat(listed.getList("items.planId", String.class)).containsOnly("plan-zj-2023");
+        Assignment second = launch.assignments().get(1);
+        given().header("Authorization", OFFICE_ZJ).get("/api/v1/inspections/" + ids.get(1))
+                .then().statusCode(200).header("ETag", "\"1\"")
+                .body("roundId", equalTo(launch.roundId()))
+                .body("team", equalTo(second.team()))
+                .body("organisationId", equalTo(second.organisationId()))
+                .body("organisationName", equalTo(second.organisationName()))
+                .body("organisationLocation", equalTo(second.organisationLocation()))
+                .body("roundKind", equalTo("REGULAR"))
+                .body("stationingStart", equalTo("2026-03-02"))
+                .body("stationingEnd", equalTo("2026-05-08"))
+                .body("status", equalTo("PREPARING"));
+
+        List<ConsumerRecord<String, String>> published = KafkaTopicReader.readUntil(bootstrap(), INSPECTION_TOPIC,
+                r -> ids.get(1).equals(r.key()), WAIT);
+        ConsumerRecord<String, String> opened = published.get(published.size() - 1);
+        assertThat(header(opened, "ce_type")).isEqualTo(InspectionOpened.TYPE + ".v1");
+        assertThat(header(opened, "ce_jurisdiction")).isEqualTo(ZHEJIANG);
+        JsonNode payload = json.readTree(opened.value());
+        assertThat(payload.get("organisationId").asText()).isEqualTo(second.organisationId());
+        assertThat(payload.get("inspectionId").asText()).isEqualTo(ids.get(1));
+    }
+
+    @Test
+    void the_same_launch_delivered_twice_even_as_another_event_opens_the_inspections_once() {
+        RoundLaunched launch = InspectionFixtures.zhejiangRound();
+        UUID eventId = UUID.randomUUID();
+
+        UUID again = UUID.randomUUID();
+        InspectionFixtures.publish(launch, eventId);
+        InspectionFixtures.publish(launch, eventId);
+        // The same launch under a new event id passes the inbox; the derived ids still find the inspections.
+        InspectionFixtures.publish(launch, again);
+        // A later round on the same key: once it is listed, every record before it was consumed.
+        RoundLaunched marker = InspectionFixtures.zhejiangRound();
+        InspectionFixtures.publish(marker, UUID.randomUUID(), launch.roundId());
+        InspectionFixtures.awaitListed(marker.roundId(), 2);
+
+        assertThat(inboxEntry(eventId)).isTrue();
+        assertThat(inboxEntry(again)).isTrue();
+        assertThat(eventsOf(ids(launch))).as("InspectionOpened events of the launch's inspections").isEqualTo(2);
+        assertThat(InspectionFixtures.listedFor(launch.roundId()).jsonPath().getList("items")).hasSize(2);
+    }
+
+    @Test
+    void other_planning_events_are_passed_over_and_unreadable_ones_are_dead_lettered_with_their_reason() {
+        String key = "plan-" + UUID.randomUUID();
+        UUID planIssued = UUID.randomUUID();
+        UUID badJson = UUID.randomUUID();
+        UUID unknown = UUID.randomUUID();
+        UUID incomplete = UUID.randomUUID();
+        try (PlanningTopic kafka = new PlanningTopic()) {
+            kafka.send(key, InspectionFixtures.json(new WorkPlanIssued(key, ZHEJIANG, "浙江省委巡视工作规划",
+                    2023, 2027, "plan-centre", List.of("org-1"))),
+                    PlanningTopic.headers(planIssued, WorkPlanIssued.TYPE + ".v1", key, ZHEJIANG));
+            kafka.send(key, "{\"roundId\": oops",
+                    PlanningTopic.headers(badJson, RoundLaunchConsumer.ROUND_LAUNCHED, key, ZHEJIANG));
+            kafka.send(key, "{}",
+                    PlanningTopic.headers(unknown, "xunshi.planning.RoundCancelled.v1", key, ZHEJIANG));
+            kafka.send(key, "{\"roundId\":\"r\"}",
+                    PlanningTopic.headers(incomplete, RoundLaunchConsumer.ROUND_LAUNCHED, key, ZHEJIANG));
+        }
+
+        Map<String, ConsumerRecord<String, String>> dead = new HashMap<>();
+        KafkaTopicReader.readUntil(bootstrap(), DEAD_LETTER_TOPIC, record -> {
+            String id = header(record, "ce_id");
+            if (id != null) {
+                dead.put(id, record);
+            }
+            return dead.containsKey(incomplete.toString());
+        }, WAIT);
+
+        assertThat(dead).as("WorkPlanIssued is a type the consumer passes over").doesNotContainKey(planIssued.toString());
+        assertThat(header(dead.get(badJson.toString()), "dead-letter-reason")).startsWith("malformed-payload:");
+        assertThat(dead.get(badJson.toString()).value()).isEqualTo("{\"roundId\": oops");
+        assertThat(header(dead.get(unknown.toString()), "dead-letter-reason")).isEqualTo(
+                "unknown-type: inspection-rounds has no handler for xunshi.planning.RoundCancelled.v1");
+        assertThat(header(dead.get(incomplete.toString()), "dead-letter-reason")).startsWith("handler-failed:");
+        assertThat(header(dead.get(incomplete.toString()), "dead-letter-topic")).isEqualTo(PLANNING_TOPIC);
+        assertThat(inboxEntry(planIssued)).as("an ignored event leaves no inbox entry").isFalse();
+    }
+
+    private boolean inboxEntry(UUID eventId) {
+        return pool.preparedQuery("SELECT 1 FROM inbox WHERE consumer = $1 AND event_id = $2")
+                .executeAndAwait(Tuple.of(RoundLaunchConsumer.NAME, eventId)).size() > 0;
+    }
+
+    private static String bootstrap() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
