@@ -45,6 +45,8 @@ public class JurisdictionTree {
     public static final String CENTRE_NAME = "中央";
     /** How many new streams one transaction creates. */
     public static final int BATCH = 500;
+    /** How many appends of one transaction are in flight on its connection at once. */
+    private static final int PIPELINE = 32;
 
     /** Serialises the registrations of several replicas or imports, one batch transaction at a time. */
     private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtext('xunshi.coordination.jurisdictions'))";
@@ -146,15 +148,27 @@ public class JurisdictionTree {
      * one after the other.
      */
     public Uni<Void> register(SqlConnection conn, List<Jurisdiction.Register> registrations, EventMetadata metadata) {
+        // Runs of one level, in order, so that a parent is always appended (and so ordered) before its children;
+        // within a run the appends are pipelined on the connection instead of waiting for each round trip.
+        List<List<Jurisdiction.Register>> runs = new ArrayList<>();
+        for (Jurisdiction.Register r : registrations) {
+            if (runs.isEmpty() || runs.get(runs.size() - 1).get(0).level() != r.level()) {
+                runs.add(new ArrayList<>());
+            }
+            runs.get(runs.size() - 1).add(r);
+        }
         Jurisdiction decider = new Jurisdiction();
-        return Multi.createFrom().iterable(registrations)
-                .onItem().transformToUniAndConcatenate(r -> {
-                    List<NewEvent> events = decider.decide(r, decider.initialState()).stream()
-                            .map(codec::encode)
-                            .map(e -> NewEvent.of(e.type(), e.typeVersion(), e.payload(), metadata))
-                            .toList();
-                    return store.append(conn, r.code(), STREAM_TYPE, r.code(), ExpectedVersion.NO_STREAM, events);
-                })
+        return Multi.createFrom().iterable(runs)
+                .onItem().transformToUniAndConcatenate(run -> Multi.createFrom().iterable(run)
+                        .onItem().transformToUni(r -> {
+                            List<NewEvent> events = decider.decide(r, decider.initialState()).stream()
+                                    .map(codec::encode)
+                                    .map(e -> NewEvent.of(e.type(), e.typeVersion(), e.payload(), metadata))
+                                    .toList();
+                            return store.append(conn, r.code(), STREAM_TYPE, r.code(), ExpectedVersion.NO_STREAM,
+                                    events);
+                        }).merge(PIPELINE)
+                        .onItem().ignoreAsUni())
                 .onItem().ignoreAsUni();
     }
 
