@@ -2,7 +2,10 @@ package io.xunshi.coordination.api;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -30,6 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 import io.xunshi.contracts.coordination.OrganisationKind;
+import io.xunshi.coordination.application.JurisdictionTree;
 import io.xunshi.coordination.application.OrganisationDirectory;
 import io.xunshi.coordination.application.OrganisationView;
 import io.xunshi.coordination.application.Organisations;
@@ -43,6 +47,7 @@ import io.xunshi.kernel.api.Page;
 import io.xunshi.kernel.api.Problem;
 import io.xunshi.kernel.api.ProblemException;
 import io.xunshi.kernel.api.ProblemType;
+import io.xunshi.kernel.domain.Jurisdictions;
 import io.xunshi.kernel.eventstore.EventMetadata;
 import io.xunshi.kernel.eventstore.ExpectedVersion;
 import io.xunshi.kernel.security.Caller;
@@ -73,12 +78,16 @@ public class OrganisationResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    JurisdictionTree tree;
+
     @POST
     @RolesAllowed(Role.INSPECTION_OFFICE)
     @Operation(operationId = "registerOrganisation",
             summary = "Register an inspectable organisation under the jurisdiction that manages it",
             description = "The organisation joins that jurisdiction's universe. Inspection offices only, within"
-                    + " their jurisdiction's subtree. Answers 201 with Location and ETag; send Idempotency-Key"
+                    + " their jurisdiction's subtree. The jurisdiction and the location must be in the jurisdiction"
+                    + " tree, and the location in the jurisdiction's subtree (422 otherwise). Answers 201 with Location and ETag; send Idempotency-Key"
                     + " to make retries safe.")
     public Uni<Response> register(@Valid @NotNull RegisterOrganisationRequest request,
             @Parameter(description = "Makes a retry return the first result instead of registering twice")
@@ -88,10 +97,11 @@ public class OrganisationResource {
         String id = UUID.randomUUID().toString();
         Organisation.Register command = new Organisation.Register(id, request.name(), request.kind(),
                 request.jurisdiction(), request.location());
-        return commands.run(caller, idempotencyKey, fingerprint("POST", "", request), false,
+        return inTree(request).flatMap(checked -> commands.run(caller, idempotencyKey,
+                fingerprint("POST", "", request), false,
                 conn -> organisations.handle(conn, id, request.jurisdiction(), ExpectedVersion.NO_STREAM, command,
                         metadata(caller))
-                        .map(loaded -> CommandResult.created(BASE + id, loaded.version(), view(loaded))));
+                        .map(loaded -> CommandResult.created(BASE + id, loaded.version(), view(loaded)))));
     }
 
     @GET
@@ -146,6 +156,39 @@ public class OrganisationResource {
         CurrentCaller.requireWithin(caller, scope);
         return directory.list(new OrganisationDirectory.Filter(scope, kind, instant("registeredFrom", from),
                 instant("registeredTo", to)), cursor, Cursor.limit(limit));
+    }
+
+    /**
+     * Refuses (422) an organisation located outside its managing jurisdiction's subtree, or whose managing
+     * jurisdiction or location is not in the tree; the store is asked, not the read model, so a
+     * jurisdiction registered a moment ago counts.
+     */
+    private Uni<Void> inTree(RegisterOrganisationRequest request) {
+        String location = request.location() == null ? request.jurisdiction() : request.location();
+        if (!Jurisdictions.contains(request.jurisdiction(), location)) {
+            throw new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED, "an organisation located in "
+                    + location + " cannot be managed by jurisdiction " + request.jurisdiction()
+                    + ": the location must lie in its subtree").withCode("location-outside-jurisdiction")
+                    .withErrors(List.of(new Problem.FieldError("location", "outside the subtree of "
+                            + request.jurisdiction()))));
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(request.jurisdiction(), "jurisdiction");
+        fields.putIfAbsent(location, "location");
+        return tree.missing(fields.keySet()).map(missing -> {
+            if (missing.isEmpty()) {
+                return null;
+            }
+            List<Problem.FieldError> errors = new ArrayList<>();
+            if (missing.contains(request.jurisdiction())) {
+                errors.add(new Problem.FieldError("jurisdiction", request.jurisdiction() + " is not in the jurisdiction tree"));
+            }
+            if (missing.contains(location)) {
+                errors.add(new Problem.FieldError("location", location + " is not in the jurisdiction tree"));
+            }
+            throw new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED, "not in the jurisdiction tree: "
+                    + String.join(", ", missing)).withCode("unknown-jurisdiction").withErrors(errors));
+        });
     }
 
     private Uni<AggregateRepository.Loaded<Organisation.State>> visible(Caller caller, String id) {

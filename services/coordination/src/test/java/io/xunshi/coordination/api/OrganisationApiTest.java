@@ -124,7 +124,9 @@ class OrganisationApiTest {
 
     @Test
     void lists_page_through_a_subtree_in_a_stable_order_with_a_bounded_page_size() {
-        String county = "4401" + String.format("%02d", 10 + (int) (Math.random() * 80));
+        List<String> districts = List.of("440103", "440104", "440105", "440106", "440111", "440112", "440113",
+                "440114", "440115", "440117", "440118");
+        String county = districts.get((int) (Math.random() * districts.size()));
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             ids.add(registered("区属单位 " + UUID.randomUUID(), county));
@@ -166,5 +168,34 @@ class OrganisationApiTest {
                 .body("instance", startsWith("/api/v1/organisations/"))
                 .body("title", notNullValue())
                 .body("trace", nullValue());
+    }
+
+    @Test
+    void a_jurisdiction_or_location_outside_the_tree_is_422_and_writes_nothing() {
+        long before = events();
+        register(OFFICE_GD, body("虚构单位", "DEPARTMENT", "449900")).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:xunshi:problem:validation-failed"))
+                .body("code", equalTo("unknown-jurisdiction"))
+                .body("errors.field", hasItem("jurisdiction"));
+        register(OFFICE_GD, "{\"name\":\"虚构单位\",\"kind\":\"DEPARTMENT\",\"jurisdiction\":\"440000\","
+                + "\"location\":\"440199\"}").then().statusCode(422)
+                .body("code", equalTo("unknown-jurisdiction")).body("errors.field", equalTo(List.of("location")));
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void a_location_outside_the_managing_jurisdictions_subtree_is_422() {
+        String zhejiang = TestTokens.bearer(Role.INSPECTION_OFFICE, "330000");
+        long before = events();
+        register(zhejiang, "{\"name\":\"浙江省驻广州办事处\",\"kind\":\"PUBLIC_INSTITUTION\","
+                + "\"jurisdiction\":\"330000\",\"location\":\"440100\"}").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("code", equalTo("location-outside-jurisdiction"))
+                .body("errors.field", equalTo(List.of("location")));
+        assertThat(events()).isEqualTo(before);
+        register(zhejiang, "{\"name\":\"杭州市西湖区某单位\",\"kind\":\"PUBLIC_INSTITUTION\","
+                + "\"jurisdiction\":\"330000\",\"location\":\"330106\"}").then().statusCode(201)
+                .body("location", equalTo("330106"));
     }
 }
