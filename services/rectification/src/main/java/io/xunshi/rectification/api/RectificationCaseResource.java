@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -211,7 +212,7 @@ public class RectificationCaseResource {
     public Uni<Page<CaseSummary>> listCases(
             @Parameter(description = "Only the case opened by this inspection's feedback")
             @QueryParam("inspectionId") String inspectionId,
-            @Parameter(description = "Only cases in this status", schema = @Schema(enumeration = { "OPEN",
+            @Parameter(description = "Only cases in this status", schema = @Schema(type = SchemaType.STRING, enumeration = { "OPEN",
                     "REPORT_SUBMITTED", "EVALUATED" }))
             @QueryParam("status") String status,
             @Parameter(description = "The next cursor of the previous page") @QueryParam("cursor") String cursor,
