@@ -1,0 +1,47 @@
+package io.xunshi.rectification.application;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import io.xunshi.kernel.security.Caller;
+import io.xunshi.kernel.security.Role;
+
+/**
+ * Who may act on and read a rectification case (docs/adr/0009-rectification-cases.md):
+ * <ul>
+ * <li>the rectifying side: {@code rectification-owner} whose jurisdiction covers where the organisation is
+ * located ({@code organisationLocation}); it reports progress, closes tasks and submits the report;</li>
+ * <li>the supervising side: {@code inspection-office} whose jurisdiction covers the inspecting jurisdiction;
+ * it evaluates;</li>
+ * <li>{@code auditor} covering the inspecting jurisdiction reads.</li>
+ * </ul>
+ * Anyone else cannot see the case at all: it answers 404, as an unknown id does.
+ */
+public final class CaseAccess {
+
+    /** Dates not given by a command default to today here. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private CaseAccess() {
+    }
+
+    public static boolean owner(Caller caller, String organisationLocation) {
+        return caller.hasRole(Role.RECTIFICATION_OWNER) && caller.covers(organisationLocation);
+    }
+
+    public static boolean supervisor(Caller caller, String jurisdiction) {
+        return caller.hasRole(Role.INSPECTION_OFFICE) && caller.covers(jurisdiction);
+    }
+
+    public static boolean auditor(Caller caller, String jurisdiction) {
+        return caller.hasRole(Role.AUDITOR) && caller.covers(jurisdiction);
+    }
+
+    public static boolean reader(Caller caller, String jurisdiction, String organisationLocation) {
+        return owner(caller, organisationLocation) || supervisor(caller, jurisdiction) || auditor(caller, jurisdiction);
+    }
+
+    public static LocalDate today() {
+        return LocalDate.now(ZONE);
+    }
+}

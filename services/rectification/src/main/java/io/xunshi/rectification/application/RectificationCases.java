@@ -1,0 +1,69 @@
+package io.xunshi.rectification.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.xunshi.contracts.inspection.FeedbackGiven;
+import io.xunshi.contracts.rectification.RectificationCaseOpened;
+import io.xunshi.contracts.rectification.RectificationEvaluated;
+import io.xunshi.contracts.rectification.RectificationEvent;
+import io.xunshi.contracts.rectification.RectificationProgressReported;
+import io.xunshi.contracts.rectification.RectificationReportSubmitted;
+import io.xunshi.contracts.rectification.RectificationTaskClosed;
+import io.xunshi.kernel.aggregate.AggregateRepository;
+import io.xunshi.kernel.aggregate.EventCodec;
+import io.xunshi.kernel.eventstore.EventMetadata;
+import io.xunshi.kernel.eventstore.EventStore;
+import io.xunshi.kernel.eventstore.ExpectedVersion;
+import io.xunshi.rectification.domain.RectificationCase;
+
+/** Opening rectification cases from feedback, deciding on commands about them, and loading one by id. */
+@ApplicationScoped
+public class RectificationCases {
+
+    public static final String STREAM_TYPE = "RectificationCase";
+
+    private final AggregateRepository<RectificationCase.Command, RectificationEvent, RectificationCase.State> repository;
+    private final ReportDeadlines deadlines;
+
+    @Inject
+    public RectificationCases(EventStore store, ObjectMapper json, ReportDeadlines deadlines) {
+        EventCodec<RectificationEvent> codec = new EventCodec<RectificationEvent>(json)
+                .register(RectificationCaseOpened.TYPE, RectificationCaseOpened.VERSION, RectificationCaseOpened.class)
+                .register(RectificationProgressReported.TYPE, RectificationProgressReported.VERSION,
+                        RectificationProgressReported.class)
+                .register(RectificationTaskClosed.TYPE, RectificationTaskClosed.VERSION, RectificationTaskClosed.class)
+                .register(RectificationReportSubmitted.TYPE, RectificationReportSubmitted.VERSION,
+                        RectificationReportSubmitted.class)
+                .register(RectificationEvaluated.TYPE, RectificationEvaluated.VERSION, RectificationEvaluated.class);
+        this.repository = new AggregateRepository<>(store, json, STREAM_TYPE, new RectificationCase(), codec,
+                RectificationCase.State.class, 0);
+        this.deadlines = deadlines;
+    }
+
+    public Uni<AggregateRepository.Loaded<RectificationCase.State>> load(String caseId) {
+        return repository.load(caseId);
+    }
+
+    /**
+     * Opens the case that {@code feedback} calls for, in the caller's transaction, unless it is open already
+     * (the same feedback delivered again): the new stream is created with nothing expected of it, so a
+     * concurrent opening fails on the store's key and the retry finds the case open.
+     */
+    public Uni<AggregateRepository.Loaded<RectificationCase.State>> open(SqlConnection conn, FeedbackGiven feedback,
+            EventMetadata metadata) {
+        RectificationCaseOpened opened = RectificationCase.opening(feedback,
+                deadlines.forJurisdiction(feedback.jurisdiction()));
+        return repository.handle(conn, opened.caseId(), opened.jurisdiction(), ExpectedVersion.ANY,
+                new RectificationCase.Open(opened), metadata);
+    }
+
+    public Uni<AggregateRepository.Loaded<RectificationCase.State>> handle(SqlConnection conn, String caseId,
+            String jurisdiction, int expectedVersion, RectificationCase.Command command, EventMetadata metadata) {
+        return repository.handle(conn, caseId, jurisdiction, expectedVersion, command, metadata);
+    }
+}

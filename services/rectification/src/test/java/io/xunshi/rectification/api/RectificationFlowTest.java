@@ -1,0 +1,230 @@
+package io.xunshi.rectification.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.xunshi.contracts.inspection.FeedbackGiven;
+import io.xunshi.contracts.rectification.RectificationCaseOpened;
+import io.xunshi.contracts.rectification.RectificationEvaluated;
+import io.xunshi.contracts.rectification.RectificationProgressReported;
+import io.xunshi.contracts.rectification.RectificationReportSubmitted;
+import io.xunshi.contracts.rectification.RectificationTaskClosed;
+import io.xunshi.kernel.security.Role;
+import io.xunshi.rectification.InspectionFeedback;
+import io.xunshi.rectification.application.CaseAccess;
+import io.xunshi.testing.KafkaTopicReader;
+import io.xunshi.testing.RealInfrastructureResource;
+import io.xunshi.testing.TestTokens;
+
+/** A case from feedback to evaluation over REST, and the transitions and callers it refuses. */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructureResource.class)
+class RectificationFlowTest {
+
+    static final String BASE = "/api/v1/rectification-cases/";
+    /** The Centre inspects a provincial-level organisation located in Zhejiang. */
+    static final String CENTRE_OFFICE = TestTokens.bearer(Role.INSPECTION_OFFICE, "000000");
+    static final String ZHEJIANG_OWNER = TestTokens.bearer(Role.RECTIFICATION_OWNER, "330000");
+    static final String ZHEJIANG_OFFICE = TestTokens.bearer(Role.INSPECTION_OFFICE, "330000");
+    static final String GUANGDONG_OWNER = TestTokens.bearer(Role.RECTIFICATION_OWNER, "440000");
+
+    @Inject
+    Pool pool;
+
+    static RequestSpecification as(String token) {
+        return given().header("Authorization", token).contentType(ContentType.JSON);
+    }
+
+    static String centreCase(LocalDate givenOn) {
+        return InspectionFeedback.opened(InspectionFeedback.feedback("000000", "330000", givenOn, 2));
+    }
+
+    private long events() {
+        return pool.query("SELECT count(*) AS n FROM events").executeAndAwait().iterator().next().getLong("n");
+    }
+
+    @Test
+    void progress_closing_report_and_evaluation_reach_the_case_its_list_and_the_rectification_topic() {
+        LocalDate today = CaseAccess.today();
+        FeedbackGiven feedback = InspectionFeedback.feedback("000000", "330000", today.minusDays(20), 2);
+        String id = InspectionFeedback.opened(feedback);
+
+        // The list, by inspection, is how the organisation's own system finds the case feedback opened.
+        await().atMost(InspectionFeedback.WAIT).until(() -> as(ZHEJIANG_OWNER)
+                .queryParam("inspectionId", feedback.inspectionId()).get(BASE).jsonPath().getList("items").size() == 1);
+        as(ZHEJIANG_OWNER).queryParam("inspectionId", feedback.inspectionId()).get(BASE).then().statusCode(200)
+                .body("items[0].caseId", equalTo(id)).body("items[0].status", equalTo("OPEN"))
+                .body("items[0].tasksTotal", equalTo(2)).body("items[0].tasksClosed", equalTo(0))
+                .body("items[0].overdue", equalTo(false)).body("next", nullValue());
+        as(GUANGDONG_OWNER).queryParam("inspectionId", feedback.inspectionId()).get(BASE).then().statusCode(200)
+                .body("items", hasSize(0));
+
+        as(ZHEJIANG_OWNER).header("If-Match", "\"1\"").header("Idempotency-Key", "progress-" + id)
+                .body("{\"reportedOn\":\"" + today.minusDays(10) + "\",\"progress\":\"制定整改方案，逐项分解\"}")
+                .post(BASE + id + "/tasks/T1/progress")
+                .then().statusCode(200).header("ETag", "\"2\"")
+                .body("tasks[0].progress", hasSize(1))
+                .body("tasks[0].progress[0].reportedOn", equalTo(today.minusDays(10).toString()))
+                .body("tasks[0].progress[0].progress", equalTo("制定整改方案，逐项分解"));
+        // A retry with the same key is answered from the first time and records nothing more.
+        as(ZHEJIANG_OWNER).header("If-Match", "\"1\"").header("Idempotency-Key", "progress-" + id)
+                .body("{\"reportedOn\":\"" + today.minusDays(10) + "\",\"progress\":\"制定整改方案，逐项分解\"}")
+                .post(BASE + id + "/tasks/T1/progress")
+                .then().statusCode(200).header("ETag", "\"2\"").header("Idempotent-Replayed", "true");
+
+        as(ZHEJIANG_OWNER).body("{\"evidence\":[\"整改报告-001\",\"会议纪要-002\"]}").post(BASE + id + "/tasks/T1/close")
+                .then().statusCode(200).header("ETag", "\"3\"")
+                .body("tasks[0].status", equalTo("CLOSED")).body("tasks[0].closedOn", equalTo(today.toString()))
+                .body("tasks[0].evidence", contains("整改报告-001", "会议纪要-002"))
+                .body("tasks[1].status", equalTo("OPEN"));
+        as(ZHEJIANG_OWNER).body("{\"progress\":\"再次报告\"}").post(BASE + id + "/tasks/T1/progress")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:xunshi:problem:illegal-state"))
+                .body("code", equalTo("task-already-closed"));
+
+        // The report does not wait for the long-term task T2.
+        as(ZHEJIANG_OWNER).body("{\"summary\":\"已整改1项，长期坚持1项\"}").post(BASE + id + "/report")
+                .then().statusCode(200).header("ETag", "\"4\"")
+                .body("status", equalTo("REPORT_SUBMITTED")).body("report.onTime", equalTo(true))
+                .body("report.submittedOn", equalTo(today.toString())).body("overdue", equalTo(false));
+        as(ZHEJIANG_OWNER).body("{\"summary\":\"第二次\"}").post(BASE + id + "/report")
+                .then().statusCode(409).body("code", equalTo("report-already-submitted"));
+
+        as(CENTRE_OFFICE).body("{\"outcome\":\"EFFECTIVE\",\"remarks\":\"整改到位\"}").post(BASE + id + "/evaluation")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:xunshi:problem:illegal-state")).body("code", equalTo("tasks-still-open"));
+
+        as(ZHEJIANG_OWNER).body("{\"progress\":\"长期坚持，持续推进\"}").post(BASE + id + "/tasks/T2/progress")
+                .then().statusCode(200).header("ETag", "\"5\"");
+        as(ZHEJIANG_OWNER).body("{\"evidence\":[\"制度文件-003\"]}").post(BASE + id + "/tasks/T2/close")
+                .then().statusCode(200).header("ETag", "\"6\"");
+        as(CENTRE_OFFICE).header("If-Match", "\"6\"").body("{\"outcome\":\"EFFECTIVE\",\"remarks\":\"整改到位\"}")
+                .post(BASE + id + "/evaluation")
+                .then().statusCode(200).header("ETag", "\"7\"")
+                .body("status", equalTo("EVALUATED")).body("evaluation.outcome", equalTo("EFFECTIVE"))
+                .body("evaluation.evaluatedOn", equalTo(today.toString()))
+                .body("evaluation.remarks", equalTo("整改到位"));
+        as(CENTRE_OFFICE).body("{\"outcome\":\"NOT_EFFECTIVE\",\"remarks\":\"再评\"}").post(BASE + id + "/evaluation")
+                .then().statusCode(409).body("code", equalTo("case-already-evaluated"));
+
+        Response read = as(ZHEJIANG_OWNER).get(BASE + id);
+        read.then().statusCode(200).header("ETag", "\"7\"").body("version", equalTo(7))
+                .body("tasks.status", contains("CLOSED", "CLOSED"));
+
+        List<ConsumerRecord<String, String>> records = KafkaTopicReader.readUntil(
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                "xunshi.rectification.events", r -> id.equals(r.key())
+                        && (RectificationEvaluated.TYPE + ".v1").equals(header(r, "ce_type")),
+                InspectionFeedback.WAIT);
+        List<String> types = records.stream().filter(r -> id.equals(r.key())).map(r -> header(r, "ce_type")).toList();
+        assertThat(types).containsExactly(RectificationCaseOpened.TYPE + ".v1",
+                RectificationProgressReported.TYPE + ".v1", RectificationTaskClosed.TYPE + ".v1",
+                RectificationReportSubmitted.TYPE + ".v1", RectificationProgressReported.TYPE + ".v1",
+                RectificationTaskClosed.TYPE + ".v1", RectificationEvaluated.TYPE + ".v1");
+        ConsumerRecord<String, String> evaluated = records.get(records.size() - 1);
+        assertThat(evaluated.value()).contains("\"inspectionId\":\"" + feedback.inspectionId() + "\"")
+                .contains("\"planId\":\"" + feedback.planId() + "\"")
+                .contains("\"organisationId\":\"" + feedback.organisationId() + "\"")
+                .contains("\"outcome\":\"EFFECTIVE\"");
+
+        await().atMost(InspectionFeedback.WAIT).until(() -> "EVALUATED".equals(as(CENTRE_OFFICE)
+                .queryParam("inspectionId", feedback.inspectionId()).get(BASE).jsonPath().getString("items[0].status")));
+        as(CENTRE_OFFICE).queryParam("inspectionId", feedback.inspectionId()).queryParam("status", "EVALUATED")
+                .get(BASE).then().statusCode(200)
+                .body("items[0].tasksClosed", equalTo(2)).body("items[0].outcome", equalTo("EFFECTIVE"))
+                .body("items[0].reportOnTime", equalTo(true)).body("items[0].version", equalTo(7));
+    }
+
+    @Test
+    void evaluation_before_the_report_is_409_and_writes_nothing() {
+        String id = centreCase(CaseAccess.today().minusDays(3));
+        long before = events();
+        as(CENTRE_OFFICE).body("{\"outcome\":\"NOT_EFFECTIVE\",\"remarks\":\"未报告\"}").post(BASE + id + "/evaluation")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:xunshi:problem:illegal-state"))
+                .body("code", equalTo("report-not-submitted"));
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void a_report_after_the_deadline_is_late_and_the_case_was_overdue_until_then() {
+        String id = centreCase(LocalDate.of(2025, 1, 10));
+        as(ZHEJIANG_OWNER).get(BASE + id).then().statusCode(200)
+                .body("reportDue", equalTo("2025-03-10")).body("overdue", equalTo(true));
+
+        as(ZHEJIANG_OWNER).body("{\"submittedOn\":\"2025-04-01\",\"summary\":\"逾期报告\"}").post(BASE + id + "/report")
+                .then().statusCode(200).body("report.onTime", equalTo(false)).body("overdue", equalTo(false));
+        // Not effective with a task still open is allowed: a candidate for a look-back round.
+        as(CENTRE_OFFICE).body("{\"evaluatedOn\":\"2025-05-01\",\"outcome\":\"NOT_EFFECTIVE\",\"remarks\":\"整改敷衍\"}")
+                .post(BASE + id + "/evaluation").then().statusCode(200).body("evaluation.outcome", equalTo("NOT_EFFECTIVE"));
+    }
+
+    @Test
+    void the_owner_of_another_province_and_the_province_office_cannot_see_a_centre_case() {
+        String id = centreCase(CaseAccess.today().minusDays(3));
+        as(ZHEJIANG_OWNER).body("{\"summary\":\"报告\"}").post(BASE + id + "/report").then().statusCode(200);
+        long before = events();
+
+        as(GUANGDONG_OWNER).get(BASE + id).then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("urn:xunshi:problem:not-found"));
+        as(GUANGDONG_OWNER).body("{\"progress\":\"x\"}").post(BASE + id + "/tasks/T1/progress")
+                .then().statusCode(404);
+        // The province's office supervises the province's own inspections, not the Centre's.
+        as(ZHEJIANG_OFFICE).get(BASE + id).then().statusCode(404);
+        as(ZHEJIANG_OFFICE).body("{\"outcome\":\"NOT_EFFECTIVE\",\"remarks\":\"越级\"}").post(BASE + id + "/evaluation")
+                .then().statusCode(404).contentType("application/problem+json");
+        // The owner may read but not evaluate; the office may read but not act for the organisation.
+        as(ZHEJIANG_OWNER).body("{\"outcome\":\"NOT_EFFECTIVE\",\"remarks\":\"自评\"}").post(BASE + id + "/evaluation")
+                .then().statusCode(403);
+        as(CENTRE_OFFICE).body("{\"progress\":\"代报\"}").post(BASE + id + "/tasks/T1/progress").then().statusCode(403);
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void a_stale_if_match_is_412_and_writes_nothing() {
+        String id = centreCase(CaseAccess.today().minusDays(3));
+        as(ZHEJIANG_OWNER).header("If-Match", "\"1\"").body("{\"progress\":\"第一次\"}")
+                .post(BASE + id + "/tasks/T1/progress").then().statusCode(200).header("ETag", "\"2\"");
+        long before = events();
+        as(ZHEJIANG_OWNER).header("If-Match", "\"1\"").body("{\"progress\":\"过时的\"}")
+                .post(BASE + id + "/tasks/T2/progress").then().statusCode(412).contentType("application/problem+json")
+                .body("type", equalTo("urn:xunshi:problem:precondition-failed"));
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void an_unknown_case_or_task_is_404() {
+        as(CENTRE_OFFICE).get(BASE + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        String id = centreCase(CaseAccess.today().minusDays(3));
+        as(ZHEJIANG_OWNER).body("{\"progress\":\"x\"}").post(BASE + id + "/tasks/T9/progress")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+}
