@@ -45,12 +45,18 @@ public class EvaluationCoverage implements TopicProjection {
 
     @Override
     public Uni<Void> applyAll(SqlConnection conn, List<IncomingEvent> events) {
-        List<Tuple> rows = events.stream().map(e -> {
+        List<Tuple> rows = events.stream()
+                .filter(e -> Versions.complete(e, "evaluatedOn", "caseId", "inspectionId", "planId",
+                        "organisationId", "outcome"))
+                .map(e -> {
             var p = e.payload();
             return Tuple.tuple(List.of(e.id(), p.path("caseId").asText(), Versions.of(e),
                     p.path("inspectionId").asText(), p.path("planId").asText(), p.path("organisationId").asText(),
                     p.path("outcome").asText(), LocalDate.parse(p.path("evaluatedOn").asText())));
         }).toList();
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         return conn.preparedQuery("INSERT INTO rectification_evaluations (event_id, case_id, case_version,"
                 + " inspection_id, plan_id, organisation_id, outcome, evaluated_on)"
                 + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (event_id) DO NOTHING")

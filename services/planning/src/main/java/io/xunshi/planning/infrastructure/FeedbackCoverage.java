@@ -44,12 +44,17 @@ public class FeedbackCoverage implements TopicProjection {
 
     @Override
     public Uni<Void> applyAll(SqlConnection conn, List<IncomingEvent> events) {
-        List<Tuple> rows = events.stream().map(e -> {
+        List<Tuple> rows = events.stream()
+                .filter(e -> Versions.complete(e, "givenOn", "inspectionId", "planId", "organisationId"))
+                .map(e -> {
             var p = e.payload();
             return Tuple.tuple(Arrays.asList(p.path("inspectionId").asText(), p.path("planId").asText(),
                     p.path("roundId").isTextual() ? p.path("roundId").asText() : null,
                     p.path("organisationId").asText(), java.time.LocalDate.parse(p.path("givenOn").asText())));
         }).toList();
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         return conn.preparedQuery("INSERT INTO feedback_given (inspection_id, plan_id, round_id, organisation_id,"
                 + " given_on) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (inspection_id) DO NOTHING")
                 .executeBatch(rows).replaceWithVoid();

@@ -54,6 +54,10 @@ public class JurisdictionsView implements TopicProjection {
         List<Tuple> renames = new ArrayList<>();
         for (IncomingEvent e : events) {
             var p = e.payload();
+            boolean registration = e.type().endsWith("Registered");
+            if (!Versions.complete(e, null, registration ? new String[] { "code", "name", "level" } : new String[] { "code", "name" })) {
+                continue;
+            }
             if (e.type().equals(JurisdictionRegistered.TYPE)) {
                 String parent = p.path("parentCode").isTextual() ? p.path("parentCode").asText() : null;
                 registrations.add(Tuple.tuple(Arrays.asList(p.path("code").asText(), p.path("name").asText(),

@@ -56,6 +56,10 @@ public class OrganisationsView implements TopicProjection {
         List<Tuple> renames = new ArrayList<>();
         for (IncomingEvent e : events) {
             var p = e.payload();
+            boolean registration = e.type().endsWith("Registered");
+            if (!Versions.complete(e, null, registration ? new String[] { "organisationId", "name", "kind", "jurisdiction" } : new String[] { "organisationId", "name" })) {
+                continue;
+            }
             if (e.type().equals(OrganisationRegistered.TYPE)) {
                 String jurisdiction = p.path("jurisdiction").asText();
                 String location = p.path("location").isTextual() ? p.path("location").asText() : jurisdiction;
