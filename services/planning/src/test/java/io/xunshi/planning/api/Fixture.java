@@ -44,6 +44,8 @@ final class Fixture {
     static final String NINGBO = "330200";
     static final String JIANGSU = "320000";
     static final String GUANGDONG = "440000";
+    /** A province no test issues a plan for. */
+    static final String HAINAN = "460000";
     static final String OFFICE_CENTRE = TestTokens.bearer(Role.INSPECTION_OFFICE, CENTRE);
     static final String OFFICE_ZJ = TestTokens.bearer(Role.INSPECTION_OFFICE, ZHEJIANG);
 
@@ -57,7 +59,7 @@ final class Fixture {
     static synchronized String centrePlan(Pool pool) {
         if (centrePlan == null) {
             jurisdictions(pool, Map.of(CENTRE, "中央", ZHEJIANG, "浙江省", JIANGSU, "江苏省", GUANGDONG, "广东省",
-                    HANGZHOU, "杭州市", NINGBO, "宁波市"));
+                    HANGZHOU, "杭州市", NINGBO, "宁波市", HAINAN, "海南省"));
             centreUniverse = List.of(organisation(pool, "中共浙江省委员会", "LOCALITY", CENTRE, ZHEJIANG),
                     organisation(pool, "国家统计局", "DEPARTMENT", CENTRE, CENTRE),
                     organisation(pool, "中国华能集团有限公司", "STATE_OWNED_ENTERPRISE", CENTRE, "110000"));

@@ -75,15 +75,16 @@ class PlanApiTest {
         assertThat(universe).containsAll(managed).allSatisfy(id -> assertThat(jurisdictionOf(id)).isEqualTo(ZHEJIANG));
         String id = issued.jsonPath().getString("id");
 
-        // The higher level sees who filed: Zhejiang did, Jiangsu and Guangdong have not yet.
+        // The higher level sees who filed: Zhejiang did, Hainan has not yet.
         Response subordinates = given().header("Authorization", OFFICE_CENTRE)
                 .get("/api/v1/plans/" + centre + "/subordinates");
-        subordinates.then().statusCode(200).body("planId", equalTo(centre));
+        subordinates.then().statusCode(200).body("planId", equalTo(centre)).body("jurisdiction", equalTo(CENTRE));
+        assertThat(subordinates.jsonPath().getInt("notFiled")).isPositive();
         assertThat(subordinates.jsonPath().getString("children.find { it.jurisdiction == '330000' }.planId"))
                 .isEqualTo(id);
-        assertThat(subordinates.jsonPath().getBoolean("children.find { it.jurisdiction == '320000' }.filed"))
+        assertThat(subordinates.jsonPath().getBoolean("children.find { it.jurisdiction == '460000' }.filed"))
                 .isFalse();
-        assertThat(subordinates.jsonPath().getList("children.jurisdiction")).contains(ZHEJIANG, JIANGSU, GUANGDONG)
+        assertThat(subordinates.jsonPath().getList("children.jurisdiction")).contains(ZHEJIANG, JIANGSU, GUANGDONG, Fixture.HAINAN)
                 .doesNotContain(HANGZHOU);
 
         // The province's own plan: its cities have not filed.
