@@ -1,0 +1,219 @@
+package io.xunshi.planning.api;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+import io.xunshi.kernel.aggregate.AggregateRepository;
+import io.xunshi.kernel.api.CommandResult;
+import io.xunshi.kernel.api.Cursor;
+import io.xunshi.kernel.api.ETags;
+import io.xunshi.kernel.api.IdempotentCommands;
+import io.xunshi.kernel.api.Page;
+import io.xunshi.kernel.api.Problem;
+import io.xunshi.kernel.api.ProblemException;
+import io.xunshi.kernel.api.ProblemType;
+import io.xunshi.kernel.domain.Jurisdictions;
+import io.xunshi.kernel.security.Caller;
+import io.xunshi.kernel.security.CurrentCaller;
+import io.xunshi.kernel.security.Role;
+import io.xunshi.planning.application.CoverageView;
+import io.xunshi.planning.application.PlanDirectory;
+import io.xunshi.planning.application.PlanSummary;
+import io.xunshi.planning.application.PlanView;
+import io.xunshi.planning.application.Plans;
+import io.xunshi.planning.application.RoundView;
+import io.xunshi.planning.application.Rounds;
+import io.xunshi.planning.application.SubordinatePlans;
+import io.xunshi.planning.domain.Round;
+import io.xunshi.planning.domain.WorkPlan;
+
+/** Work plans: issue, read, list, see which subordinates filed theirs, schedule rounds, follow coverage. */
+@Path("/plans")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Plans")
+public class PlanResource {
+
+    static final String BASE = "/api/v1/plans/";
+
+    @Inject
+    Plans plans;
+
+    @Inject
+    PlanDirectory directory;
+
+    @Inject
+    Rounds rounds;
+
+    @Inject
+    IdempotentCommands commands;
+
+    @Inject
+    CurrentCaller callers;
+
+    @Inject
+    ObjectMapper json;
+
+    @POST
+    @RolesAllowed(Role.INSPECTION_OFFICE)
+    @Operation(operationId = "issuePlan", summary = "Issue a level's work plan for a term of office",
+            description = "Inspection offices only, within their jurisdiction's subtree. The term is at most five"
+                    + " years; one plan per jurisdiction and term (an overlapping one is 409). Every plan but the"
+                    + " Centre's (000000) names a parent plan of a jurisdiction above it whose term overlaps its"
+                    + " own. The universe defaults to every organisation the jurisdiction manages; when given,"
+                    + " every id must be such an organisation (422 naming the others). Answers 201 with Location"
+                    + " and ETag; send Idempotency-Key to make retries safe.")
+    public Uni<Response> issue(@Valid @NotNull IssuePlanRequest request,
+            @Parameter(description = "Makes a retry return the first result instead of issuing twice")
+            @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
+        Caller caller = callers.get();
+        CurrentCaller.requireWithin(caller, request.jurisdiction());
+        String id = UUID.randomUUID().toString();
+        Plans.Issue issue = new Plans.Issue(id, request.jurisdiction(), request.title(), request.termStart(),
+                request.termEnd(), request.parentPlanId(), request.universe());
+        return commands.run(caller, idempotencyKey, Commands.fingerprint(json, "POST", BASE, request), false,
+                conn -> plans.issue(conn, issue, Commands.metadata(caller))
+                        .map(issued -> CommandResult.created(BASE + id, issued.version(), view(issued))));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ Role.INSPECTION_OFFICE, Role.TEAM_LEADER, Role.TEAM_MEMBER, Role.DISCIPLINE_LIAISON,
+            Role.ORGANISATION_LIAISON, Role.AUDITOR })
+    @Operation(operationId = "getPlan", summary = "Read one work plan with its universe; its ETag is its version",
+            description = "A plan outside the caller's jurisdiction subtree answers 404, like an unknown id.")
+    public Uni<Response> get(@PathParam("id") String id) {
+        return visible(callers.get(), id)
+                .map(loaded -> Response.ok(view(loaded)).header("ETag", ETags.of(loaded.version())).build());
+    }
+
+    @GET
+    @RolesAllowed({ Role.INSPECTION_OFFICE, Role.TEAM_LEADER, Role.TEAM_MEMBER, Role.DISCIPLINE_LIAISON,
+            Role.ORGANISATION_LIAISON, Role.AUDITOR })
+    @Operation(operationId = "listPlans",
+            summary = "List the work plans of a jurisdiction subtree in issue order, a page at a time",
+            description = "Only plans within the caller's subtree; a jurisdiction outside it answers 403. Pass the"
+                    + " previous page's next cursor to read on.")
+    public Uni<Page<PlanSummary>> list(
+            @Parameter(description = "Only this jurisdiction's subtree (default: the caller's)")
+            @QueryParam("jurisdiction") String jurisdiction,
+            @Parameter(description = "The next cursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") Integer limit) {
+        Caller caller = callers.get();
+        String scope = jurisdiction == null ? caller.jurisdiction() : jurisdiction;
+        if (!Jurisdictions.isValid(scope)) {
+            throw new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED, "jurisdiction "
+                    + Patterns.JURISDICTION_MESSAGE).withErrors(List.of(new Problem.FieldError("jurisdiction",
+                            Patterns.JURISDICTION_MESSAGE))));
+        }
+        CurrentCaller.requireWithin(caller, scope);
+        return directory.list(scope, cursor, Cursor.limit(limit));
+    }
+
+    @GET
+    @Path("{id}/subordinates")
+    @RolesAllowed({ Role.INSPECTION_OFFICE, Role.AUDITOR })
+    @Operation(operationId = "getSubordinatePlans",
+            summary = "Which jurisdictions directly below the plan's have filed a plan naming it as parent",
+            description = "One entry per child jurisdiction known to planning (from coordination's jurisdiction"
+                    + " events), with the plan it filed or filed=false. A plan outside the caller's subtree"
+                    + " answers 404.")
+    public Uni<SubordinatePlans> subordinates(@PathParam("id") String id) {
+        return visible(callers.get(), id)
+                .flatMap(loaded -> directory.subordinates(id, loaded.state().jurisdiction()));
+    }
+
+    @POST
+    @Path("{id}/rounds")
+    @RolesAllowed(Role.INSPECTION_OFFICE)
+    @Operation(operationId = "scheduleRound", summary = "Schedule a round of the plan",
+            description = "Inspection offices within the plan's jurisdiction. The stationing window lies within the"
+                    + " plan's term years and does not end before it starts; at least one assignment, each"
+                    + " organisation at most once; a REGULAR round's targets all belong to the plan's universe,"
+                    + " other kinds' targets are organisations managed within the plan's jurisdiction (422"
+                    + " naming the ids otherwise). Answers 201 with Location and ETag.")
+    public Uni<Response> schedule(@PathParam("id") String id, @Valid @NotNull ScheduleRoundRequest request,
+            @Parameter(description = "Makes a retry return the first result instead of scheduling twice")
+            @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
+        Caller caller = callers.get();
+        return directory.plan(id).flatMap(plan -> {
+            if (plan == null) {
+                throw new ProblemException(ProblemType.NOT_FOUND, "plan not found");
+            }
+            CurrentCaller.requireVisible(caller, plan.jurisdiction(), "plan");
+            CurrentCaller.requireWithin(caller, plan.jurisdiction());
+            String roundId = UUID.randomUUID().toString();
+            List<Round.Pairing> pairings = request.assignments().stream()
+                    .map(a -> new Round.Pairing(a.team(), a.organisationId())).toList();
+            return commands.run(caller, idempotencyKey, Commands.fingerprint(json, "POST", BASE + id + "/rounds",
+                    request), false, conn -> rounds.schedule(conn, roundId, plan, request.kind(), request.name(),
+                            request.stationingStart(), request.stationingEnd(), pairings, Commands.metadata(caller))
+                            .map(scheduled -> CommandResult.created(RoundResource.BASE + roundId, scheduled.version(),
+                                    Rounds.view(scheduled))));
+        });
+    }
+
+    @GET
+    @Path("{id}/rounds")
+    @RolesAllowed({ Role.INSPECTION_OFFICE, Role.TEAM_LEADER, Role.TEAM_MEMBER, Role.DISCIPLINE_LIAISON,
+            Role.ORGANISATION_LIAISON, Role.AUDITOR })
+    @Operation(operationId = "listRounds", summary = "List the plan's rounds in the order they were scheduled",
+            description = "A plan outside the caller's subtree answers 404. Pass the previous page's next cursor"
+                    + " to read on.")
+    public Uni<Page<RoundView>> listRounds(@PathParam("id") String id,
+            @Parameter(description = "The next cursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") Integer limit) {
+        int size = Cursor.limit(limit);
+        return visible(callers.get(), id).flatMap(loaded -> rounds.list(id, cursor, size));
+    }
+
+    @GET
+    @Path("{id}/coverage")
+    @RolesAllowed({ Role.INSPECTION_OFFICE, Role.AUDITOR })
+    @Operation(operationId = "getCoverage", summary = "Formal and effective coverage of the plan's universe",
+            description = "Formal coverage (有形覆盖): feedback was given under this plan. Effective coverage"
+                    + " (有效覆盖): the latest evaluation of the organisation's rectification under this plan is"
+                    + " EFFECTIVE. Lists the organisations not formally covered yet. A plan outside the caller's"
+                    + " subtree answers 404.")
+    public Uni<CoverageView> coverage(@PathParam("id") String id) {
+        return visible(callers.get(), id).flatMap(loaded -> directory.coverage(id, loaded.state().jurisdiction()));
+    }
+
+    private Uni<AggregateRepository.Loaded<WorkPlan.State>> visible(Caller caller, String id) {
+        return plans.load(id).map(loaded -> {
+            if (!loaded.exists()) {
+                throw new ProblemException(ProblemType.NOT_FOUND, "plan not found");
+            }
+            CurrentCaller.requireVisible(caller, loaded.state().jurisdiction(), "plan");
+            return loaded;
+        });
+    }
+
+    private static PlanView view(AggregateRepository.Loaded<WorkPlan.State> loaded) {
+        WorkPlan.State s = loaded.state();
+        return new PlanView(s.planId(), s.jurisdiction(), s.title(), s.termStart(), s.termEnd(), s.parentPlanId(),
+                s.universe().size(), s.universe(), loaded.version());
+    }
+}

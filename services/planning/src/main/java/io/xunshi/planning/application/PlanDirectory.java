@@ -1,0 +1,170 @@
+package io.xunshi.planning.application;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.xunshi.kernel.api.Cursor;
+import io.xunshi.kernel.api.Page;
+import io.xunshi.kernel.domain.Jurisdictions;
+import io.xunshi.planning.domain.Round;
+
+/** Reads of the plan register: lists, subordinate filings, a plan's facts for its rounds, its coverage. */
+@ApplicationScoped
+public class PlanDirectory {
+
+    private final Pool pool;
+
+    @Inject
+    public PlanDirectory(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Plans of a jurisdiction subtree, in issue order. */
+    public Uni<Page<PlanSummary>> list(String jurisdiction, String cursor, int limit) {
+        List<String> after = Cursor.decode(cursor, 2);
+        List<Object> args = new ArrayList<>();
+        args.add(Jurisdictions.subtreePrefix(jurisdiction) + "%");
+        StringBuilder sql = new StringBuilder("SELECT p.plan_id, p.jurisdiction, p.title, p.term_start, p.term_end,"
+                + " p.parent_plan_id, p.issued_at, (SELECT count(*) FROM plan_universe u WHERE u.plan_id = p.plan_id)"
+                + " AS universe FROM plans p WHERE p.jurisdiction LIKE $1");
+        if (!after.isEmpty()) {
+            args.add(java.time.OffsetDateTime.parse(after.get(0)));
+            args.add(after.get(1));
+            sql.append(" AND (p.issued_at, p.plan_id) > ($2, $3)");
+        }
+        args.add(limit + 1);
+        sql.append(" ORDER BY p.issued_at, p.plan_id LIMIT $").append(args.size());
+        return pool.preparedQuery(sql.toString()).execute(Tuple.tuple(args)).map(rows -> {
+            List<PlanSummary> items = new ArrayList<>();
+            String next = null;
+            Row last = null;
+            for (Row row : rows) {
+                if (items.size() == limit) {
+                    next = Cursor.encode(last.getOffsetDateTime("issued_at").toString(), last.getString("plan_id"));
+                    break;
+                }
+                items.add(new PlanSummary(row.getString("plan_id"), row.getString("jurisdiction"),
+                        row.getString("title"), row.getInteger("term_start"), row.getInteger("term_end"),
+                        row.getString("parent_plan_id"), row.getLong("universe").intValue()));
+                last = row;
+            }
+            return new Page<>(items, next);
+        });
+    }
+
+    /** The child jurisdictions of the plan's jurisdiction, each with the plan it filed naming this one, if any. */
+    public Uni<SubordinatePlans> subordinates(String planId, String jurisdiction) {
+        return pool.preparedQuery("SELECT j.code, j.name, j.level, p.plan_id, p.title, p.term_start, p.term_end"
+                + " FROM jurisdictions j LEFT JOIN plans p ON p.jurisdiction = j.code AND p.parent_plan_id = $1"
+                + " WHERE j.parent_code = $2 ORDER BY j.code, p.term_start")
+                .execute(Tuple.of(planId, jurisdiction)).map(rows -> {
+                    List<SubordinatePlans.Child> children = new ArrayList<>();
+                    Set<String> filed = new LinkedHashSet<>();
+                    Set<String> all = new LinkedHashSet<>();
+                    for (Row row : rows) {
+                        String code = row.getString("code");
+                        all.add(code);
+                        String plan = row.getString("plan_id");
+                        if (plan != null) {
+                            filed.add(code);
+                        }
+                        children.add(new SubordinatePlans.Child(code, row.getString("name"), row.getString("level"),
+                                plan != null, plan, row.getString("title"), row.getInteger("term_start"),
+                                row.getInteger("term_end")));
+                    }
+                    return new SubordinatePlans(planId, jurisdiction, filed.size(), all.size() - filed.size(),
+                            children);
+                });
+    }
+
+    /** The plan as rounds need it, or null when no such plan was issued. */
+    public Uni<Round.Plan> plan(SqlClient client, String planId) {
+        return client.preparedQuery("SELECT p.jurisdiction, p.term_start, p.term_end,"
+                + " array(SELECT u.organisation_id FROM plan_universe u WHERE u.plan_id = p.plan_id) AS universe"
+                + " FROM plans p WHERE p.plan_id = $1").execute(Tuple.of(planId)).map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    Row row = rows.iterator().next();
+                    return new Round.Plan(planId, row.getString("jurisdiction"), row.getInteger("term_start"),
+                            row.getInteger("term_end"), Set.of(row.getArrayOfStrings("universe")));
+                });
+    }
+
+    public Uni<Round.Plan> plan(String planId) {
+        return plan(pool, planId);
+    }
+
+    /** The organisations view's entries for the given ids (unknown ids are left out). */
+    public Uni<Map<String, Round.Target>> targets(SqlClient client, List<String> organisationIds) {
+        return client.preparedQuery("SELECT organisation_id, name, jurisdiction, location FROM organisations"
+                + " WHERE organisation_id = ANY($1)").execute(Tuple.of(organisationIds.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, Round.Target> targets = new HashMap<>();
+                    for (Row row : rows) {
+                        targets.put(row.getString("organisation_id"), new Round.Target(row.getString("organisation_id"),
+                                row.getString("name"), row.getString("jurisdiction"), row.getString("location")));
+                    }
+                    return targets;
+                });
+    }
+
+    /**
+     * Coverage of the plan's universe: formally covered once feedback was given under the plan; effectively
+     * covered when the latest evaluation of its rectification under the plan (by evaluation day, then the
+     * case's version) is {@code EFFECTIVE}.
+     */
+    public Uni<CoverageView> coverage(String planId, String jurisdiction) {
+        String sql = "SELECT u.organisation_id, o.name, f.inspection_id, f.given_on, e.outcome"
+                + " FROM plan_universe u"
+                + " LEFT JOIN organisations o ON o.organisation_id = u.organisation_id"
+                + " LEFT JOIN LATERAL (SELECT inspection_id, given_on FROM feedback_given g"
+                + "   WHERE g.plan_id = u.plan_id AND g.organisation_id = u.organisation_id"
+                + "   ORDER BY given_on DESC, inspection_id DESC LIMIT 1) f ON true"
+                + " LEFT JOIN LATERAL (SELECT outcome FROM rectification_evaluations r"
+                + "   WHERE r.plan_id = u.plan_id AND r.organisation_id = u.organisation_id"
+                + "   ORDER BY evaluated_on DESC, case_version DESC, case_id DESC LIMIT 1) e ON true"
+                + " WHERE u.plan_id = $1 ORDER BY u.position";
+        return pool.preparedQuery(sql).execute(Tuple.of(planId)).map(rows -> {
+            List<CoverageView.Target> targets = new ArrayList<>();
+            List<CoverageView.Uncovered> uncovered = new ArrayList<>();
+            int formal = 0;
+            int effective = 0;
+            for (Row row : rows) {
+                String id = row.getString("organisation_id");
+                String name = row.getString("name");
+                String inspection = row.getString("inspection_id");
+                LocalDate givenOn = row.getLocalDate("given_on");
+                String outcome = row.getString("outcome");
+                boolean formally = inspection != null;
+                boolean effectively = "EFFECTIVE".equals(outcome);
+                formal += formally ? 1 : 0;
+                effective += effectively ? 1 : 0;
+                if (!formally) {
+                    uncovered.add(new CoverageView.Uncovered(id, name));
+                }
+                targets.add(new CoverageView.Target(id, name, inspection, givenOn, formally, effectively, outcome));
+            }
+            int n = targets.size();
+            return new CoverageView(planId, jurisdiction, n, new CoverageView.Measure(formal, ratio(formal, n)),
+                    new CoverageView.Measure(effective, ratio(effective, n)), uncovered, targets);
+        });
+    }
+
+    private static double ratio(int covered, int of) {
+        return of == 0 ? 0 : Math.round(covered * 10_000.0 / of) / 10_000.0;
+    }
+}
