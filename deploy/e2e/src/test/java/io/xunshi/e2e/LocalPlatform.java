@@ -1,0 +1,176 @@
+package io.xunshi.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The packaged platform, started the way an operator starts it on one machine: the local launcher
+ * ({@code deploy/local}, what {@code ./xunshi run --no-build} runs) in a process of its own, which starts
+ * PostgreSQL, a KRaft Kafka broker and the four services as separate processes on free ports, with a fresh
+ * data directory. Tokens come from the launcher's {@code token} command, signed with the key it generated.
+ */
+final class LocalPlatform implements AutoCloseable {
+
+    static final List<String> SERVICES = List.of("planning", "inspection", "rectification", "coordination");
+    private static final Duration STARTUP = Duration.ofMinutes(5);
+    private static final String UP = "Xunshi is up after";
+
+    private final Path repository;
+    private final Path dataDir;
+    private final Path launcherLog;
+    private final Process launcher;
+    private final Map<String, URI> services;
+
+    private LocalPlatform(Path repository, Path dataDir, Path launcherLog, Process launcher, Map<String, URI> services) {
+        this.repository = repository;
+        this.dataDir = dataDir;
+        this.launcherLog = launcherLog;
+        this.launcher = launcher;
+        this.services = services;
+    }
+
+    /** Starts everything and returns once the launcher reports every service ready. */
+    static LocalPlatform start() throws IOException, InterruptedException {
+        Path repository = Path.of(System.getProperty("xunshi.repository", "../..")).toAbsolutePath().normalize();
+        Path dataDir = Files.createTempDirectory("xunshi-e2e-");
+        Path log = dataDir.resolveSibling(dataDir.getFileName() + "-launcher.log");
+        Map<String, URI> services = new LinkedHashMap<>();
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", launcherJar(repository).toString(), "run",
+                "--data-dir", dataDir.toString()));
+        for (String service : SERVICES) {
+            int port = freePort();
+            services.put(service, URI.create("http://127.0.0.1:" + port));
+            command.add("--" + service + "-port");
+            command.add(Integer.toString(port));
+        }
+        command.addAll(List.of("--kafka-port", Integer.toString(freePort()), "--kafka-controller-port",
+                Integer.toString(freePort()), "--pg-port", Integer.toString(freePort()), "--kafka-heap", "512m",
+                "--ready-timeout", Long.toString(STARTUP.toSeconds())));
+        Process process = new ProcessBuilder(command).directory(repository.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        LocalPlatform platform = new LocalPlatform(repository, dataDir, log, process, services);
+        platform.awaitUp();
+        return platform;
+    }
+
+    URI service(String name) {
+        return services.get(name);
+    }
+
+    /** A development bearer token for a caller with this role in this jurisdiction. */
+    String token(String role, String jurisdiction) {
+        try {
+            Process token = new ProcessBuilder(java(), "-jar", launcherJar(repository).toString(), "token", "--role", role,
+                    "--jurisdiction", jurisdiction, "--data-dir", dataDir.toString())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(token.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (!token.waitFor(1, TimeUnit.MINUTES) || token.exitValue() != 0 || out.isEmpty()) {
+                throw new IllegalStateException("the launcher could not mint a token for " + role + "@" + jurisdiction);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The launcher's output and the tail of every service's log, for a failure message. */
+    String diagnostics() {
+        StringBuilder text = new StringBuilder("launcher output:\n").append(tail(launcherLog, 40));
+        Path logs = dataDir.resolve("logs");
+        if (Files.isDirectory(logs)) {
+            try (Stream<Path> files = Files.list(logs)) {
+                files.sorted().forEach(file -> text.append("\n--- ").append(file.getFileName()).append(" ---\n")
+                        .append(tail(file, 30)));
+            } catch (IOException e) {
+                text.append("\n(cannot list ").append(logs).append(": ").append(e.getMessage()).append(')');
+            }
+        }
+        return text.toString();
+    }
+
+    /** Stops the launcher as Ctrl-C would (it stops every process it started) and removes the data. */
+    @Override
+    public void close() throws InterruptedException, IOException {
+        launcher.destroy();
+        if (!launcher.waitFor(90, TimeUnit.SECONDS)) {
+            launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+            launcher.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new IllegalStateException("the launcher did not stop within 90 s\n" + diagnostics());
+        }
+        deleteRecursively(dataDir);
+        Files.deleteIfExists(launcherLog);
+    }
+
+    private void awaitUp() throws InterruptedException {
+        long deadline = System.nanoTime() + STARTUP.plusSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (tail(launcherLog, 200).contains(UP)) {
+                return;
+            }
+            if (!launcher.isAlive()) {
+                throw new IllegalStateException("the launcher exited with " + launcher.exitValue() + "\n" + diagnostics());
+            }
+            Thread.sleep(250);
+        }
+        launcher.destroy();
+        throw new IllegalStateException("the platform was not up within " + STARTUP + "\n" + diagnostics());
+    }
+
+    private static Path launcherJar(Path repository) throws IOException {
+        Path target = repository.resolve("deploy/local/target");
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(f -> f.getFileName().toString().matches("xunshi-local-.*\\.jar"))
+                    .filter(f -> !f.getFileName().toString().endsWith("-sources.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no launcher jar in " + target
+                            + "; the end-to-end test runs in ./mvnw verify, after the launcher is packaged"));
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String tail(Path file, int lines) {
+        try {
+            if (!Files.exists(file)) {
+                return "(no " + file + ")";
+            }
+            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(cannot read " + file + ": " + e.getMessage() + ")";
+        }
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
