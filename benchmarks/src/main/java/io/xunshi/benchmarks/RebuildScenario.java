@@ -112,13 +112,13 @@ public class RebuildScenario implements Scenario {
         return new ScenarioResult("d. Projection rebuild",
                 "A findings list (one row per finding: id, stream, version, jurisdiction, category, severity,"
                         + " title, due date; one `INSERT … SELECT FROM unnest(<one array per column>) ON CONFLICT DO"
-                        + " NOTHING` per page) is"
-                        + " rebuilt from all " + String.format("%,d", events) + " events the earlier scenarios left"
-                        + " in the store, and a second copy of it from the service's topic ("
+                        + " NOTHING` per page) is rebuilt from all " + String.format("%,d", events) + " events the"
+                        + " earlier scenarios left in the store, and a second copy of it from the service's topic ("
                         + String.format("%,d", records) + " records, " + Infrastructure.PARTITIONS + " partitions),"
                         + " each in one transaction as the kernel does it: reset, replay (pages of 2,000 events from"
-                        + " the store, each applied while the next is read; polls of up to 2,000 records from Kafka,"
-                        + " each applied while the next is fetched), checkpoint. Physical limit of each: only reading the same events from the same source"
+                        + " the store, each applied while the next is read on a second connection; polls of up to"
+                        + " 2,000 records from Kafka, each applied while the next is fetched), checkpoint. Physical"
+                        + " limit of each: only reading the same events from the same source"
                         + " in the same repetition, nothing written — one `SELECT` of the columns `readAll` reads,"
                         + " `ORDER BY tx_id, global_position` (the global order), fetched with a cursor " + PAGE
                         + " rows at a time, nothing decoded; and a plain `KafkaConsumer` reading the topic from the"
@@ -126,7 +126,7 @@ public class RebuildScenario implements Scenario {
                         + " of " + PAGE + " (a query per page on the global-order index, every event decoded and its"
                         + " JSON parsed) against the same cursor. After every rebuild the scenario checks that the"
                         + " table holds one row per event. Median of " + REPETITIONS + " runs each; the goal is the"
-                        + " issue's ≥ " + String.format("%,d", GOAL) + " events/s.",
+                        + " issue's ≥ " + String.format("%,d", (long) GOAL) + " events/s.",
                 figures, "A rebuild reads every event and writes one row for each, in one transaction: the"
                         + " PostgreSQL server does both the read and the insert (with its index maintenance and WAL)"
                         + " on the same two cores the benchmark, the broker and the decoder share.");

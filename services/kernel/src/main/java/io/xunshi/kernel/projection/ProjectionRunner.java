@@ -40,8 +40,8 @@ import io.xunshi.kernel.eventstore.StoredEvent;
  *
  * <p>A rebuild resets and replays the projection in one transaction (docs/adr/0004-projection-rebuild.md):
  * readers go on seeing the old rows until it commits. It reads pages of
- * {@code xunshi.projection.rebuild-batch-size} events (2,000 by default), reading the next page while the
- * projection applies the current one.
+ * {@code xunshi.projection.rebuild-batch-size} events (2,000 by default), reading the next page on a
+ * second connection while the projection applies the current one.
  */
 @ApplicationScoped
 public class ProjectionRunner {
@@ -157,12 +157,15 @@ public class ProjectionRunner {
     }
 
     /**
-     * Replays from {@code after}: each page is applied while the next one is read, both on the rebuild's
-     * connection, so the client decodes one page while PostgreSQL writes the other and no round trip is
-     * waited for alone.
+     * Replays from {@code after}: each page is applied on the rebuild's connection while the next one is
+     * read on another connection of the pool, so that two PostgreSQL backends work at once — one reading
+     * the events, one writing the projection — and the client decodes one page while the other is written.
+     * Reading outside the rebuild's transaction is safe: {@link EventStore#readAll} returns only settled
+     * events, which no transaction can add to or change, and its horizon is held below the rebuild's own
+     * transaction id as long as the rebuild runs.
      */
     private Uni<Long> replay(SqlConnection conn, Projection projection, GlobalPosition after, long applied) {
-        return store.readAll(conn, after, rebuildBatchSize)
+        return store.readAll(after, rebuildBatchSize)
                 .flatMap(first -> replayPage(conn, projection, after, first, applied));
     }
 
@@ -172,7 +175,7 @@ public class ProjectionRunner {
             return Checkpoints.save(conn, projection.name(), after).replaceWith(applied);
         }
         GlobalPosition last = last(events);
-        Uni<List<StoredEvent>> next = store.readAll(conn, last, rebuildBatchSize);
+        Uni<List<StoredEvent>> next = store.readAll(last, rebuildBatchSize);
         return Uni.combine().all().unis(applyAll(conn, projection, events), next)
                 .with((done, page) -> page)
                 .flatMap(page -> replayPage(conn, projection, last, page, applied + events.size()));
