@@ -10,12 +10,14 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
+import io.xunshi.kernel.eventstore.GlobalPosition;
 import io.xunshi.kernel.eventstore.StoredEvent;
 
 /**
- * Publishes batches of stored events to the service's topic as CloudEvents, keyed by stream id, and
- * returns only once the broker has acknowledged every record of the batch. Not thread-safe: one relay
- * thread owns it.
+ * Publishes batches of stored events to the service's topic as CloudEvents, keyed by stream id: either
+ * returning once the broker has acknowledged every record ({@link #publishAll}), or handing a batch over and
+ * leaving the wait for its acknowledgements to later ({@link #send}), so that the relay reads the next batch
+ * meanwhile. Not thread-safe: one relay thread owns it.
  */
 public class EventLogProducer implements AutoCloseable {
 
@@ -36,20 +38,67 @@ public class EventLogProducer implements AutoCloseable {
      *     caller publishes the whole batch again (at least once)
      */
     public void publishAll(List<StoredEvent> events) {
+        InFlight sent = send(events);
+        producer.flush();
+        sent.awaitAcknowledged();
+    }
+
+    /**
+     * Hands the events to the producer in the given order and returns at once; the producer sends them
+     * within its linger time. The idempotent producer keeps them in order per partition, also behind
+     * batches sent earlier and not yet acknowledged.
+     */
+    public InFlight send(List<StoredEvent> events) {
+        long sentAt = System.nanoTime();
         List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
         for (StoredEvent event : events) {
             acks.add(producer.send(new ProducerRecord<>(topic, null, event.streamId(), event.payload().toString(),
                     CloudEventHeaders.kafkaHeaders(event, source))));
         }
-        producer.flush();
-        for (Future<RecordMetadata> ack : acks) {
-            try {
-                ack.get();
-            } catch (ExecutionException e) {
-                throw new PublishFailed(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PublishFailed(e);
+        return new InFlight(acks, events.get(events.size() - 1).position(), sentAt);
+    }
+
+    /** A batch handed to the producer whose acknowledgements are still to be awaited. */
+    public static final class InFlight {
+        private final List<Future<RecordMetadata>> acks;
+        private final GlobalPosition last;
+        private final long sentAt;
+
+        InFlight(List<Future<RecordMetadata>> acks, GlobalPosition last, long sentAt) {
+            this.acks = acks;
+            this.last = last;
+            this.sentAt = sentAt;
+        }
+
+        /** The global position of the batch's last event: the checkpoint once it is acknowledged. */
+        public GlobalPosition last() {
+            return last;
+        }
+
+        public int size() {
+            return acks.size();
+        }
+
+        /** Nanoseconds from sending the batch until now. */
+        public long nanosSinceSent() {
+            return System.nanoTime() - sentAt;
+        }
+
+        /**
+         * Waits until Kafka has acknowledged every record of the batch.
+         *
+         * @throws PublishFailed if any record was not acknowledged
+         */
+        public void awaitAcknowledged() {
+            for (Future<RecordMetadata> ack : acks) {
+                try {
+                    ack.get();
+                } catch (ExecutionException e) {
+                    throw new PublishFailed(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new PublishFailed(e);
+                }
             }
         }
     }

@@ -137,26 +137,48 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * Reads batch N+1 while batch N is on its way: a batch is handed to the producer as soon as it is read,
+     * and its acknowledgements are awaited — and the checkpoint moved past it — only after the next batch
+     * was read and handed over. At most two batches are unacknowledged; a failure of either starts again from
+     * the checkpoint, which is past acknowledged batches only (at least once, in order per aggregate).
+     */
     private void relay(SqlClient connection, EventLogProducer producer, CountDownLatch stop) {
-        GlobalPosition after = RelayCheckpoint.load(connection);
+        GlobalPosition confirmed = RelayCheckpoint.load(connection);
+        GlobalPosition after = confirmed;
+        EventLogProducer.InFlight unconfirmed = null;
         Instant nextLagSample = Instant.MIN;
         while (stop.getCount() > 0) {
             List<StoredEvent> batch = store.readAll(connection, after, config.batchSize()).await().atMost(TIMEOUT);
+            EventLogProducer.InFlight sent = null;
             if (!batch.isEmpty()) {
                 metrics.behindSince(batch.get(0).recordedAt());
-                metrics.publish(batch.size(), () -> producer.publishAll(batch));
-                after = batch.get(batch.size() - 1).position();
-                RelayCheckpoint.save(connection, after);
+                sent = producer.send(batch);
+                after = sent.last();
             }
+            if (unconfirmed != null) {
+                confirm(connection, unconfirmed);
+                confirmed = unconfirmed.last();
+            }
+            unconfirmed = sent;
             Instant now = Instant.now();
             if (!now.isBefore(nextLagSample)) {
-                sampleLag(connection, after);
+                sampleLag(connection, confirmed);
                 nextLagSample = now.plus(LAG_SAMPLE_INTERVAL);
             }
             if (batch.isEmpty()) {
                 pause(stop, config.pollInterval());
             }
         }
+        if (unconfirmed != null) {
+            confirm(connection, unconfirmed);
+        }
+    }
+
+    private void confirm(SqlClient connection, EventLogProducer.InFlight batch) {
+        batch.awaitAcknowledged();
+        metrics.published(batch.size(), batch.nanosSinceSent());
+        RelayCheckpoint.save(connection, batch.last());
     }
 
     /** Looks up the oldest committed event after the checkpoint, settled or not: one index probe. */

@@ -3,6 +3,7 @@ package io.xunshi.kernel.outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.Counter;
@@ -36,6 +37,12 @@ final class RelayMetrics {
 
     void publish(int count, Runnable send) {
         batchPublish.record(send);
+        published.increment(count);
+    }
+
+    /** A batch of {@code count} events was acknowledged {@code nanos} after it was sent. */
+    void published(int count, long nanos) {
+        batchPublish.record(nanos, TimeUnit.NANOSECONDS);
         published.increment(count);
     }
 
