@@ -10,9 +10,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.inject.spi.CDI;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -24,6 +21,7 @@ import io.xunshi.inspection.domain.Inspection;
 import io.xunshi.inspection.infrastructure.RoundLaunchConsumer;
 import io.xunshi.kernel.eventstore.EventMetadata;
 import io.xunshi.kernel.security.Role;
+import io.xunshi.testing.CloudEventsOnKafka;
 import io.xunshi.testing.TestTokens;
 
 /** Launched rounds and inspections in a given state, for the tests. */
@@ -59,14 +57,6 @@ public final class InspectionFixtures {
                 LocalDate.of(2026, 2, 20));
     }
 
-    public static String json(Object value) {
-        try {
-            return CDI.current().select(ObjectMapper.class).get().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Publishes the launch on the planning topic as the event {@code eventId}, waiting for the broker. */
     public static void publish(RoundLaunched launch, UUID eventId) {
         publish(launch, eventId, launch.roundId());
@@ -74,10 +64,13 @@ public final class InspectionFixtures {
 
     /** Publishes the launch under another record key (records of one key keep their order). */
     public static void publish(RoundLaunched launch, UUID eventId, String key) {
-        try (PlanningTopic kafka = new PlanningTopic()) {
-            PlanningTopic.acknowledged(kafka.send(key, json(launch),
-                    PlanningTopic.headers(eventId, RoundLaunchConsumer.ROUND_LAUNCHED, launch.roundId(), launch.jurisdiction())));
-        }
+        CloudEventsOnKafka.publish(PLANNING_TOPIC, planningEvent(RoundLaunchConsumer.ROUND_LAUNCHED, launch.roundId(),
+                launch.jurisdiction()).id(eventId).key(key).data(launch));
+    }
+
+    /** An event as the planning service's relay writes it, of a round at its second version. */
+    public static CloudEventsOnKafka.Event planningEvent(String type, String subject, String jurisdiction) {
+        return CloudEventsOnKafka.event(type, subject).jurisdiction(jurisdiction).aggregateType("Round").version(2);
     }
 
     /** The inspections the list shows for a round, as Zhejiang's office sees them. */

@@ -4,27 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.xunshi.contracts.inspection.FeedbackFinding;
 import io.xunshi.contracts.inspection.FeedbackGiven;
@@ -32,6 +15,7 @@ import io.xunshi.contracts.inspection.FocusArea;
 import io.xunshi.contracts.inspection.Severity;
 import io.xunshi.kernel.security.Role;
 import io.xunshi.rectification.domain.RectificationCase;
+import io.xunshi.testing.CloudEventsOnKafka;
 import io.xunshi.testing.TestTokens;
 
 /**
@@ -43,8 +27,6 @@ public final class InspectionFeedback {
     public static final String TOPIC = "xunshi.inspection.events";
     public static final String DEAD_LETTER_TOPIC = "xunshi.inspection.events.rectification-feedback.dlq";
     public static final Duration WAIT = Duration.ofSeconds(60);
-    public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private InspectionFeedback() {
     }
@@ -63,71 +45,29 @@ public final class InspectionFeedback {
                 givenOn, list);
     }
 
-    public static Map<String, String> headers(UUID id, String cloudEventType, String subject, String jurisdiction) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("ce_specversion", "1.0");
-        headers.put("ce_id", id.toString());
-        headers.put("ce_type", cloudEventType);
-        headers.put("ce_source", "urn:xunshi:inspection");
-        headers.put("ce_subject", subject);
-        headers.put("ce_time", Instant.now().toString());
-        headers.put("ce_jurisdiction", jurisdiction);
-        headers.put("ce_aggregatetype", "Inspection");
-        headers.put("ce_aggregateversion", "5");
-        headers.put("content-type", "application/json");
-        return headers;
-    }
-
-    public static String json(Object payload) {
-        try {
-            return JSON.writeValueAsString(payload);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** One record to publish: key, value, and headers (a null header is left out). */
-    public record Record(String key, String value, Map<String, String> headers) {
-    }
-
-    /**
-     * Publishes records in order with a plain {@link KafkaProducer}, as the inspection service's relay would,
-     * and waits until the broker has acknowledged every one.
-     */
-    public static void send(List<Record> records) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
-                new StringSerializer())) {
-            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
-            for (Record r : records) {
-                ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, r.key(), r.value());
-                r.headers().forEach((name, text) -> {
-                    if (text != null) {
-                        record.headers().add(name, text.getBytes(StandardCharsets.UTF_8));
-                    }
-                });
-                sent.add(producer.send(record));
-            }
-            for (var future : sent) {
-                future.get(30, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("a record was not acknowledged", e);
-        }
+    /** An event as the inspection service's relay writes it, of an inspection at its fifth version. */
+    public static CloudEventsOnKafka.Event inspectionEvent(String type, String subject, String jurisdiction) {
+        return CloudEventsOnKafka.event(type, subject).jurisdiction(jurisdiction).aggregateType("Inspection")
+                .version(5);
     }
 
     /** A FeedbackGiven record with the given event id, keyed by {@code key}. */
-    public static Record record(UUID eventId, String key, FeedbackGiven feedback) {
-        return new Record(key, json(feedback), headers(eventId, FeedbackGiven.TYPE + ".v1", feedback.inspectionId(),
-                feedback.jurisdiction()));
+    public static CloudEventsOnKafka.Event record(UUID eventId, String key, FeedbackGiven feedback) {
+        return inspectionEvent(FeedbackGiven.TYPE + ".v1", feedback.inspectionId(), feedback.jurisdiction())
+                .id(eventId).key(key).data(feedback);
+    }
+
+    /**
+     * Publishes records in order on {@link #TOPIC}, as the inspection service's relay would, and waits until
+     * the broker has acknowledged every one.
+     */
+    public static void send(CloudEventsOnKafka.Event... records) {
+        CloudEventsOnKafka.publish(TOPIC, records);
     }
 
     /** Publishes a FeedbackGiven with the given event id, keyed by its inspection, and waits for the ack. */
     public static void publish(UUID eventId, FeedbackGiven feedback) {
-        send(List.of(record(eventId, feedback.inspectionId(), feedback)));
+        send(record(eventId, feedback.inspectionId(), feedback));
     }
 
     /** The case id the feedback opens. */

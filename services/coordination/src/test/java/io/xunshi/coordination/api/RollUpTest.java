@@ -4,29 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
-import jakarta.inject.Inject;
-
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,6 +24,7 @@ import io.xunshi.contracts.rectification.RectificationCaseOpened;
 import io.xunshi.contracts.rectification.RectificationEvaluated;
 import io.xunshi.contracts.rectification.RectificationReportSubmitted;
 import io.xunshi.kernel.security.Role;
+import io.xunshi.testing.CloudEventsOnKafka;
 import io.xunshi.testing.RealInfrastructureResource;
 import io.xunshi.testing.TestTokens;
 
@@ -56,9 +42,6 @@ class RollUpTest {
 
     private static boolean published;
 
-    @Inject
-    ObjectMapper json;
-
     /** One record as another service's relay writes it. */
     record Sent(String topic, String subject, String jurisdiction, String aggregateType, int version, Object payload,
             UUID id) {
@@ -74,35 +57,13 @@ class RollUpTest {
                 .cloudEventType();
     }
 
-    private void publish(List<Sent> records) throws Exception {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
-                new StringSerializer())) {
-            List<Future<RecordMetadata>> sent = new ArrayList<>();
-            long position = 1;
+    /** Sends the records in order and waits until the broker has acknowledged every one. */
+    private static void publish(List<Sent> records) {
+        try (CloudEventsOnKafka kafka = new CloudEventsOnKafka()) {
             for (Sent s : records) {
-                ProducerRecord<String, String> record = new ProducerRecord<>(s.topic(), s.subject(),
-                        json.writeValueAsString(s.payload()));
-                Map<String, String> headers = new java.util.LinkedHashMap<>();
-                headers.put("ce_specversion", "1.0");
-                headers.put("ce_id", s.id().toString());
-                headers.put("ce_source", "urn:xunshi:" + s.topic().split("\\.")[1]);
-                headers.put("ce_type", ceType(s.payload().getClass()));
-                headers.put("ce_subject", s.subject());
-                headers.put("ce_time", "2026-01-15T08:00:00Z");
-                headers.put("content-type", "application/json");
-                headers.put("ce_jurisdiction", s.jurisdiction());
-                headers.put("ce_aggregatetype", s.aggregateType());
-                headers.put("ce_aggregateversion", Integer.toString(s.version()));
-                headers.put("ce_globalposition", "1:" + position++);
-                headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-                sent.add(producer.send(record));
-            }
-            for (Future<RecordMetadata> f : sent) {
-                f.get(30, TimeUnit.SECONDS);
+                kafka.send(s.topic(), CloudEventsOnKafka.event(ceType(s.payload().getClass()), s.subject()).id(s.id())
+                        .jurisdiction(s.jurisdiction()).aggregateType(s.aggregateType()).version(s.version())
+                        .data(s.payload()));
             }
         }
     }

@@ -7,6 +7,7 @@ import static io.xunshi.inspection.InspectionFixtures.OFFICE_ZJ;
 import static io.xunshi.inspection.InspectionFixtures.PLANNING_TOPIC;
 import static io.xunshi.inspection.InspectionFixtures.WAIT;
 import static io.xunshi.inspection.InspectionFixtures.ZHEJIANG;
+import static io.xunshi.inspection.InspectionFixtures.planningEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -35,7 +36,7 @@ import io.xunshi.contracts.planning.RoundLaunched;
 import io.xunshi.contracts.planning.WorkPlanIssued;
 import io.xunshi.inspection.InspectionFixtures;
 import io.xunshi.inspection.domain.Inspection;
-import io.xunshi.inspection.PlanningTopic;
+import io.xunshi.testing.CloudEventsOnKafka;
 import io.xunshi.testing.KafkaTopicReader;
 import io.xunshi.testing.RealInfrastructureResource;
 
@@ -122,17 +123,14 @@ class RoundLaunchConsumerTest {
         UUID badJson = UUID.randomUUID();
         UUID unknown = UUID.randomUUID();
         UUID incomplete = UUID.randomUUID();
-        try (PlanningTopic kafka = new PlanningTopic()) {
-            kafka.send(key, InspectionFixtures.json(new WorkPlanIssued(key, ZHEJIANG, "浙江省委巡视工作规划",
-                    2023, 2027, "plan-centre", List.of("org-1"))),
-                    PlanningTopic.headers(planIssued, WorkPlanIssued.TYPE + ".v1", key, ZHEJIANG));
-            kafka.send(key, "{\"roundId\": oops",
-                    PlanningTopic.headers(badJson, RoundLaunchConsumer.ROUND_LAUNCHED, key, ZHEJIANG));
-            kafka.send(key, "{}",
-                    PlanningTopic.headers(unknown, "xunshi.planning.RoundCancelled.v1", key, ZHEJIANG));
-            kafka.send(key, "{\"roundId\":\"r\"}",
-                    PlanningTopic.headers(incomplete, RoundLaunchConsumer.ROUND_LAUNCHED, key, ZHEJIANG));
-        }
+        CloudEventsOnKafka.publish(PLANNING_TOPIC,
+                planningEvent(WorkPlanIssued.TYPE + ".v1", key, ZHEJIANG).id(planIssued).data(new WorkPlanIssued(key,
+                        ZHEJIANG, "浙江省委巡视工作规划", 2023, 2027, "plan-centre", List.of("org-1"))),
+                planningEvent(RoundLaunchConsumer.ROUND_LAUNCHED, key, ZHEJIANG).id(badJson)
+                        .json("{\"roundId\": oops"),
+                planningEvent("xunshi.planning.RoundCancelled.v1", key, ZHEJIANG).id(unknown),
+                planningEvent(RoundLaunchConsumer.ROUND_LAUNCHED, key, ZHEJIANG).id(incomplete)
+                        .json("{\"roundId\":\"r\"}"));
 
         Map<String, ConsumerRecord<String, String>> dead = new HashMap<>();
         KafkaTopicReader.readUntil(bootstrap(), DEAD_LETTER_TOPIC, record -> {

@@ -1,5 +1,6 @@
 package io.xunshi.kernel.consumer;
 
+import static io.xunshi.testing.CloudEventsOnKafka.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,7 +24,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.xunshi.kernel.CloudEventsOnKafka;
+import io.xunshi.testing.CloudEventsOnKafka;
 import io.xunshi.testing.KafkaTopicReader;
 import io.xunshi.testing.RealInfrastructureResource;
 
@@ -51,19 +52,13 @@ class DeadLetterTest {
         UUID noType = UUID.randomUUID();
         UUID rejected = UUID.randomUUID();
         double handlerFailuresBefore = deadLetters("handler-failed");
-        try (CloudEventsOnKafka kafka = new CloudEventsOnKafka()) {
-            kafka.send(NoteTakingConsumer.TOPIC, key, "{\"note\": oops",
-                    CloudEventsOnKafka.headers(badJson, NoteTakingConsumer.NOTE_TAKEN, key));
-            kafka.send(NoteTakingConsumer.TOPIC, key, "{}",
-                    CloudEventsOnKafka.headers(unknownType, "xunshi.testsource.NeverHeardOf.v1", key));
-            kafka.send(NoteTakingConsumer.TOPIC, key, "{}", CloudEventsOnKafka.headers(noType, null, key));
-            kafka.send(NoteTakingConsumer.TOPIC, key, "{}",
-                    CloudEventsOnKafka.headers(ignored, NoteTakingConsumer.NOTE_ARCHIVED, key));
-            kafka.send(NoteTakingConsumer.TOPIC, key, "{}",
-                    CloudEventsOnKafka.headers(rejected, NoteTakingConsumer.NOTE_REJECTED, key));
-            kafka.send(NoteTakingConsumer.TOPIC, key, "{\"note\":\"fine\"}",
-                    CloudEventsOnKafka.headers(UUID.randomUUID(), NoteTakingConsumer.NOTE_TAKEN, key));
-        }
+        CloudEventsOnKafka.publish(NoteTakingConsumer.TOPIC,
+                event(NoteTakingConsumer.NOTE_TAKEN, key).id(badJson).json("{\"note\": oops"),
+                event("xunshi.testsource.NeverHeardOf.v1", key).id(unknownType),
+                event(NoteTakingConsumer.NOTE_TAKEN, key).id(noType).without("ce_type"),
+                event(NoteTakingConsumer.NOTE_ARCHIVED, key).id(ignored),
+                event(NoteTakingConsumer.NOTE_REJECTED, key).id(rejected),
+                event(NoteTakingConsumer.NOTE_TAKEN, key).json("{\"note\":\"fine\"}"));
 
         await().atMost(WAIT).until(() -> notesFor(key) == 1);
 

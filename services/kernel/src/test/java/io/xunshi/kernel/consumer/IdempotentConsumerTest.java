@@ -1,5 +1,6 @@
 package io.xunshi.kernel.consumer;
 
+import static io.xunshi.testing.CloudEventsOnKafka.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -22,12 +23,12 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.xunshi.kernel.CloudEventsOnKafka;
 import io.xunshi.kernel.eventstore.AppendResult;
 import io.xunshi.kernel.eventstore.EventMetadata;
 import io.xunshi.kernel.eventstore.EventStore;
 import io.xunshi.kernel.eventstore.ExpectedVersion;
 import io.xunshi.kernel.eventstore.NewEvent;
+import io.xunshi.testing.CloudEventsOnKafka;
 import io.xunshi.testing.RealInfrastructureResource;
 
 @QuarkusTest
@@ -86,14 +87,10 @@ class IdempotentConsumerTest {
         String subject = "twice-" + UUID.randomUUID();
         String after = "after-" + subject;
         UUID id = UUID.randomUUID();
-        try (CloudEventsOnKafka kafka = new CloudEventsOnKafka()) {
-            kafka.send(NoteTakingConsumer.TOPIC, subject, "{\"note\":\"once\"}",
-                    CloudEventsOnKafka.headers(id, NoteTakingConsumer.NOTE_TAKEN, subject));
-            kafka.send(NoteTakingConsumer.TOPIC, subject, "{\"note\":\"once\"}",
-                    CloudEventsOnKafka.headers(id, NoteTakingConsumer.NOTE_TAKEN, subject));
-            kafka.send(NoteTakingConsumer.TOPIC, subject, "{\"note\":\"after\"}",
-                    CloudEventsOnKafka.headers(UUID.randomUUID(), NoteTakingConsumer.NOTE_TAKEN, after));
-        }
+        CloudEventsOnKafka.Event once = event(NoteTakingConsumer.NOTE_TAKEN, subject).id(id)
+                .json("{\"note\":\"once\"}");
+        CloudEventsOnKafka.publish(NoteTakingConsumer.TOPIC, once, once,
+                event(NoteTakingConsumer.NOTE_TAKEN, after).key(subject).json("{\"note\":\"after\"}"));
 
         await().atMost(WAIT).until(() -> notes(after) == 1);
         assertThat(notes(subject)).isEqualTo(1);

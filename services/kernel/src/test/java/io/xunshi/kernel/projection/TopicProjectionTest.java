@@ -1,6 +1,7 @@
 package io.xunshi.kernel.projection;
 
 import static io.restassured.RestAssured.given;
+import static io.xunshi.testing.CloudEventsOnKafka.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,7 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.xunshi.kernel.CloudEventsOnKafka;
+import io.xunshi.testing.CloudEventsOnKafka;
 import io.xunshi.testing.RealInfrastructureResource;
 
 @QuarkusTest
@@ -52,10 +53,10 @@ class TopicProjectionTest {
         Map<Integer, Long> sent = new HashMap<>();
         try (CloudEventsOnKafka kafka = new CloudEventsOnKafka()) {
             List<Future<RecordMetadata>> sending = new ArrayList<>();
-            sending.add(kafka.send(RemoteFindingsProjection.TOPIC, prefix + "x", "{\"severity\": ",
-                    CloudEventsOnKafka.headers(UUID.randomUUID(), finding(), prefix + "x")));
-            sending.add(kafka.send(RemoteFindingsProjection.TOPIC, prefix + "y", "{}", CloudEventsOnKafka
-                    .headers(UUID.randomUUID(), "xunshi.testremote.SomethingElse.v1", prefix + "y")));
+            sending.add(kafka.send(RemoteFindingsProjection.TOPIC,
+                    event(finding(), prefix + "x").json("{\"severity\": ")));
+            sending.add(kafka.send(RemoteFindingsProjection.TOPIC,
+                    event("xunshi.testremote.SomethingElse.v1", prefix + "y")));
             for (int n = 0; n < FINDINGS_PER_SUBJECT; n++) {
                 for (int s = 0; s < SUBJECTS; s++) {
                     sending.add(sendFinding(kafka, prefix + s, n % 2 == 0 ? "major" : "minor"));
@@ -97,8 +98,8 @@ class TopicProjectionTest {
         projection.failOn(failing);
         try {
             try (CloudEventsOnKafka kafka = new CloudEventsOnKafka()) {
-                sent = CloudEventsOnKafka.acknowledged(kafka.send(RemoteFindingsProjection.TOPIC, subject,
-                        "{\"severity\":\"major\"}", CloudEventsOnKafka.headers(failing, finding(), subject)));
+                sent = kafka.sendAndWait(RemoteFindingsProjection.TOPIC,
+                        event(finding(), subject).id(failing).json("{\"severity\":\"major\"}"));
             }
             await().atMost(WAIT).until(() -> projection.failures() >= failuresBefore + 2);
 
@@ -116,8 +117,7 @@ class TopicProjectionTest {
     void its_consumer_lag_and_the_records_it_skipped_are_published_as_metrics() {
         String prefix = "remote-metrics-" + UUID.randomUUID();
         try (CloudEventsOnKafka kafka = new CloudEventsOnKafka()) {
-            kafka.send(RemoteFindingsProjection.TOPIC, prefix, "not json",
-                    CloudEventsOnKafka.headers(UUID.randomUUID(), finding(), prefix));
+            kafka.send(RemoteFindingsProjection.TOPIC, event(finding(), prefix).json("not json"));
             sendFinding(kafka, prefix, "minor");
         }
         await().atMost(WAIT).until(() -> findings(prefix) == 1);
@@ -133,8 +133,8 @@ class TopicProjectionTest {
     }
 
     private static Future<RecordMetadata> sendFinding(CloudEventsOnKafka kafka, String subject, String severity) {
-        return kafka.send(RemoteFindingsProjection.TOPIC, subject, "{\"severity\":\"" + severity + "\"}",
-                CloudEventsOnKafka.headers(UUID.randomUUID(), finding(), subject));
+        return kafka.send(RemoteFindingsProjection.TOPIC,
+                event(finding(), subject).json("{\"severity\":\"" + severity + "\"}"));
     }
 
     private static void record(Map<Integer, Long> nextOffsets, RecordMetadata sent) {

@@ -3,20 +3,7 @@ package io.xunshi.planning.api;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Properties;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +15,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.xunshi.kernel.domain.Jurisdictions;
 import io.xunshi.kernel.security.Role;
+import io.xunshi.testing.CloudEventsOnKafka;
 import io.xunshi.testing.TestTokens;
 
 /**
@@ -107,21 +95,21 @@ final class Fixture {
 
     /** Publishes JurisdictionRegistered for each code (parent from the code) and waits for the view. */
     static void jurisdictions(Pool pool, Map<String, String> names) {
-        try (CloudEventsOnKafka kafka = new CloudEventsOnKafka()) {
-            names.forEach((code, name) -> {
-                String parent = Jurisdictions.parent(code);
-                String level = switch (Jurisdictions.level(code)) {
-                    case CENTRAL -> "CENTRAL";
-                    case PROVINCIAL -> "PROVINCIAL";
-                    case CITY -> "CITY";
-                    default -> "COUNTY";
-                };
-                send(kafka, "xunshi.coordination.events", "xunshi.coordination.JurisdictionRegistered.v1", code, 1,
-                        code, "{\"code\":\"" + code + "\",\"name\":\"" + name + "\",\"level\":\"" + level
-                                + "\",\"parentCode\":" + (parent == null ? "null" : "\"" + parent + "\"")
-                                + ",\"source\":\"test\"}");
-            });
-        }
+        List<CloudEventsOnKafka.Event> events = new ArrayList<>();
+        names.forEach((code, name) -> {
+            String parent = Jurisdictions.parent(code);
+            String level = switch (Jurisdictions.level(code)) {
+                case CENTRAL -> "CENTRAL";
+                case PROVINCIAL -> "PROVINCIAL";
+                case CITY -> "CITY";
+                default -> "COUNTY";
+            };
+            events.add(event("xunshi.coordination.JurisdictionRegistered.v1", code, 1, code,
+                    "{\"code\":\"" + code + "\",\"name\":\"" + name + "\",\"level\":\"" + level
+                            + "\",\"parentCode\":" + (parent == null ? "null" : "\"" + parent + "\"")
+                            + ",\"source\":\"test\"}"));
+        });
+        CloudEventsOnKafka.publish("xunshi.coordination.events", events);
         await().atMost(WAIT).until(() -> count(pool, "SELECT count(*) AS n FROM jurisdictions WHERE code = ANY($1)",
                 names.keySet().toArray(String[]::new)) == names.size());
     }
@@ -148,57 +136,14 @@ final class Fixture {
         publish(topic, type, subject, 1, CENTRE, "{\"anything\":true}");
     }
 
+    /** Publishes one event on another service's topic, as its relay would, and waits for the broker. */
     static void publish(String topic, String type, String subject, int version, String jurisdiction, String json) {
-        try (CloudEventsOnKafka kafka = new CloudEventsOnKafka()) {
-            acknowledged(send(kafka, topic, type, subject, version, jurisdiction, json));
-        }
+        CloudEventsOnKafka.publish(topic, event(type, subject, version, jurisdiction, json));
     }
 
-    /** Another service's relay, for tests: a plain producer sending CloudEvents in binary mode. */
-    static final class CloudEventsOnKafka implements AutoCloseable {
-
-        final KafkaProducer<String, String> producer;
-
-        CloudEventsOnKafka() {
-            Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-            props.put(ProducerConfig.ACKS_CONFIG, "all");
-            producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
-        }
-
-        @Override
-        public void close() {
-            producer.flush();
-            producer.close();
-        }
-    }
-
-    /** The headers io.xunshi.kernel.outbox.CloudEventHeaders writes, for an event of another service. */
-    private static Future<RecordMetadata> send(CloudEventsOnKafka kafka, String topic, String type, String subject,
-            int version, String jurisdiction, String json) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("ce_specversion", "1.0");
-        headers.put("ce_id", UUID.randomUUID().toString());
-        headers.put("ce_source", "urn:xunshi:" + topic.split("\\.")[1]);
-        headers.put("ce_type", type);
-        headers.put("ce_subject", subject);
-        headers.put("ce_time", Instant.now().toString());
-        headers.put("content-type", "application/json");
-        headers.put("ce_jurisdiction", jurisdiction);
-        headers.put("ce_aggregatetype", "Test");
-        headers.put("ce_aggregateversion", Integer.toString(version));
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, subject, json);
-        headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-        return kafka.producer.send(record);
-    }
-
-    private static void acknowledged(Future<RecordMetadata> sent) {
-        try {
-            sent.get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("a record was not acknowledged", e);
-        }
+    private static CloudEventsOnKafka.Event event(String type, String subject, int version, String jurisdiction,
+            String json) {
+        return CloudEventsOnKafka.event(type, subject).version(version).jurisdiction(jurisdiction).json(json);
     }
 
     static long count(Pool pool, String sql, Object arg) {

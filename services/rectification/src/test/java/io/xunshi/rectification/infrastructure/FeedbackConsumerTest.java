@@ -1,6 +1,7 @@
 package io.xunshi.rectification.infrastructure;
 
 import static io.restassured.RestAssured.given;
+import static io.xunshi.rectification.InspectionFeedback.inspectionEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -91,7 +92,7 @@ class FeedbackConsumerTest {
         InspectionFeedback.publish(UUID.randomUUID(), feedback);
         // A later record on the same partition tells when the three have been processed.
         FeedbackGiven marker = InspectionFeedback.feedback("000000", "440000", LocalDate.of(2026, 1, 20), 1);
-        InspectionFeedback.send(List.of(InspectionFeedback.record(UUID.randomUUID(), feedback.inspectionId(), marker)));
+        InspectionFeedback.send(InspectionFeedback.record(UUID.randomUUID(), feedback.inspectionId(), marker));
         await().atMost(InspectionFeedback.WAIT).until(() -> eventsOf(InspectionFeedback.caseOf(marker)) == 1);
 
         assertThat(eventsOf(InspectionFeedback.caseOf(feedback))).isEqualTo(1);
@@ -112,15 +113,14 @@ class FeedbackConsumerTest {
                 headless.organisationJurisdiction(), headless.organisationLocation(), null, headless.givenOn(),
                 headless.findings());
         FeedbackGiven marker = InspectionFeedback.feedback("000000", "330000", LocalDate.of(2026, 1, 5), 1);
-        InspectionFeedback.send(List.of(
-                new InspectionFeedback.Record(key, "{\"inspectionId\":\"" + key + "\"}",
-                        InspectionFeedback.headers(ignored, InspectionOpened.TYPE + ".v1", key, "000000")),
-                new InspectionFeedback.Record(key, "{\"inspectionId\": oops",
-                        InspectionFeedback.headers(badJson, FeedbackGiven.TYPE + ".v1", key, "000000")),
+        InspectionFeedback.send(
+                inspectionEvent(InspectionOpened.TYPE + ".v1", key, "000000").id(ignored)
+                        .json("{\"inspectionId\":\"" + key + "\"}"),
+                inspectionEvent(FeedbackGiven.TYPE + ".v1", key, "000000").id(badJson)
+                        .json("{\"inspectionId\": oops"),
                 InspectionFeedback.record(noHead, key, withoutHead),
-                new InspectionFeedback.Record(key, "{}",
-                        InspectionFeedback.headers(unknown, "xunshi.inspection.InspectionSuspended.v1", key, "000000")),
-                InspectionFeedback.record(UUID.randomUUID(), key, marker)));
+                inspectionEvent("xunshi.inspection.InspectionSuspended.v1", key, "000000").id(unknown),
+                InspectionFeedback.record(UUID.randomUUID(), key, marker));
         await().atMost(InspectionFeedback.WAIT).until(() -> eventsOf(InspectionFeedback.caseOf(marker)) == 1);
 
         Map<String, ConsumerRecord<String, String>> dead = new HashMap<>();
