@@ -58,6 +58,11 @@ public class EventLogProducer implements AutoCloseable {
         return new InFlight(acks, events.get(events.size() - 1).position(), sentAt);
     }
 
+    /** Sends whatever the producer holds without waiting for its linger time; returns once all is acknowledged. */
+    public void flush() {
+        producer.flush();
+    }
+
     /** A batch handed to the producer whose acknowledgements are still to be awaited. */
     public static final class InFlight {
         private final List<Future<RecordMetadata>> acks;

@@ -138,10 +138,13 @@ public class OutboxRelay {
     }
 
     /**
-     * Reads batch N+1 while batch N is on its way: a batch is handed to the producer as soon as it is read,
-     * and its acknowledgements are awaited — and the checkpoint moved past it — only after the next batch
-     * was read and handed over. At most two batches are unacknowledged; a failure of either starts again from
-     * the checkpoint, which is past acknowledged batches only (at least once, in order per aggregate).
+     * While behind, reads batch N+1 while batch N is on its way: a full batch is handed to the producer as
+     * soon as it is read, and its acknowledgements are awaited — and the checkpoint moved past it — only
+     * after the next batch was read and handed over. At most two batches are unacknowledged; a failure of
+     * either starts again from the checkpoint, which is past acknowledged batches only (at least once, in
+     * order per aggregate). Once caught up (a batch shorter than the batch size), there is nothing to
+     * overlap with, and latency matters more: the batch is sent at once, without the producer's linger,
+     * and confirmed before the next read.
      */
     private void relay(SqlClient connection, EventLogProducer producer, CountDownLatch stop) {
         GlobalPosition confirmed = RelayCheckpoint.load(connection);
@@ -156,9 +159,16 @@ public class OutboxRelay {
                 sent = producer.send(batch);
                 after = sent.last();
             }
+            boolean confirmedSome = unconfirmed != null;
             if (unconfirmed != null) {
                 confirm(connection, unconfirmed);
                 confirmed = unconfirmed.last();
+            }
+            if (sent != null && batch.size() < config.batchSize()) {
+                producer.flush();
+                confirm(connection, sent);
+                confirmed = sent.last();
+                sent = null;
             }
             unconfirmed = sent;
             Instant now = Instant.now();
@@ -166,7 +176,7 @@ public class OutboxRelay {
                 sampleLag(connection, confirmed);
                 nextLagSample = now.plus(LAG_SAMPLE_INTERVAL);
             }
-            if (batch.isEmpty()) {
+            if (batch.isEmpty() && !confirmedSome) {
                 pause(stop, config.pollInterval());
             }
         }
