@@ -125,13 +125,14 @@ public class PlanDirectory {
     /**
      * Coverage of the plan's universe: formally covered once feedback was given under the plan; effectively
      * covered when the latest evaluation of its rectification under the plan (by evaluation day, then the
-     * case's version) is {@code EFFECTIVE}.
+     * case's version) is {@code EFFECTIVE}, or when its latest feedback reported no findings — a clean
+     * inspection leaves nothing to rectify, and no case is opened for it.
      */
     public Uni<CoverageView> coverage(String planId, String jurisdiction) {
-        String sql = "SELECT u.organisation_id, o.name, f.inspection_id, f.given_on, e.outcome"
+        String sql = "SELECT u.organisation_id, o.name, f.inspection_id, f.given_on, f.findings, e.outcome"
                 + " FROM plan_universe u"
                 + " LEFT JOIN organisations o ON o.organisation_id = u.organisation_id"
-                + " LEFT JOIN LATERAL (SELECT inspection_id, given_on FROM feedback_given g"
+                + " LEFT JOIN LATERAL (SELECT inspection_id, given_on, findings FROM feedback_given g"
                 + "   WHERE g.plan_id = u.plan_id AND g.organisation_id = u.organisation_id"
                 + "   ORDER BY given_on DESC, inspection_id DESC LIMIT 1) f ON true"
                 + " LEFT JOIN LATERAL (SELECT outcome FROM rectification_evaluations r"
@@ -150,7 +151,9 @@ public class PlanDirectory {
                 LocalDate givenOn = row.getLocalDate("given_on");
                 String outcome = row.getString("outcome");
                 boolean formally = inspection != null;
-                boolean effectively = "EFFECTIVE".equals(outcome);
+                Integer findings = row.getInteger("findings");
+                boolean clean = formally && findings != null && findings == 0;
+                boolean effectively = "EFFECTIVE".equals(outcome) || clean;
                 formal += formally ? 1 : 0;
                 effective += effectively ? 1 : 0;
                 if (!formally) {

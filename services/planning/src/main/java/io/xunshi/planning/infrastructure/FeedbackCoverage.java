@@ -14,8 +14,9 @@ import io.xunshi.kernel.consumer.IncomingEvent;
 import io.xunshi.kernel.projection.TopicProjection;
 
 /**
- * Formal coverage (有形覆盖): the inspections whose feedback was given, from {@code xunshi.inspection.events};
- * one row per inspection, so a feedback seen again changes nothing. Other types on the topic are skipped.
+ * Formal coverage (有形覆盖): the inspections whose feedback was given, from {@code xunshi.inspection.events},
+ * with how many findings each fed back; one row per inspection, so a feedback seen again changes nothing.
+ * Other types on the topic are skipped.
  */
 @ApplicationScoped
 public class FeedbackCoverage implements TopicProjection {
@@ -50,13 +51,14 @@ public class FeedbackCoverage implements TopicProjection {
             var p = e.payload();
             return Tuple.tuple(Arrays.asList(p.path("inspectionId").asText(), p.path("planId").asText(),
                     p.path("roundId").isTextual() ? p.path("roundId").asText() : null,
-                    p.path("organisationId").asText(), java.time.LocalDate.parse(p.path("givenOn").asText())));
+                    p.path("organisationId").asText(), java.time.LocalDate.parse(p.path("givenOn").asText()),
+                    p.path("findings").isArray() ? p.path("findings").size() : null));
         }).toList();
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return conn.preparedQuery("INSERT INTO feedback_given (inspection_id, plan_id, round_id, organisation_id,"
-                + " given_on) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (inspection_id) DO NOTHING")
+                + " given_on, findings) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (inspection_id) DO NOTHING")
                 .executeBatch(rows).replaceWithVoid();
     }
 

@@ -114,13 +114,25 @@ final class Fixture {
                 names.keySet().toArray(String[]::new)) == names.size());
     }
 
+    /** Feedback of an inspection that found one problem. */
     static void feedbackGiven(String inspectionId, String planId, String organisationId, String givenOn) {
+        feedbackGiven(inspectionId, planId, organisationId, givenOn, "[{\"findingId\":\"f-" + inspectionId
+                + "\",\"focusArea\":\"PARTY_LINE\",\"description\":\"问题\",\"severity\":\"SERIOUS\"}]");
+    }
+
+    /** Feedback of an inspection that found nothing. */
+    static void cleanFeedbackGiven(String inspectionId, String planId, String organisationId, String givenOn) {
+        feedbackGiven(inspectionId, planId, organisationId, givenOn, "[]");
+    }
+
+    private static void feedbackGiven(String inspectionId, String planId, String organisationId, String givenOn,
+            String findings) {
         publish("xunshi.inspection.events", "xunshi.inspection.FeedbackGiven.v1", inspectionId, 5, CENTRE,
                 "{\"inspectionId\":\"" + inspectionId + "\",\"roundId\":\"round-x\",\"planId\":\"" + planId
                         + "\",\"jurisdiction\":\"000000\",\"organisationId\":\"" + organisationId
                         + "\",\"organisationName\":\"x\",\"organisationJurisdiction\":\"000000\","
                         + "\"organisationLocation\":\"000000\",\"organisationHead\":\"张三\",\"givenOn\":\"" + givenOn
-                        + "\",\"findings\":[]}");
+                        + "\",\"findings\":" + findings + "}");
     }
 
     static void evaluated(String caseId, int version, String inspectionId, String planId, String organisationId,

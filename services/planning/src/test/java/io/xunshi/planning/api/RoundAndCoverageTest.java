@@ -183,6 +183,15 @@ class RoundAndCoverageTest {
                 .get("/api/v1/plans/" + plan + "/coverage").then().body("effective.covered", equalTo(2))
                 .body("targets[1].inspectionId", equalTo(lookBack)));
 
+        // A clean inspection of the third target leaves nothing to rectify: covered formally and effectively.
+        String clean = "insp-" + UUID.randomUUID();
+        Fixture.cleanFeedbackGiven(clean, plan, universe.get(2), "2025-05-01");
+        await().atMost(WAIT).untilAsserted(() -> given().header("Authorization", OFFICE_CENTRE)
+                .get("/api/v1/plans/" + plan + "/coverage").then().body("effective.covered", equalTo(3))
+                .body("formal.covered", equalTo(3)).body("uncovered", org.hamcrest.Matchers.empty())
+                .body("targets[2].effectivelyCovered", equalTo(true))
+                .body("targets[2].evaluation", org.hamcrest.Matchers.nullValue()));
+
         given().header("Authorization", TestTokens.bearer(Role.AUDITOR, "000000"))
                 .get("/api/v1/plans/" + plan + "/coverage").then().statusCode(200);
         given().header("Authorization", TestTokens.bearer(Role.TEAM_MEMBER, "000000"))

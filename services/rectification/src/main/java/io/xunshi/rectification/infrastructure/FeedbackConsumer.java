@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.xunshi.contracts.inspection.FeedbackGiven;
 import io.xunshi.contracts.inspection.FindingRecorded;
 import io.xunshi.contracts.inspection.InspectionClosed;
@@ -36,6 +38,8 @@ import io.xunshi.rectification.application.RectificationCases;
 @ApplicationScoped
 public class FeedbackConsumer {
 
+    private static final Logger LOG = Logger.getLogger(FeedbackConsumer.class);
+
     public static final String NAME = "rectification-feedback";
     public static final String FEEDBACK_GIVEN = FeedbackGiven.TYPE + ".v" + FeedbackGiven.VERSION;
     /** The inspection topic's other types, which a case does not need. */
@@ -53,10 +57,22 @@ public class FeedbackConsumer {
         this.feedbackReader = json.readerFor(FeedbackGiven.class)
                 .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.consumer = consumers.define(NAME)
-                .on(FEEDBACK_GIVEN, (conn, event) -> cases.open(conn, feedback(event), metadata(event))
-                        .replaceWithVoid())
+                .on(FEEDBACK_GIVEN, (conn, event) -> openCase(conn, feedback(event), metadata(event)))
                 .ignore(IGNORED)
                 .build();
+    }
+
+    /**
+     * Opens the case, unless the inspection found nothing: a clean inspection leaves nothing to rectify, so
+     * its feedback opens no case (planning counts it as effectively covered).
+     */
+    private Uni<Void> openCase(SqlConnection conn, FeedbackGiven feedback, EventMetadata metadata) {
+        if (feedback.findings().isEmpty()) {
+            LOG.infof("feedback of inspection %s reports no findings: nothing to rectify, no case opened",
+                    feedback.inspectionId());
+            return Uni.createFrom().voidItem();
+        }
+        return cases.open(conn, feedback, metadata).replaceWithVoid();
     }
 
     @Incoming("inspection-events")

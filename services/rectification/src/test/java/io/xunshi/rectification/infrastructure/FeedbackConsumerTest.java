@@ -101,6 +101,20 @@ class FeedbackConsumerTest {
     }
 
     @Test
+    void feedback_of_an_inspection_without_findings_opens_no_case_and_is_not_dead_lettered() {
+        FeedbackGiven clean = InspectionFeedback.feedback("000000", "440000", LocalDate.of(2026, 1, 20), 0);
+        UUID eventId = UUID.randomUUID();
+        InspectionFeedback.publish(eventId, clean);
+        FeedbackGiven marker = InspectionFeedback.feedback("000000", "440000", LocalDate.of(2026, 1, 20), 1);
+        InspectionFeedback.send(InspectionFeedback.record(UUID.randomUUID(), clean.inspectionId(), marker));
+        await().atMost(InspectionFeedback.WAIT).until(() -> eventsOf(InspectionFeedback.caseOf(marker)) == 1);
+
+        assertThat(eventsOf(InspectionFeedback.caseOf(clean))).as("no case for a clean inspection").isZero();
+        assertThat(count("SELECT count(*) AS n FROM inbox WHERE consumer = $1 AND event_id = $2",
+                Tuple.of(FeedbackConsumer.NAME, eventId))).as("handled once, not dead-lettered").isEqualTo(1);
+    }
+
+    @Test
     void other_inspection_events_are_passed_over_and_unprocessable_ones_are_dead_lettered_with_their_reason() {
         String key = "inspection-" + UUID.randomUUID();
         UUID ignored = UUID.randomUUID();
