@@ -1,6 +1,5 @@
 package io.xunshi.kernel.api;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -177,14 +176,31 @@ public class ProblemMappers {
         return out.toString();
     }
 
-    /** The request field a violation is about, without the method and parameter names of the resource. */
-    private static String field(ConstraintViolation<?> violation) {
-        List<String> names = new ArrayList<>();
+    /**
+     * The request field a violation is about, as a JSON path like {@link #jsonPath} gives it
+     * ({@code assignments[0].team}, {@code evidence[2]}), without the method and parameter names of the
+     * resource. In Bean Validation's path an index belongs to the node <em>inside</em> the iterable (it says
+     * which element of the previous node holds it), and an element of a container such as
+     * {@code List<@NotBlank String>} is a node named {@code <list element>}.
+     */
+    static String field(ConstraintViolation<?> violation) {
+        StringBuilder out = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                names.add(node.getName() + (node.getIndex() != null ? "[" + node.getIndex() + "]" : ""));
+            if (node.getKind() != ElementKind.PROPERTY && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                continue;
+            }
+            if (node.isInIterable() && out.length() > 0) {
+                Object at = node.getIndex() != null ? node.getIndex() : node.getKey();
+                out.append('[').append(at == null ? "" : at).append(']');
+            }
+            String name = node.getName();
+            if (name != null && !name.startsWith("<")) {
+                if (out.length() > 0) {
+                    out.append('.');
+                }
+                out.append(name);
             }
         }
-        return names.isEmpty() ? "body" : String.join(".", names);
+        return out.length() == 0 ? "body" : out.toString();
     }
 }

@@ -77,7 +77,7 @@ class PlanningBadInputTest {
         String plan = Fixture.centrePlan(pool);
         post("/api/v1/plans/" + plan + "/rounds", "{\"assignments\":[{\"team\":\"\"}]}").statusCode(422)
                 .body("errors.field", hasItems("kind", "name", "stationingStart", "stationingEnd",
-                        "assignments.team[0]", "assignments.organisationId[0]"));
+                        "assignments[0].team", "assignments[0].organisationId"));
     }
 
     @Test
