@@ -52,7 +52,7 @@ public class FindingsFromTopicProjection implements TopicProjection {
     @Override
     public Uni<Void> applyAll(SqlConnection conn, List<IncomingEvent> events) {
         FindingsProjection.Rows rows = new FindingsProjection.Rows(events.size());
-        events.forEach(e -> rows.add(e.subject(), Integer.parseInt(e.extension("aggregateversion")), e.jurisdiction(),
+        events.forEach(e -> rows.add(e.subject(), e.aggregateVersion().orElseThrow(), e.jurisdiction(),
                 e.payload()));
         return conn.preparedQuery(FindingsProjection.INSERT.formatted("findings_from_topic")).execute(rows.tuple())
                 .replaceWithVoid();

@@ -91,11 +91,7 @@ public class RectificationRollUpProjection implements TopicProjection {
      * that an evaluation still counts as after the report.
      */
     private static int version(IncomingEvent e) {
-        String version = e.extension("aggregateversion");
-        if (version != null && version.matches("\\d{1,9}")) {
-            return Integer.parseInt(version);
-        }
-        return e.type().equals(RectificationEvaluated.TYPE) ? 2 : 1;
+        return e.aggregateVersion().orElse(e.type().equals(RectificationEvaluated.TYPE) ? 2 : 1);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.xunshi.kernel.consumer;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +33,18 @@ public record IncomingEvent(UUID id, String type, int typeVersion, String subjec
     /** The value of the {@code ce_<name>} header, or null. */
     public String extension(String name) {
         return extensions.get(name);
+    }
+
+    /**
+     * The event's version in the sending service's stream ({@code ce_aggregateversion}, from 1), or empty
+     * when the header is missing or is not a positive number; projections use it to order or skip events.
+     */
+    public OptionalInt aggregateVersion() {
+        String version = extensions.get("aggregateversion");
+        if (version == null || !version.trim().matches("[1-9]\\d{0,8}")) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(Integer.parseInt(version.trim()));
     }
 
     /** The {@code ce_type} the event arrived with, e.g. {@code xunshi.inspection.FindingRecorded.v1}. */

@@ -31,14 +31,6 @@ final class Versions {
 
     /** The event's version in its stream, or 0 when the header is missing or unreadable. */
     static int of(IncomingEvent event) {
-        String version = event.extension("aggregateversion");
-        if (version == null) {
-            return 0;
-        }
-        try {
-            return Integer.parseInt(version.trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        return event.aggregateVersion().orElse(0);
     }
 }
