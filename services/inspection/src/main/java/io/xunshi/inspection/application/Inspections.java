@@ -22,6 +22,7 @@ import io.xunshi.contracts.planning.RoundLaunched;
 import io.xunshi.inspection.domain.Inspection;
 import io.xunshi.kernel.aggregate.AggregateRepository;
 import io.xunshi.kernel.aggregate.EventCodec;
+import io.xunshi.kernel.domain.DomainRejection;
 import io.xunshi.kernel.eventstore.EventMetadata;
 import io.xunshi.kernel.eventstore.EventStore;
 import io.xunshi.kernel.eventstore.ExpectedVersion;
@@ -77,15 +78,14 @@ public class Inspections {
 
     private Uni<Boolean> openOne(SqlConnection conn, RoundLaunched launch, Assignment a, EventMetadata metadata) {
         String id = Inspection.idFor(launch.roundId(), a.organisationId());
-        return repository.load(id).flatMap(existing -> {
-            if (existing.exists()) {
-                return Uni.createFrom().item(false);
-            }
-            Inspection.Open open = new Inspection.Open(id, launch.roundId(), launch.planId(), launch.jurisdiction(),
-                    launch.kind(), a.team(), a.organisationId(), a.organisationName(), a.organisationJurisdiction(),
-                    a.organisationLocation(), launch.stationingStart(), launch.stationingEnd());
-            return repository.handle(conn, id, launch.jurisdiction(), ExpectedVersion.NO_STREAM, open, metadata)
-                    .replaceWith(true);
-        });
+        Inspection.Open open = new Inspection.Open(id, launch.roundId(), launch.planId(), launch.jurisdiction(),
+                launch.kind(), a.team(), a.organisationId(), a.organisationName(), a.organisationJurisdiction(),
+                a.organisationLocation(), launch.stationingStart(), launch.stationingEnd());
+        // The decider refuses to open an inspection twice, before anything is written: that is the "already
+        // open" answer, and the loaded stream is not read a second time to ask it first.
+        return repository.handle(conn, id, launch.jurisdiction(), ExpectedVersion.ANY, open, metadata)
+                .replaceWith(true)
+                .onFailure(f -> f instanceof DomainRejection r && Inspection.ALREADY_OPENED.equals(r.code()))
+                .recoverWithItem(false);
     }
 }
