@@ -54,10 +54,6 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
-    static ObjectMapper json() {
-        return JSON;
-    }
-
     private static String json(Object body) {
         try {
             return body instanceof String text ? text : JSON.writeValueAsString(body);

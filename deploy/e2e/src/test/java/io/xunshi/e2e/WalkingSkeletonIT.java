@@ -5,14 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -71,7 +73,7 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    void the_centre_and_a_province_each_plan_inspect_and_rectify_through_rest_alone(TestInfo test) {
+    void the_centre_and_a_province_each_plan_inspect_and_rectify_through_rest_alone() {
         long started = System.nanoTime();
         try {
             run();
@@ -160,7 +162,7 @@ class WalkingSkeletonIT {
     }
 
     private static String issuePlan(Level level, String title, String parentPlanId, List<String> universe) {
-        Map<String, Object> request = new java.util.LinkedHashMap<>();
+        Map<String, Object> request = new LinkedHashMap<>();
         request.put("title", title);
         request.put("jurisdiction", level.jurisdiction());
         request.put("termStart", 2023);
@@ -261,18 +263,18 @@ class WalkingSkeletonIT {
         return ids;
     }
 
-    private static JsonNode awaitJson(Supplier<Api.Reply> request, java.util.function.Predicate<JsonNode> done) {
+    private static JsonNode awaitJson(Supplier<Api.Reply> request, Predicate<JsonNode> done) {
         return awaitReply(request, reply -> reply.status() == 200 && done.test(reply.body())).body();
     }
 
-    private static Api.Reply awaitReply(Supplier<Api.Reply> request, java.util.function.Predicate<Api.Reply> done) {
+    private static Api.Reply awaitReply(Supplier<Api.Reply> request, Predicate<Api.Reply> done) {
         Api.Reply[] last = new Api.Reply[1];
         try {
             await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(300)).until(() -> {
                 last[0] = request.get();
                 return done.test(last[0]);
             });
-        } catch (org.awaitility.core.ConditionTimeoutException timeout) {
+        } catch (ConditionTimeoutException timeout) {
             throw new AssertionError("still waiting after " + PROPAGATION + "; last answer: " + last[0], timeout);
         }
         return last[0];
