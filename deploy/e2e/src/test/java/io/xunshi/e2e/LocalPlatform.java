@@ -49,15 +49,17 @@ final class LocalPlatform implements AutoCloseable {
         Map<String, URI> services = new LinkedHashMap<>();
         List<String> command = new ArrayList<>(List.of(java(), "-jar", launcherJar(repository).toString(), "run",
                 "--data-dir", dataDir.toString()));
-        for (String service : SERVICES) {
-            int port = freePort();
-            services.put(service, URI.create("http://127.0.0.1:" + port));
+        List<Integer> ports = freePorts(SERVICES.size() + 3);
+        for (int i = 0; i < SERVICES.size(); i++) {
+            String service = SERVICES.get(i);
+            services.put(service, URI.create("http://127.0.0.1:" + ports.get(i)));
             command.add("--" + service + "-port");
-            command.add(Integer.toString(port));
+            command.add(Integer.toString(ports.get(i)));
         }
-        command.addAll(List.of("--kafka-port", Integer.toString(freePort()), "--kafka-controller-port",
-                Integer.toString(freePort()), "--pg-port", Integer.toString(freePort()), "--kafka-heap", "512m",
-                "--ready-timeout", Long.toString(STARTUP.toSeconds())));
+        int next = SERVICES.size();
+        command.addAll(List.of("--kafka-port", Integer.toString(ports.get(next)), "--kafka-controller-port",
+                Integer.toString(ports.get(next + 1)), "--pg-port", Integer.toString(ports.get(next + 2)),
+                "--kafka-heap", "512m", "--ready-timeout", Long.toString(STARTUP.toSeconds())));
         Process process = new ProcessBuilder(command).directory(repository.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         LocalPlatform platform = new LocalPlatform(repository, dataDir, log, process, services);
@@ -145,9 +147,24 @@ final class LocalPlatform implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /**
+     * {@code count} distinct free ports: all sockets are held open until every port is chosen, since the
+     * system may hand out a port again as soon as its socket is closed.
+     */
+    private static List<Integer> freePorts(int count) throws IOException {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            List<Integer> ports = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0);
+                held.add(socket);
+                ports.add(socket.getLocalPort());
+            }
+            return ports;
+        } finally {
+            for (ServerSocket socket : held) {
+                socket.close();
+            }
         }
     }
 
