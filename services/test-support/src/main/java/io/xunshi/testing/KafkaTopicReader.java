@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -56,7 +58,12 @@ public final class KafkaTopicReader {
                     }
                 }
             }
+            Map<Integer, Long> perPartition = read.stream()
+                    .collect(Collectors.groupingBy(ConsumerRecord::partition, TreeMap::new, Collectors.counting()));
+            Map<Integer, Long> ends = new TreeMap<>();
+            consumer.endOffsets(partitions).forEach((p, end) -> ends.put(p.partition(), end));
+            throw new AssertionError("no matching record on " + topic + " within " + timeout + "; read " + read.size()
+                    + " (per partition " + perPartition + ", end offsets " + ends + ")");
         }
-        throw new AssertionError("no matching record on " + topic + " within " + timeout + "; read " + read.size());
     }
 }

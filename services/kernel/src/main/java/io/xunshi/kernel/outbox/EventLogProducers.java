@@ -1,5 +1,6 @@
 package io.xunshi.kernel.outbox;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,7 +21,8 @@ import io.smallrye.common.annotation.Identifier;
  * whole batch and then waits for every acknowledgement at once, which keeps it close to a raw producer's
  * throughput, and it runs on a thread of its own, so the blocking calls never touch the event loop.
  * Ordering per key survives retries because the producer is idempotent with at most five requests in
- * flight, which Kafka keeps in order per partition.
+ * flight, which Kafka keeps in order per partition. A producer is handed out only once every partition of
+ * the topic takes writes ({@link TopicReadiness}).
  */
 @ApplicationScoped
 public class EventLogProducers {
@@ -38,6 +40,14 @@ public class EventLogProducers {
         this.serviceName = serviceName;
     }
 
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * Opens a producer for the service's topic once every partition of the topic takes writes.
+     *
+     * @throws TopicReadiness.TopicNotWritable if the topic is missing or a partition's leader did not answer
+     *     within 30 seconds
+     */
     public EventLogProducer open() {
         Map<String, Object> config = new HashMap<>(kafkaConfig);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "xunshi-" + serviceName + "-outbox-relay");
@@ -45,8 +55,15 @@ public class EventLogProducers {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        return new EventLogProducer(new KafkaProducer<>(config, new StringSerializer(), new StringSerializer()),
-                topic, CloudEventHeaders.source(serviceName));
+        KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new StringSerializer());
+        try {
+            TopicReadiness.await(producer, kafkaConfig, topic, READY_TIMEOUT);
+        } catch (RuntimeException e) {
+            producer.close(Duration.ZERO);
+            throw e;
+        }
+        return new EventLogProducer(producer, topic, CloudEventHeaders.source(serviceName));
     }
 
     public String topic() {
