@@ -67,6 +67,10 @@ public final class CloudEventsOnKafka implements AutoCloseable {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
+        // Tests often send to a topic their first record creates. With one request in flight, a first request
+        // refused while the new partition's leader is not yet hosting it is retried before anything follows it;
+        // with several, the next could be appended first and the refused one be refused for good (KAFKA-15591).
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 
