@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -60,6 +61,30 @@ public class EventStore {
             + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9::text::jsonb, $10, $11, $12)"
             + " RETURNING global_position, tx_id::text AS tx, recorded_at";
 
+    /**
+     * An append at a known version in one statement: it reads the stream's head, checks the expected version
+     * (and that an existing stream's append is its transaction's first write), chains the hashes in the
+     * database — {@code sha256(prev || digest)}, the content digests coming from the client — and inserts
+     * every event in version order. No row back means the check failed; {@link #HEAD} then says why.
+     */
+    private static final String APPEND = "WITH RECURSIVE head AS MATERIALIZED ("
+            + "SELECT pg_current_xact_id_if_assigned() IS NOT NULL AS written, h.version, h.hash"
+            + " FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT version, hash FROM events WHERE stream_id = $1"
+            + " ORDER BY version DESC LIMIT 1) h ON true),"
+            + " input AS (SELECT * FROM unnest($5::uuid[], $6::text[], $7::int[], $8::text[], $9::text[],"
+            + " $10::timestamptz[], $11::bytea[]) WITH ORDINALITY AS i(event_id, event_type, type_version, payload,"
+            + " metadata, occurred_at, digest, n)),"
+            + " chain(n, prev_hash, hash) AS (SELECT i.n, head.hash, sha256(coalesce(head.hash, ''::bytea) || i.digest)"
+            + " FROM head, input i WHERE i.n = 1"
+            + " UNION ALL SELECT i.n, c.hash, sha256(c.hash || i.digest) FROM chain c JOIN input i ON i.n = c.n + 1)"
+            + " INSERT INTO events (stream_id, version, stream_type, event_id, event_type, type_version, jurisdiction,"
+            + " payload, metadata, occurred_at, prev_hash, hash)"
+            + " SELECT $1, $4 + i.n::int, $2, i.event_id, i.event_type, i.type_version, $3, i.payload::jsonb,"
+            + " i.metadata::jsonb, i.occurred_at, c.prev_hash, c.hash"
+            + " FROM input i JOIN chain c ON c.n = i.n CROSS JOIN head"
+            + " WHERE coalesce(head.version, 0) = $4 AND ($4 = 0 OR NOT head.written) ORDER BY i.n"
+            + " RETURNING version, global_position, tx_id::text AS tx, recorded_at, prev_hash, hash";
+
     /** Below the oldest running transaction, every transaction has ended: the order there is final. */
     static final String SETTLED = "tx_id < pg_snapshot_xmin(pg_current_snapshot())";
 
@@ -87,7 +112,12 @@ public class EventStore {
     /** Appends events to a stream in a transaction of its own; all of them or none. */
     public Uni<AppendResult> append(String streamId, String streamType, String jurisdiction, int expectedVersion,
             List<NewEvent> events) {
-        return pool.withTransaction(conn -> append(conn, streamId, streamType, jurisdiction, expectedVersion, events));
+        if (expectedVersion == ExpectedVersion.ANY) {
+            return pool.withTransaction(conn -> append(conn, streamId, streamType, jurisdiction, expectedVersion,
+                    events));
+        }
+        // One statement, its own transaction: a single round trip.
+        return appendAt(pool, streamId, streamType, jurisdiction, expectedVersion, events);
     }
 
     /**
@@ -100,12 +130,13 @@ public class EventStore {
         if (events.isEmpty()) {
             throw new IllegalArgumentException("nothing to append to " + streamId);
         }
+        if (expectedVersion != ExpectedVersion.ANY) {
+            return appendAt(conn, streamId, streamType, jurisdiction, expectedVersion, events);
+        }
         return conn.preparedQuery(HEAD).execute(Tuple.of(streamId)).flatMap(head -> {
             Row row = head.iterator().next();
             if (row.getString("assigned") != null && expectedVersion != ExpectedVersion.NO_STREAM) {
-                return Uni.createFrom().failure(new IllegalStateException("an append to an existing stream must be"
-                        + " the first write of its transaction (transaction " + row.getString("assigned")
-                        + " has written already); only new streams can be created after other writes"));
+                return Uni.createFrom().failure(firstWriteOnly(row.getString("assigned")));
             }
             Integer found = row.getInteger("version");
             int current = found == null ? 0 : found;
@@ -115,6 +146,77 @@ public class EventStore {
             }
             return insert(conn, streamId, streamType, jurisdiction, current, bytes(row, "hash"), events);
         });
+    }
+
+    /** An append at a known version, in one statement ({@link #APPEND}); see {@link #append(SqlConnection, String, String, String, int, List)}. */
+    private Uni<AppendResult> appendAt(SqlClient client, String streamId, String streamType, String jurisdiction,
+            int expectedVersion, List<NewEvent> events) {
+        if (events.isEmpty()) {
+            throw new IllegalArgumentException("nothing to append to " + streamId);
+        }
+        int n = events.size();
+        UUID[] ids = new UUID[n];
+        String[] types = new String[n];
+        Integer[] typeVersions = new Integer[n];
+        String[] payloads = new String[n];
+        String[] metadata = new String[n];
+        OffsetDateTime[] occurred = new OffsetDateTime[n];
+        io.vertx.core.buffer.Buffer[] digests = new io.vertx.core.buffer.Buffer[n];
+        for (int i = 0; i < n; i++) {
+            NewEvent e = events.get(i);
+            ObjectNode meta = metadataJson(e.metadata());
+            ids[i] = e.eventId();
+            types[i] = e.type();
+            typeVersions[i] = e.typeVersion();
+            payloads[i] = e.payload().toString();
+            metadata[i] = meta.toString();
+            occurred[i] = OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC);
+            digests[i] = io.vertx.core.buffer.Buffer.buffer(HashChain.contentDigest(e.eventId(), streamId, streamType,
+                    expectedVersion + i + 1, e.type(), e.typeVersion(), jurisdiction, e.occurredAt(), e.payload(), meta));
+        }
+        Tuple params = Tuple.of(streamId, streamType, jurisdiction, expectedVersion).addValue(ids).addValue(types)
+                .addValue(typeVersions).addValue(payloads).addValue(metadata).addValue(occurred).addValue(digests);
+        return client.preparedQuery(APPEND).execute(params)
+                .onFailure(EventStore::isStreamVersionTaken).transform(f -> {
+                    conflicts.increment();
+                    return new ConcurrencyConflict(streamId, expectedVersion, -1);
+                })
+                .flatMap(rows -> {
+                    if (rows.rowCount() == 0) {
+                        return refused(client, streamId, expectedVersion);
+                    }
+                    StoredEvent[] stored = new StoredEvent[n];
+                    for (Row r : rows) {
+                        int version = r.getInteger("version");
+                        NewEvent e = events.get(version - expectedVersion - 1);
+                        stored[version - expectedVersion - 1] = new StoredEvent(new GlobalPosition(Long.parseLong(r.getString("tx")),
+                                r.getLong("global_position")), e.eventId(), streamId, streamType, r.getInteger("version"),
+                                e.type(), e.typeVersion(), jurisdiction, e.payload(), e.metadata(), e.occurredAt(),
+                                r.getOffsetDateTime("recorded_at").toInstant(), bytes(r, "prev_hash"), bytes(r, "hash"));
+                    }
+                    appended.increment(n);
+                    return Uni.createFrom().item(new AppendResult(streamId, expectedVersion + n, List.of(stored)));
+                });
+    }
+
+    /** Why an append at a known version inserted nothing: the stream is elsewhere, or the rule of first writes. */
+    private Uni<AppendResult> refused(SqlClient client, String streamId, int expectedVersion) {
+        return client.preparedQuery(HEAD).execute(Tuple.of(streamId)).flatMap(head -> {
+            Row row = head.iterator().next();
+            Integer found = row.getInteger("version");
+            int current = found == null ? 0 : found;
+            if (current == expectedVersion && row.getString("assigned") != null) {
+                return Uni.createFrom().failure(firstWriteOnly(row.getString("assigned")));
+            }
+            conflicts.increment();
+            return Uni.createFrom().failure(new ConcurrencyConflict(streamId, expectedVersion, current));
+        });
+    }
+
+    private static IllegalStateException firstWriteOnly(String transaction) {
+        return new IllegalStateException("an append to an existing stream must be the first write of its transaction"
+                + " (transaction " + transaction + " has written already); only new streams can be created after"
+                + " other writes");
     }
 
     private Uni<AppendResult> insert(SqlConnection conn, String streamId, String streamType, String jurisdiction,

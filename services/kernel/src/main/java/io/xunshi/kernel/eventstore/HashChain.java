@@ -23,6 +23,13 @@ public final class HashChain {
     public static byte[] hash(byte[] prevHash, UUID eventId, String streamId, String streamType, int version,
             String type, int typeVersion, String jurisdiction, Instant occurredAt, JsonNode payload,
             JsonNode metadata) {
+        return link(prevHash, contentDigest(eventId, streamId, streamType, version, type, typeVersion, jurisdiction,
+                occurredAt, payload, metadata));
+    }
+
+    /** SHA-256 of the event's canonical content: what {@link #link} chains onto the previous hash. */
+    public static byte[] contentDigest(UUID eventId, String streamId, String streamType, int version, String type,
+            int typeVersion, String jurisdiction, Instant occurredAt, JsonNode payload, JsonNode metadata) {
         ObjectNode content = CanonicalJson.object();
         content.put("eventId", eventId.toString());
         content.put("streamId", streamId);
@@ -34,8 +41,15 @@ public final class HashChain {
         content.put("occurredAt", occurredAt.toString());
         content.set("payload", payload);
         content.set("metadata", metadata);
+        return sha256().digest(CanonicalJson.write(content).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * SHA-256 of the previous hash (none at version 1) followed by the content digest; PostgreSQL computes the
+     * same as {@code sha256(coalesce(prev_hash, ''::bytea) || digest)}.
+     */
+    public static byte[] link(byte[] prevHash, byte[] contentDigest) {
         MessageDigest sha = sha256();
-        byte[] contentDigest = sha.digest(CanonicalJson.write(content).getBytes(StandardCharsets.UTF_8));
         if (prevHash != null) {
             sha.update(prevHash);
         }

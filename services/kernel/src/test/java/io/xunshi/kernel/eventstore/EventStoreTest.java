@@ -61,6 +61,46 @@ class EventStoreTest {
     }
 
     @Test
+    void the_database_chains_an_append_exactly_as_hash_chain_computes_it_and_returns_what_it_stored() {
+        String stream = stream();
+        append(stream, ExpectedVersion.NO_STREAM, event("xunshi.test.Opened", 1));
+        NewEvent[] ten = IntStream.rangeClosed(2, 11).mapToObj(n -> event("xunshi.test.Noted", n))
+                .toArray(NewEvent[]::new);
+
+        AppendResult result = append(stream, 1, ten);
+
+        List<StoredEvent> read = store.readStream(stream).await().atMost(WAIT);
+        assertThat(result.version()).isEqualTo(11);
+        assertThat(result.events()).extracting(StoredEvent::version).containsExactlyElementsOf(
+                IntStream.rangeClosed(2, 11).boxed().toList());
+        byte[] prev = read.get(0).hash();
+        for (StoredEvent e : read.subList(1, read.size())) {
+            byte[] expected = HashChain.hash(prev, e.eventId(), e.streamId(), e.streamType(), e.version(), e.type(),
+                    e.typeVersion(), e.jurisdiction(), e.occurredAt(), e.payload(),
+                    JsonNodeFactory.instance.objectNode().put("correlationId", "corr-1").put("actor", "tester"));
+            assertThat(e.hash()).as("hash of version %d", e.version()).isEqualTo(expected);
+            assertThat(e.prevHash()).isEqualTo(prev);
+            prev = e.hash();
+        }
+        assertThat(result.events()).extracting(StoredEvent::hash)
+                .containsExactlyElementsOf(read.subList(1, read.size()).stream().map(StoredEvent::hash).toList());
+        assertThat(result.events()).extracting(StoredEvent::position)
+                .containsExactlyElementsOf(read.subList(1, read.size()).stream().map(StoredEvent::position).toList());
+        assertThat(result.events()).extracting(StoredEvent::position).isSorted();
+    }
+
+    @Test
+    void an_append_at_any_version_follows_whatever_the_stream_holds() {
+        String stream = stream();
+        append(stream, ExpectedVersion.NO_STREAM, event("xunshi.test.Opened", 1));
+        append(stream, ExpectedVersion.ANY, event("xunshi.test.Noted", 2), event("xunshi.test.Noted", 3));
+
+        List<StoredEvent> read = store.readStream(stream).await().atMost(WAIT);
+        assertThat(read).extracting(StoredEvent::version).containsExactly(1, 2, 3);
+        assertThat(store.verifyStream(stream).await().atMost(WAIT).isIntact()).isTrue();
+    }
+
+    @Test
     void an_append_with_a_stale_expected_version_is_a_conflict_and_writes_nothing() {
         String stream = stream();
         append(stream, ExpectedVersion.NO_STREAM, event("xunshi.test.Opened", 1));
