@@ -23,12 +23,17 @@ import io.vertx.mutiny.sqlclient.Row;
  * scenario's table, and writes the Markdown report to the path given as first argument.
  *
  * <pre>benchmarks/run</pre>
+ *
+ * <p>{@code -Dxunshi.benchmarks.only=RelayThroughputScenario} (in {@code JAVA_OPTS} for {@code benchmarks/run})
+ * runs only the scenarios named.
  */
 @QuarkusMain
 public class Benchmarks {
 
     private static final String LOAD_AT_START = "xunshi.benchmarks.load-at-start";
     private static final String STARTED_AT = "xunshi.benchmarks.started-at";
+    /** Runs only the scenarios named (simple class names, comma-separated), e.g. to compare a setting. */
+    private static final String ONLY = "xunshi.benchmarks.only";
 
     public static void main(String... args) {
         if (args.length != 1) {
@@ -63,7 +68,12 @@ public class Benchmarks {
             RawEvents.createTable(pool);
             kafka.createTopics();
             List<Scenario> ordered = new ArrayList<>();
-            scenarios.forEach(ordered::add);
+            String only = System.getProperty(ONLY, "");
+            scenarios.forEach(s -> {
+                if (only.isBlank() || List.of(only.split(",")).contains(s.getClass().getSimpleName())) {
+                    ordered.add(s);
+                }
+            });
             ordered.sort(Comparator.comparingInt(Scenario::order));
             List<Report.Section> sections = new ArrayList<>();
             for (Scenario scenario : ordered) {

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.xunshi.kernel.eventstore.EncodedEvent;
 import io.xunshi.kernel.eventstore.EventStore;
 import io.xunshi.kernel.eventstore.ExpectedVersion;
 import io.xunshi.kernel.eventstore.GlobalPosition;
@@ -86,9 +87,9 @@ public class EndToEndLatencyScenario implements Scenario {
                 paced(total, seq -> {
                     long sentAt = BenchEvents.nowMicros();
                     ObjectNode payload = BenchEvents.payload(seq, sentAt);
-                    StoredEvent event = likeStored(seq, payload);
+                    EncodedEvent event = EncodedEvent.of(likeStored(seq, payload));
                     producer.send(new ProducerRecord<>(BenchKafka.RAW_LATENCY_TOPIC, null, event.streamId(),
-                            payload.toString(), CloudEventHeaders.kafkaHeaders(event, source)), (metadata, failure) -> {
+                            event.payloadJson(), CloudEventHeaders.kafkaHeaders(event, source)), (metadata, failure) -> {
                                 if (failure != null) {
                                     failures.incrementAndGet();
                                 }

@@ -306,6 +306,50 @@ public class EventStore {
                 .map(this::toEvents);
     }
 
+    /**
+     * As {@link #readAll(SqlClient, GlobalPosition, int)}, encoded for publishing: the payload as the stored
+     * JSON text, parsed only where an upcaster changes the event, and of the metadata only the correlation and
+     * causation ids.
+     */
+    public Uni<List<EncodedEvent>> readAllEncoded(SqlClient client, GlobalPosition after, int limit) {
+        return client.preparedQuery("SELECT global_position, tx_id::text AS tx, stream_id, version, stream_type,"
+                + " event_id, event_type, type_version, jurisdiction, payload::text AS payload_json,"
+                + " metadata->>'correlationId' AS correlation_id, metadata->>'causationId' AS causation_id, occurred_at,"
+                + " recorded_at"
+                + " FROM events WHERE (tx_id, global_position) > ($1::text::xid8, $2) AND " + SETTLED
+                + " ORDER BY tx_id, global_position LIMIT $3")
+                .execute(Tuple.of(Long.toUnsignedString(after.txId()), after.position(), limit))
+                .map(rows -> {
+                    List<EncodedEvent> events = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        events.add(encoded(row));
+                    }
+                    return events;
+                });
+    }
+
+    private EncodedEvent encoded(Row row) {
+        GlobalPosition position = new GlobalPosition(Long.parseUnsignedLong(row.getString("tx")),
+                row.getLong("global_position"));
+        String type = row.getString("event_type");
+        int typeVersion = row.getInteger("type_version");
+        String payload = JsonText.compact(row.getString("payload_json"));
+        String correlationId = row.getString("correlation_id");
+        String causationId = row.getString("causation_id");
+        Instant occurredAt = row.getOffsetDateTime("occurred_at").toInstant();
+        Instant recordedAt = row.getOffsetDateTime("recorded_at").toInstant();
+        if (upcasters.changes(type, typeVersion)) {
+            StoredEvent current = upcasters.upcast(new StoredEvent(position, row.getUUID("event_id"),
+                    row.getString("stream_id"), row.getString("stream_type"), row.getInteger("version"), type,
+                    typeVersion, row.getString("jurisdiction"), parse(payload),
+                    new EventMetadata(correlationId, causationId, null), occurredAt, recordedAt, null, null));
+            return EncodedEvent.of(current);
+        }
+        return new EncodedEvent(position, row.getUUID("event_id"), row.getString("stream_id"),
+                row.getString("stream_type"), row.getInteger("version"), type, typeVersion,
+                row.getString("jurisdiction"), payload, correlationId, causationId, occurredAt, recordedAt);
+    }
+
     /** Walks one stream's hash chain and names the first event that was altered, removed or reordered. */
     public Uni<ChainVerification> verifyStream(String streamId) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM events WHERE stream_id = $1 ORDER BY version")

@@ -24,6 +24,11 @@ public class Upcasters {
         }
     }
 
+    /** Whether an event of this type and version is changed on read. */
+    public boolean changes(String type, int typeVersion) {
+        return !byTypeAndVersion.isEmpty() && byTypeAndVersion.containsKey(key(type, typeVersion));
+    }
+
     public StoredEvent upcast(StoredEvent event) {
         StoredEvent current = event;
         Upcaster next;

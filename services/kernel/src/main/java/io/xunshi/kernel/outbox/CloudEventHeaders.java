@@ -5,9 +5,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
+import io.xunshi.kernel.eventstore.EncodedEvent;
 import io.xunshi.kernel.eventstore.EventTypes;
 import io.xunshi.kernel.eventstore.StoredEvent;
 
@@ -32,31 +35,46 @@ public final class CloudEventHeaders {
 
     /** The headers of one event, in a fixed order; correlation and causation only when the event has them. */
     public static Map<String, String> of(StoredEvent event, String source) {
+        return of(EncodedEvent.of(event), source);
+    }
+
+    public static Map<String, String> of(EncodedEvent event, String source) {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("ce_specversion", SPEC_VERSION);
-        headers.put("ce_id", event.eventId().toString());
-        headers.put("ce_source", source);
-        headers.put("ce_type", EventTypes.cloudEventType(event.type(), event.typeVersion()));
-        headers.put("ce_subject", event.streamId());
-        headers.put("ce_time", DateTimeFormatter.ISO_INSTANT.format(event.occurredAt()));
-        headers.put("content-type", CONTENT_TYPE);
-        headers.put("ce_jurisdiction", event.jurisdiction());
-        headers.put("ce_aggregatetype", event.streamType());
-        headers.put("ce_aggregateversion", Integer.toString(event.version()));
-        headers.put("ce_globalposition", event.position().toString());
-        if (event.metadata().correlationId() != null) {
-            headers.put("ce_correlationid", event.metadata().correlationId());
-        }
-        if (event.metadata().causationId() != null) {
-            headers.put("ce_causationid", event.metadata().causationId());
+        for (Header header : kafkaHeaders(event, source)) {
+            headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
         }
         return headers;
     }
 
     /** The same headers as Kafka record headers, UTF-8 encoded. */
     public static Headers kafkaHeaders(StoredEvent event, String source) {
-        RecordHeaders headers = new RecordHeaders();
-        of(event, source).forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
-        return headers;
+        return kafkaHeaders(EncodedEvent.of(event), source);
+    }
+
+    public static Headers kafkaHeaders(EncodedEvent event, String source) {
+        Header[] headers = new Header[event.causationId() != null ? 13 : event.correlationId() != null ? 12 : 11];
+        int i = 0;
+        headers[i++] = header("ce_specversion", SPEC_VERSION);
+        headers[i++] = header("ce_id", event.eventId().toString());
+        headers[i++] = header("ce_source", source);
+        headers[i++] = header("ce_type", EventTypes.cloudEventType(event.type(), event.typeVersion()));
+        headers[i++] = header("ce_subject", event.streamId());
+        headers[i++] = header("ce_time", DateTimeFormatter.ISO_INSTANT.format(event.occurredAt()));
+        headers[i++] = header("content-type", CONTENT_TYPE);
+        headers[i++] = header("ce_jurisdiction", event.jurisdiction());
+        headers[i++] = header("ce_aggregatetype", event.streamType());
+        headers[i++] = header("ce_aggregateversion", Integer.toString(event.version()));
+        headers[i++] = header("ce_globalposition", event.position().toString());
+        if (event.correlationId() != null) {
+            headers[i++] = header("ce_correlationid", event.correlationId());
+        }
+        if (event.causationId() != null) {
+            headers[i++] = header("ce_causationid", event.causationId());
+        }
+        return new RecordHeaders(i == headers.length ? headers : java.util.Arrays.copyOf(headers, i));
+    }
+
+    private static Header header(String name, String value) {
+        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

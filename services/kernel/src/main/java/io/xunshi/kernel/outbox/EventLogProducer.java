@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
+import io.xunshi.kernel.eventstore.EncodedEvent;
 import io.xunshi.kernel.eventstore.GlobalPosition;
 import io.xunshi.kernel.eventstore.StoredEvent;
 
@@ -49,10 +50,15 @@ public class EventLogProducer implements AutoCloseable {
      * batches sent earlier and not yet acknowledged.
      */
     public InFlight send(List<StoredEvent> events) {
+        return sendEncoded(events.stream().map(EncodedEvent::of).toList());
+    }
+
+    /** As {@link #send}, for events read encoded ({@link io.xunshi.kernel.eventstore.EventStore#readAllEncoded}). */
+    public InFlight sendEncoded(List<EncodedEvent> events) {
         long sentAt = System.nanoTime();
         List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
-        for (StoredEvent event : events) {
-            acks.add(producer.send(new ProducerRecord<>(topic, null, event.streamId(), event.payload().toString(),
+        for (EncodedEvent event : events) {
+            acks.add(producer.send(new ProducerRecord<>(topic, null, event.streamId(), event.payloadJson(),
                     CloudEventHeaders.kafkaHeaders(event, source))));
         }
         return new InFlight(acks, events.get(events.size() - 1).position(), sentAt);

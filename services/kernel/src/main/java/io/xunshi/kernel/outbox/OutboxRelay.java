@@ -23,17 +23,17 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.xunshi.kernel.eventstore.EventStore;
 import io.xunshi.kernel.eventstore.GlobalPosition;
-import io.xunshi.kernel.eventstore.StoredEvent;
+import io.xunshi.kernel.eventstore.EncodedEvent;
 
 /**
  * The transactional outbox relay: the only way events leave the service. It tails the event store in its
- * global order from its checkpoint, publishes each batch to the service's topic, waits for Kafka to
+ * global order from its checkpoint ({@link EventStore#readAllEncoded}: payloads stay JSON text unless upcast), publishes each batch to the service's topic, waits for Kafka to
  * acknowledge all of it, and only then moves the checkpoint on. A crash between publishing and saving the
  * checkpoint publishes that batch again, so delivery is at least once and never loses an event; records
  * are keyed by stream id and sent in global order, so each aggregate's events reach its partition in
  * version order.
  *
- * <p>It reads only the settled part of the order ({@link EventStore#readAll}): a transaction that commits
+ * <p>It reads only the settled part of the order: a transaction that commits
  * late holds back the events after it in the order until it ends, and is never skipped. Of a service's
  * replicas only the one holding the service's {@link RelayLease} relays; the others retry every
  * {@code xunshi.outbox.lock-retry-interval} and take over from the checkpoint when it goes.
@@ -152,11 +152,12 @@ public class OutboxRelay {
         EventLogProducer.InFlight unconfirmed = null;
         Instant nextLagSample = Instant.MIN;
         while (stop.getCount() > 0) {
-            List<StoredEvent> batch = store.readAll(connection, after, config.batchSize()).await().atMost(TIMEOUT);
+            List<EncodedEvent> batch = store.readAllEncoded(connection, after, config.batchSize()).await()
+                    .atMost(TIMEOUT);
             EventLogProducer.InFlight sent = null;
             if (!batch.isEmpty()) {
                 metrics.behindSince(batch.get(0).recordedAt());
-                sent = producer.send(batch);
+                sent = producer.sendEncoded(batch);
                 after = sent.last();
             }
             boolean confirmedSome = unconfirmed != null;

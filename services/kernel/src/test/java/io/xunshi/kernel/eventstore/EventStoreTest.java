@@ -230,6 +230,30 @@ class EventStoreTest {
     }
 
     @Test
+    void the_encoded_read_publishes_what_the_whole_read_holds_upcasting_only_the_old_versions() throws Exception {
+        String stream = stream();
+        store.append(stream, "TestAggregate", "110000", ExpectedVersion.NO_STREAM, List.of(
+                NewEvent.of(RenamedFieldUpcaster.TYPE, 1, JsonNodeFactory.instance.objectNode().put("title", "旧"),
+                        new EventMetadata("corr-7", "cause-8", "tester")),
+                event("xunshi.test.Noted", 2))).await().atMost(WAIT);
+        List<StoredEvent> whole = store.readStream(stream).await().atMost(WAIT);
+        GlobalPosition before = new GlobalPosition(whole.get(0).position().txId() - 1, Long.MAX_VALUE);
+
+        List<EncodedEvent> encoded = store.readAllEncoded(store.pool(), before, 10_000).await().atMost(WAIT).stream()
+                .filter(e -> e.streamId().equals(stream)).toList();
+
+        assertThat(encoded).hasSize(2);
+        assertThat(encoded).usingRecursiveFieldByFieldElementComparatorIgnoringFields("payloadJson")
+                .containsExactlyElementsOf(whole.stream().map(EncodedEvent::of).toList());
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThat(json.readTree(encoded.get(0).payloadJson())).isEqualTo(whole.get(0).payload());
+        assertThat(encoded.get(0).typeVersion()).isEqualTo(3);
+        assertThat(encoded.get(0).correlationId()).isEqualTo("corr-7");
+        assertThat(encoded.get(0).causationId()).isEqualTo("cause-8");
+        assertThat(json.readTree(encoded.get(1).payloadJson())).isEqualTo(whole.get(1).payload());
+    }
+
+    @Test
     void an_event_type_that_is_a_java_class_name_is_refused() {
         assertThatThrownBy(() -> event("io.xunshi.SomethingHappened", 1)).isInstanceOf(IllegalArgumentException.class);
     }
