@@ -108,6 +108,15 @@ public class OutboxRelay {
         worker = null;
     }
 
+    /**
+     * False only when the relay was started and its thread has ended without being stopped — an error it could
+     * not recover from. The service's liveness check reports it ({@link OutboxRelayHealth}), so the platform
+     * restarts the service rather than leave it committing events that are never published.
+     */
+    public synchronized boolean isAlive() {
+        return worker == null || worker.isAlive();
+    }
+
     /** True while this replica holds the service's relay lock and publishes. */
     public boolean isLeading() {
         return leading;
@@ -133,6 +142,9 @@ public class OutboxRelay {
                 LOG.warnf(e, "Outbox relay failed; it starts again from its checkpoint in %s",
                         config.failureBackoff());
                 pause(stop, config.failureBackoff());
+            } catch (Error e) {
+                LOG.errorf(e, "Outbox relay stopped by an error; the service's liveness check reports it down");
+                throw e;
             }
         }
     }
