@@ -2,6 +2,7 @@ package io.xunshi.coordination.infrastructure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +44,12 @@ public class InspectionRollUpProjection implements TopicProjection {
     @Override
     public Set<String> eventTypes() {
         return Set.of(InspectionOpened.TYPE, InspectionClosed.TYPE);
+    }
+
+    /** Counted by the jurisdiction it happened in, so an opening without one cannot be counted. */
+    @Override
+    public Optional<String> unusable(IncomingEvent e) {
+        return e.type().equals(InspectionOpened.TYPE) ? e.missingText("jurisdiction") : Optional.empty();
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,6 +57,16 @@ public class RectificationRollUpProjection implements TopicProjection {
     @Override
     public Set<String> eventTypes() {
         return Set.of(RectificationCaseOpened.TYPE, RectificationReportSubmitted.TYPE, RectificationEvaluated.TYPE);
+    }
+
+    /** Counted by the jurisdiction it happened in, so an opening without one cannot be counted. */
+    @Override
+    public Optional<String> unusable(IncomingEvent e) {
+        return switch (e.type()) {
+            case RectificationCaseOpened.TYPE -> e.missingText("jurisdiction");
+            case RectificationEvaluated.TYPE -> e.missingText("outcome");
+            default -> Optional.empty();
+        };
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.xunshi.kernel.consumer;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 
@@ -45,6 +46,21 @@ public record IncomingEvent(UUID id, String type, int typeVersion, String subjec
             return OptionalInt.empty();
         }
         return OptionalInt.of(Integer.parseInt(version.trim()));
+    }
+
+    /**
+     * What the payload lacks of {@code fields} as non-blank text (e.g. {@code "lacks planId"}), naming the
+     * first missing field, or empty when it has them all; for {@link
+     * io.xunshi.kernel.projection.TopicProjection#unusable}.
+     */
+    public Optional<String> missingText(String... fields) {
+        for (String field : fields) {
+            JsonNode value = payload.path(field);
+            if (!value.isTextual() || value.asText().isBlank()) {
+                return Optional.of("lacks " + field);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The {@code ce_type} the event arrived with, e.g. {@code xunshi.inspection.FindingRecorded.v1}. */

@@ -1,6 +1,7 @@
 package io.xunshi.kernel.projection;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import io.smallrye.mutiny.Multi;
@@ -28,6 +29,17 @@ public interface TopicProjection {
 
     /** The logical event types it reads (e.g. {@code xunshi.inspection.FindingRecorded}); others are skipped. */
     Set<String> eventTypes();
+
+    /**
+     * Why an event of one of its types cannot be applied — a field it needs is missing or unreadable — or
+     * empty when it can. Such an event never reaches {@link #apply}: the runner passes over it the same way
+     * live and in a rebuild, logs it, and counts it in {@code xunshi.projection.skipped} with reason
+     * {@code unusable}, as it does records it cannot decode. Waiting would not help: the event is on the log as
+     * it is. {@link IncomingEvent#missingText} covers the usual check.
+     */
+    default Optional<String> unusable(IncomingEvent event) {
+        return Optional.empty();
+    }
 
     /** Applies one event, in the runner's transaction, which also moves the partition offsets. */
     Uni<Void> apply(SqlConnection conn, IncomingEvent event);

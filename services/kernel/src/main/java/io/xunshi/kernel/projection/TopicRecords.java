@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -42,7 +43,12 @@ final class TopicRecords {
             next.put(record.partition(), record.offset() + 1);
             IncomingEvent event = decodeOrSkip(record);
             if (event != null && projection.eventTypes().contains(event.type())) {
-                wanted.add(event);
+                Optional<String> unusable = projection.unusable(event);
+                if (unusable.isPresent()) {
+                    skip(record, "unusable", event.type() + " " + event.id() + " " + unusable.get());
+                } else {
+                    wanted.add(event);
+                }
             }
         }
         Uni<Void> applied = wanted.isEmpty() ? Uni.createFrom().voidItem() : projection.applyAll(conn, wanted);
@@ -50,20 +56,24 @@ final class TopicRecords {
     }
 
     /**
-     * A record that cannot be decoded is skipped, not retried, and counted: it could never be applied, and
+     * A record that cannot be decoded, or whose event the projection cannot use, is skipped, not retried, and counted: it could never be applied, and
      * skipping it the same way in a rebuild keeps the rebuilt rows equal to the live ones.
      */
     private IncomingEvent decodeOrSkip(ConsumerRecord<String, String> record) {
         try {
             return decoder.decode(record);
         } catch (Undeliverable undeliverable) {
-            LOG.warnf("projection %s skips %s-%d@%d: %s", projection.name(), record.topic(), record.partition(),
-                    record.offset(), undeliverable.getMessage());
-            Counter.builder("xunshi.projection.skipped")
-                    .description("Records a projection fed from Kafka skipped because they could not be decoded")
-                    .tag("projection", projection.name()).tag("reason", undeliverable.reason().code())
-                    .register(metrics).increment();
+            skip(record, undeliverable.reason().code(), undeliverable.getMessage());
             return null;
         }
+    }
+
+    private void skip(ConsumerRecord<String, String> record, String reason, String why) {
+        LOG.warnf("projection %s skips %s-%d@%d: %s", projection.name(), record.topic(), record.partition(),
+                record.offset(), why);
+        Counter.builder("xunshi.projection.skipped")
+                .description("Records a projection fed from Kafka skipped: not decodable, or not usable by it")
+                .tag("projection", projection.name()).tag("reason", reason)
+                .register(metrics).increment();
     }
 }

@@ -3,6 +3,7 @@ package io.xunshi.kernel.projection;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,6 +43,12 @@ public class RemoteFindingsProjection implements TopicProjection {
     @Override
     public Set<String> eventTypes() {
         return Set.of(FINDING_RECORDED);
+    }
+
+    /** A finding without a severity cannot be listed. */
+    @Override
+    public Optional<String> unusable(IncomingEvent event) {
+        return event.missingText("severity");
     }
 
     @Override

@@ -118,14 +118,18 @@ class TopicProjectionTest {
         String prefix = "remote-metrics-" + UUID.randomUUID();
         try (CloudEventsOnKafka kafka = new CloudEventsOnKafka()) {
             kafka.send(RemoteFindingsProjection.TOPIC, event(finding(), prefix).json("not json"));
+            kafka.send(RemoteFindingsProjection.TOPIC,
+                    event(finding(), prefix + "-no-severity").json("{\"severity\":\" \"}"));
             sendFinding(kafka, prefix, "minor");
         }
         await().atMost(WAIT).until(() -> findings(prefix) == 1);
+        assertThat(findings(prefix + "-no-severity")).as("an unusable finding is passed over").isZero();
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(
                 given().when().get("/q/metrics").then().statusCode(200).extract().asString())
                 .contains("xunshi_projection_lag{projection=\"" + NAME + "\"} 0.0")
-                .containsPattern("xunshi_projection_skipped_total\\{[^}]*reason=\"malformed-payload\""));
+                .containsPattern("xunshi_projection_skipped_total\\{[^}]*reason=\"malformed-payload\"")
+                .containsPattern("xunshi_projection_skipped_total\\{[^}]*reason=\"unusable\""));
     }
 
     private static String finding() {

@@ -2,6 +2,7 @@ package io.xunshi.planning.infrastructure;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +40,11 @@ public class EvaluationCoverage implements TopicProjection {
     }
 
     @Override
+    public Optional<String> unusable(IncomingEvent e) {
+        return Versions.unusable(e, "evaluatedOn", "caseId", "inspectionId", "planId", "organisationId", "outcome");
+    }
+
+    @Override
     public Uni<Void> apply(SqlConnection conn, IncomingEvent event) {
         return applyAll(conn, List.of(event));
     }
@@ -46,8 +52,6 @@ public class EvaluationCoverage implements TopicProjection {
     @Override
     public Uni<Void> applyAll(SqlConnection conn, List<IncomingEvent> events) {
         List<Tuple> rows = events.stream()
-                .filter(e -> Versions.complete(e, "evaluatedOn", "caseId", "inspectionId", "planId",
-                        "organisationId", "outcome"))
                 .map(e -> {
             var p = e.payload();
             return Tuple.tuple(List.of(e.id(), p.path("caseId").asText(), Versions.of(e),

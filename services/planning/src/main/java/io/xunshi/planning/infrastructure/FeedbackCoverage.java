@@ -2,6 +2,7 @@ package io.xunshi.planning.infrastructure;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +40,11 @@ public class FeedbackCoverage implements TopicProjection {
     }
 
     @Override
+    public Optional<String> unusable(IncomingEvent e) {
+        return Versions.unusable(e, "givenOn", "inspectionId", "planId", "organisationId");
+    }
+
+    @Override
     public Uni<Void> apply(SqlConnection conn, IncomingEvent event) {
         return applyAll(conn, List.of(event));
     }
@@ -46,7 +52,6 @@ public class FeedbackCoverage implements TopicProjection {
     @Override
     public Uni<Void> applyAll(SqlConnection conn, List<IncomingEvent> events) {
         List<Tuple> rows = events.stream()
-                .filter(e -> Versions.complete(e, "givenOn", "inspectionId", "planId", "organisationId"))
                 .map(e -> {
             var p = e.payload();
             return Tuple.tuple(Arrays.asList(p.path("inspectionId").asText(), p.path("planId").asText(),

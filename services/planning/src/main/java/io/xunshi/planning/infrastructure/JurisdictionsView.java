@@ -3,6 +3,7 @@ package io.xunshi.planning.infrastructure;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,6 +45,11 @@ public class JurisdictionsView implements TopicProjection {
     }
 
     @Override
+    public Optional<String> unusable(IncomingEvent e) {
+        return e.type().endsWith("Registered") ? e.missingText("code", "name", "level") : e.missingText("code", "name");
+    }
+
+    @Override
     public Uni<Void> apply(SqlConnection conn, IncomingEvent event) {
         return applyAll(conn, List.of(event));
     }
@@ -54,10 +60,6 @@ public class JurisdictionsView implements TopicProjection {
         List<Tuple> renames = new ArrayList<>();
         for (IncomingEvent e : events) {
             var p = e.payload();
-            boolean registration = e.type().endsWith("Registered");
-            if (!Versions.complete(e, null, registration ? new String[] { "code", "name", "level" } : new String[] { "code", "name" })) {
-                continue;
-            }
             if (e.type().equals(JurisdictionRegistered.TYPE)) {
                 String parent = p.path("parentCode").isTextual() ? p.path("parentCode").asText() : null;
                 registrations.add(Tuple.tuple(Arrays.asList(p.path("code").asText(), p.path("name").asText(),

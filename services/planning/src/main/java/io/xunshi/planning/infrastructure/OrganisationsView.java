@@ -2,6 +2,7 @@ package io.xunshi.planning.infrastructure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +46,12 @@ public class OrganisationsView implements TopicProjection {
     }
 
     @Override
+    public Optional<String> unusable(IncomingEvent e) {
+        return e.type().endsWith("Registered") ? e.missingText("organisationId", "name", "kind", "jurisdiction")
+                : e.missingText("organisationId", "name");
+    }
+
+    @Override
     public Uni<Void> apply(SqlConnection conn, IncomingEvent event) {
         return applyAll(conn, List.of(event));
     }
@@ -56,10 +63,6 @@ public class OrganisationsView implements TopicProjection {
         List<Tuple> renames = new ArrayList<>();
         for (IncomingEvent e : events) {
             var p = e.payload();
-            boolean registration = e.type().endsWith("Registered");
-            if (!Versions.complete(e, null, registration ? new String[] { "organisationId", "name", "kind", "jurisdiction" } : new String[] { "organisationId", "name" })) {
-                continue;
-            }
             if (e.type().equals(OrganisationRegistered.TYPE)) {
                 String jurisdiction = p.path("jurisdiction").asText();
                 String location = p.path("location").isTextual() ? p.path("location").asText() : jurisdiction;

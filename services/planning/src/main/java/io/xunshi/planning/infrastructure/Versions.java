@@ -1,5 +1,7 @@
 package io.xunshi.planning.infrastructure;
 
+import java.util.Optional;
+
 import io.xunshi.kernel.consumer.IncomingEvent;
 
 /** The sending stream's version of an incoming event, from its {@code ce_aggregateversion} header. */
@@ -9,23 +11,20 @@ final class Versions {
     }
 
     /**
-     * True when the payload has a text value for each field (and, for {@code date}, an ISO date): an event
-     * without them cannot be applied and is passed over rather than holding the projection back for ever.
+     * What keeps an event from being applied: a field without a text value, or {@code date} (when given)
+     * not an ISO date; empty when it can be applied. Returned from {@code unusable}, so the kernel passes
+     * over such an event, logs it and counts it rather than holding the projection back for ever.
      */
-    static boolean complete(IncomingEvent event, String date, String... fields) {
-        for (String field : fields) {
-            if (!event.payload().path(field).isTextual() || event.payload().path(field).asText().isBlank()) {
-                return false;
-            }
-        }
-        if (date == null) {
-            return true;
+    static Optional<String> unusable(IncomingEvent event, String date, String... fields) {
+        Optional<String> missing = event.missingText(fields);
+        if (missing.isPresent() || date == null) {
+            return missing;
         }
         try {
             java.time.LocalDate.parse(event.payload().path(date).asText());
-            return true;
+            return Optional.empty();
         } catch (java.time.format.DateTimeParseException e) {
-            return false;
+            return Optional.of(date + " is not an ISO date");
         }
     }
 

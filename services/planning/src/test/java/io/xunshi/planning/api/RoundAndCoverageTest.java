@@ -149,6 +149,8 @@ class RoundAndCoverageTest {
         String inspectionA = "insp-" + UUID.randomUUID();
         String inspectionB = "insp-" + UUID.randomUUID();
         Fixture.other(FeedbackCoverageTopics.INSPECTION, "xunshi.inspection.InspectionStationed.v1", inspectionA);
+        // Feedback whose date is not an ISO date cannot be applied: it is passed over and counted, not applied.
+        Fixture.feedbackGiven("insp-" + UUID.randomUUID(), plan, universe.get(2), "20 June 2024");
         Fixture.feedbackGiven(inspectionA, plan, a, "2024-06-20");
         Fixture.feedbackGiven(inspectionA, plan, a, "2024-06-20");
         Fixture.feedbackGiven(inspectionB, plan, b, "2024-06-21");
@@ -158,6 +160,9 @@ class RoundAndCoverageTest {
         assertThat(formal.jsonPath().getDouble("formal.ratio")).isEqualTo(0.6667);
         assertThat(formal.jsonPath().getInt("effective.covered")).isZero();
         assertThat(formal.jsonPath().getList("uncovered.organisationId")).containsExactly(universe.get(2));
+        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString()).containsPattern(
+                "xunshi_projection_skipped_total\\{[^}]*projection=\"coverage-feedback\"[^}]*reason=\"unusable\"[^}]*}"
+                        + " [1-9]");
         assertThat(formal.jsonPath().getString("targets[0].inspectionId")).isEqualTo(inspectionA);
         assertThat(formal.jsonPath().getBoolean("targets[0].formallyCovered")).isTrue();
 
