@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -143,16 +146,18 @@ public class OutboxRelay {
                         config.failureBackoff());
                 pause(stop, config.failureBackoff());
             } catch (Error e) {
+                // Not recoverable here: the thread ends, and the liveness check reports the relay down.
                 LOG.errorf(e, "Outbox relay stopped by an error; the service's liveness check reports it down");
-                throw e;
+                return;
             }
         }
     }
 
     /**
      * While behind, reads batch N+1 while batch N is on its way: a full batch is handed to the producer as
-     * soon as it is read, and its acknowledgements are awaited — and the checkpoint moved past it — only
-     * after the next batch was read and handed over. At most two batches are unacknowledged; a failure of
+     * soon as it is read, the read of the next one starts at once (on a pooled connection, so that it does not
+     * queue behind the checkpoint writes on the relay's own session), and its acknowledgements are awaited —
+     * and the checkpoint moved past it — only after the next batch was read and handed over. At most two batches are unacknowledged; a failure of
      * either starts again from the checkpoint, which is past acknowledged batches only (at least once, in
      * order per aggregate). Once caught up (a batch shorter than the batch size), there is nothing to
      * overlap with, and latency matters more: the batch is sent at once, without the producer's linger,
@@ -162,15 +167,21 @@ public class OutboxRelay {
         GlobalPosition confirmed = RelayCheckpoint.load(connection);
         GlobalPosition after = confirmed;
         EventLogProducer.InFlight unconfirmed = null;
+        CompletableFuture<List<EncodedEvent>> prefetched = null;
         Instant nextLagSample = Instant.MIN;
         while (stop.getCount() > 0) {
-            List<EncodedEvent> batch = store.readAllEncoded(connection, after, config.batchSize()).await()
-                    .atMost(TIMEOUT);
+            List<EncodedEvent> batch = prefetched != null ? awaitRead(prefetched)
+                    : store.readAllEncoded(connection, after, config.batchSize()).await().atMost(TIMEOUT);
+            prefetched = null;
             EventLogProducer.InFlight sent = null;
             if (!batch.isEmpty()) {
                 metrics.behindSince(batch.get(0).recordedAt());
                 sent = producer.sendEncoded(batch);
                 after = sent.last();
+            }
+            if (batch.size() == config.batchSize()) {
+                // Settled events are the same on any connection: read them while this batch goes out.
+                prefetched = store.readAllEncoded(store.pool(), after, config.batchSize()).subscribeAsCompletionStage();
             }
             boolean confirmedSome = unconfirmed != null;
             if (unconfirmed != null) {
@@ -195,6 +206,19 @@ public class OutboxRelay {
         }
         if (unconfirmed != null) {
             confirm(connection, unconfirmed);
+        }
+    }
+
+    private static List<EncodedEvent> awaitRead(CompletableFuture<List<EncodedEvent>> read) {
+        try {
+            return read.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the next batch", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the next batch was not read within " + TIMEOUT, e);
         }
     }
 
