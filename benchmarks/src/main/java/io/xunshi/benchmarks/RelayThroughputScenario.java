@@ -198,15 +198,16 @@ public class RelayThroughputScenario implements Scenario {
     }
 
     private String shortfall() {
-        return "The relay works in rounds of up to " + outbox.batchSize() + " events: it reads a page of the store"
-                + " (a query over the global-order index; payloads stay JSON text), hands it to the producer, and"
-                + " only then waits for the previous page's acknowledgements and saves the checkpoint past it (a"
-                + " commit that does not wait for the flush). So at most two pages are unacknowledged, whereas the"
-                + " raw producer has its records in memory, keeps up to five requests per partition in flight for"
-                + " the whole run and never touches the database. The relay's reads make PostgreSQL work on the"
-                + " same two processors as the broker and both JVMs; the raw producer shares them with the broker"
-                + " only. In runs of this scenario alone, raising the batch from 500 to 2,000 events took the ratio"
-                + " from about 0.33× to about 0.45×; publishing the stored JSON text unparsed saved processor time"
-                + " in the relay's JVM but moved the ratio by less than the noise between runs.";
+        return "The relay works in rounds of up to " + outbox.batchSize() + " events: it hands a page of the store"
+                + " (payloads as stored JSON text) to the producer, starts reading the next page on a pooled"
+                + " connection, and meanwhile waits for the previous page's acknowledgements and saves the"
+                + " checkpoint past it (a commit that does not wait for the flush). So at most two pages are"
+                + " unacknowledged, whereas the raw producer has its records in memory, keeps up to five requests"
+                + " per partition in flight for the whole run and never touches the database. The relay's reads"
+                + " make PostgreSQL work on the same two processors as the broker and both JVMs; the raw producer"
+                + " shares them with the broker only. In runs of this scenario alone, raising the batch from 500 to"
+                + " 2,000 events took the ratio from about 0.33× to about 0.45×, and reading the next page during"
+                + " the acknowledgements raised throughput by about a fifth; publishing the stored JSON text"
+                + " unparsed saved processor time in the relay's JVM but moved the ratio by less than the noise.";
     }
 }
