@@ -24,7 +24,7 @@ import org.apache.kafka.common.TopicPartition;
  * leader hosts the partition. An idempotent producer with several requests in flight can then have its first
  * request to a partition refused ({@code NOT_LEADER_OR_FOLLOWER}) and its second accepted; every retry of
  * the first then fails with {@code OUT_OF_ORDER_SEQUENCE_NUMBER} until {@code delivery.timeout.ms} (two
- * minutes) gives up on it (KAFKA-15591, fixed in brokers after 4.1). For the relay that is a two-minute
+ * minutes) gives up on it (KAFKA-15591). For the relay that is a two-minute
  * stall with a backlog in hand, and a batch published again.
  *
  * <p>A partition's leader answers ListOffsets, as it answers produce requests, only once it hosts the
