@@ -53,19 +53,12 @@ public class EventStore {
             + " ORDER BY version DESC LIMIT 1) h ON true";
 
     /**
-     * Payload and metadata are bound as text and parsed by PostgreSQL: the client would send a Java
-     * string bound to a jsonb parameter as one JSON string value, not as the object it spells.
-     */
-    private static final String INSERT = "INSERT INTO events (stream_id, version, stream_type, event_id, event_type,"
-            + " type_version, jurisdiction, payload, metadata, occurred_at, prev_hash, hash)"
-            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9::text::jsonb, $10, $11, $12)"
-            + " RETURNING global_position, tx_id::text AS tx, recorded_at";
-
-    /**
      * An append at a known version in one statement: it reads the stream's head, checks the expected version
      * (and that an existing stream's append is its transaction's first write), chains the hashes in the
      * database — {@code sha256(prev || digest)}, the content digests coming from the client — and inserts
-     * every event in version order. No row back means the check failed; {@link #HEAD} then says why.
+     * every event in version order. No row back means the check failed; {@link #HEAD} then says why. Payload
+     * and metadata are sent as text and cast by PostgreSQL: a Java string bound to a jsonb parameter would
+     * be stored as one JSON string value, not as the object it spells.
      */
     private static final String APPEND = "WITH RECURSIVE head AS MATERIALIZED ("
             + "SELECT pg_current_xact_id_if_assigned() IS NOT NULL AS written, h.version, h.hash"
@@ -112,6 +105,7 @@ public class EventStore {
     /** Appends events to a stream in a transaction of its own; all of them or none. */
     public Uni<AppendResult> append(String streamId, String streamType, String jurisdiction, int expectedVersion,
             List<NewEvent> events) {
+        requireEvents(streamId, events);
         if (expectedVersion == ExpectedVersion.ANY) {
             return pool.withTransaction(conn -> append(conn, streamId, streamType, jurisdiction, expectedVersion,
                     events));
@@ -127,33 +121,30 @@ public class EventStore {
      */
     public Uni<AppendResult> append(SqlConnection conn, String streamId, String streamType, String jurisdiction,
             int expectedVersion, List<NewEvent> events) {
-        if (events.isEmpty()) {
-            throw new IllegalArgumentException("nothing to append to " + streamId);
-        }
+        requireEvents(streamId, events);
         if (expectedVersion != ExpectedVersion.ANY) {
             return appendAt(conn, streamId, streamType, jurisdiction, expectedVersion, events);
         }
+        // At whatever version the stream is: read it, then append at that version.
         return conn.preparedQuery(HEAD).execute(Tuple.of(streamId)).flatMap(head -> {
             Row row = head.iterator().next();
-            if (row.getString("assigned") != null && expectedVersion != ExpectedVersion.NO_STREAM) {
+            if (row.getString("assigned") != null) {
                 return Uni.createFrom().failure(firstWriteOnly(row.getString("assigned")));
             }
             Integer found = row.getInteger("version");
-            int current = found == null ? 0 : found;
-            if (expectedVersion != ExpectedVersion.ANY && current != expectedVersion) {
-                conflicts.increment();
-                return Uni.createFrom().failure(new ConcurrencyConflict(streamId, expectedVersion, current));
-            }
-            return insert(conn, streamId, streamType, jurisdiction, current, bytes(row, "hash"), events);
+            return appendAt(conn, streamId, streamType, jurisdiction, found == null ? 0 : found, events);
         });
+    }
+
+    private static void requireEvents(String streamId, List<NewEvent> events) {
+        if (events.isEmpty()) {
+            throw new IllegalArgumentException("nothing to append to " + streamId);
+        }
     }
 
     /** An append at a known version, in one statement ({@link #APPEND}); see {@link #append(SqlConnection, String, String, String, int, List)}. */
     private Uni<AppendResult> appendAt(SqlClient client, String streamId, String streamType, String jurisdiction,
             int expectedVersion, List<NewEvent> events) {
-        if (events.isEmpty()) {
-            throw new IllegalArgumentException("nothing to append to " + streamId);
-        }
         int n = events.size();
         UUID[] ids = new UUID[n];
         String[] types = new String[n];
@@ -189,10 +180,11 @@ public class EventStore {
                     for (Row r : rows) {
                         int version = r.getInteger("version");
                         NewEvent e = events.get(version - expectedVersion - 1);
-                        stored[version - expectedVersion - 1] = new StoredEvent(new GlobalPosition(Long.parseLong(r.getString("tx")),
-                                r.getLong("global_position")), e.eventId(), streamId, streamType, r.getInteger("version"),
-                                e.type(), e.typeVersion(), jurisdiction, e.payload(), e.metadata(), e.occurredAt(),
-                                r.getOffsetDateTime("recorded_at").toInstant(), bytes(r, "prev_hash"), bytes(r, "hash"));
+                        stored[version - expectedVersion - 1] = new StoredEvent(
+                                new GlobalPosition(Long.parseLong(r.getString("tx")), r.getLong("global_position")),
+                                e.eventId(), streamId, streamType, version, e.type(), e.typeVersion(), jurisdiction,
+                                e.payload(), e.metadata(), e.occurredAt(), r.getOffsetDateTime("recorded_at").toInstant(),
+                                bytes(r, "prev_hash"), bytes(r, "hash"));
                     }
                     appended.increment(n);
                     return Uni.createFrom().item(new AppendResult(streamId, expectedVersion + n, List.of(stored)));
@@ -217,49 +209,6 @@ public class EventStore {
         return new IllegalStateException("an append to an existing stream must be the first write of its transaction"
                 + " (transaction " + transaction + " has written already); only new streams can be created after"
                 + " other writes");
-    }
-
-    private Uni<AppendResult> insert(SqlConnection conn, String streamId, String streamType, String jurisdiction,
-            int current, byte[] headHash, List<NewEvent> events) {
-        List<Tuple> rows = new ArrayList<>(events.size());
-        List<StoredEvent> pending = new ArrayList<>(events.size());
-        byte[] prev = headHash;
-        int version = current;
-        for (NewEvent e : events) {
-            version++;
-            ObjectNode metadata = metadataJson(e.metadata());
-            byte[] hash = HashChain.hash(prev, e.eventId(), streamId, streamType, version, e.type(), e.typeVersion(),
-                    jurisdiction, e.occurredAt(), e.payload(), metadata);
-            rows.add(Tuple.tuple(List.of(streamId, version, streamType, e.eventId(), e.type(), e.typeVersion(),
-                    jurisdiction, e.payload().toString(), metadata.toString(),
-                    OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC)))
-                    .addValue(prev == null ? null : io.vertx.core.buffer.Buffer.buffer(prev))
-                    .addValue(io.vertx.core.buffer.Buffer.buffer(hash)));
-            pending.add(new StoredEvent(null, e.eventId(), streamId, streamType, version, e.type(), e.typeVersion(),
-                    jurisdiction, e.payload(), e.metadata(), e.occurredAt(), null, prev, hash));
-            prev = hash;
-        }
-        int last = version;
-        int expected = current;
-        return conn.preparedQuery(INSERT).executeBatch(rows)
-                .map(result -> {
-                    List<StoredEvent> stored = new ArrayList<>(pending.size());
-                    RowSet<Row> rs = result;
-                    for (StoredEvent p : pending) {
-                        Row r = rs.iterator().next();
-                        stored.add(new StoredEvent(new GlobalPosition(Long.parseLong(r.getString("tx")),
-                                r.getLong("global_position")), p.eventId(), p.streamId(), p.streamType(), p.version(),
-                                p.type(), p.typeVersion(), p.jurisdiction(), p.payload(), p.metadata(), p.occurredAt(),
-                                r.getOffsetDateTime("recorded_at").toInstant(), p.prevHash(), p.hash()));
-                        rs = rs.next();
-                    }
-                    appended.increment(stored.size());
-                    return new AppendResult(streamId, last, stored);
-                })
-                .onFailure(EventStore::isStreamVersionTaken).transform(f -> {
-                    conflicts.increment();
-                    return new ConcurrencyConflict(streamId, expected, -1);
-                });
     }
 
     private static boolean isStreamVersionTaken(Throwable failure) {
