@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,26 +18,27 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.xunshi.kernel.eventstore.EncodedEvent;
 import io.xunshi.kernel.eventstore.EventStore;
 import io.xunshi.kernel.eventstore.GlobalPosition;
-import io.xunshi.kernel.eventstore.EncodedEvent;
 
 /**
  * The transactional outbox relay: the only way events leave the service. It tails the event store in its
- * global order from its checkpoint ({@link EventStore#readAllEncoded}: payloads stay JSON text unless upcast), publishes each batch to the service's topic, waits for Kafka to
- * acknowledge all of it, and only then moves the checkpoint on. A crash between publishing and saving the
- * checkpoint publishes that batch again, so delivery is at least once and never loses an event; records
- * are keyed by stream id and sent in global order, so each aggregate's events reach its partition in
- * version order.
+ * global order from its checkpoint ({@link EventStore#readAllEncoded}: payloads stay JSON text unless
+ * upcast), publishes each batch to the service's topic, waits for Kafka to acknowledge all of it, and only
+ * then moves the checkpoint on. A crash between publishing and saving the checkpoint publishes that batch
+ * again, so delivery is at least once and never loses an event; records are keyed by stream id and sent in
+ * global order, so each aggregate's events reach its partition in version order.
  *
- * <p>It reads only the settled part of the order: a transaction that commits
- * late holds back the events after it in the order until it ends, and is never skipped. Of a service's
- * replicas only the one holding the service's {@link RelayLease} relays; the others retry every
- * {@code xunshi.outbox.lock-retry-interval} and take over from the checkpoint when it goes.
+ * <p>It reads only the settled part of the order: a transaction that commits late holds back the events
+ * after it in the order until it ends, and is never skipped. Of a service's replicas only the one holding
+ * the service's {@link RelayLease} relays; the others retry every {@code xunshi.outbox.lock-retry-interval}
+ * and take over from the checkpoint when it goes.
  *
  * <p>It runs on a thread of its own, started with the application and stopped gracefully at shutdown
  * after the batch in hand is acknowledged and checkpointed.
@@ -157,8 +156,8 @@ public class OutboxRelay {
      * While behind, reads batch N+1 while batch N is on its way: a full batch is handed to the producer as
      * soon as it is read, the read of the next one starts at once (on a pooled connection, so that it does not
      * queue behind the checkpoint writes on the relay's own session), and its acknowledgements are awaited —
-     * and the checkpoint moved past it — only after the next batch was read and handed over. At most two batches are unacknowledged; a failure of
-     * either starts again from the checkpoint, which is past acknowledged batches only (at least once, in
+     * and the checkpoint moved past it — only after the next batch was read and handed over. At most two
+     * batches are unacknowledged; a failure of either starts again from the checkpoint, which is past acknowledged batches only (at least once, in
      * order per aggregate). Once caught up (a batch shorter than the batch size), there is nothing to
      * overlap with, and latency matters more: the batch is sent at once, without the producer's linger,
      * and confirmed before the next read.
@@ -170,8 +169,9 @@ public class OutboxRelay {
         CompletableFuture<List<EncodedEvent>> prefetched = null;
         Instant nextLagSample = Instant.MIN;
         while (stop.getCount() > 0) {
-            List<EncodedEvent> batch = prefetched != null ? awaitRead(prefetched)
-                    : store.readAllEncoded(connection, after, config.batchSize()).await().atMost(TIMEOUT);
+            Uni<List<EncodedEvent>> read = prefetched != null ? Uni.createFrom().completionStage(prefetched)
+                    : store.readAllEncoded(connection, after, config.batchSize());
+            List<EncodedEvent> batch = read.await().atMost(TIMEOUT);
             prefetched = null;
             EventLogProducer.InFlight sent = null;
             if (!batch.isEmpty()) {
@@ -206,19 +206,6 @@ public class OutboxRelay {
         }
         if (unconfirmed != null) {
             confirm(connection, unconfirmed);
-        }
-    }
-
-    private static List<EncodedEvent> awaitRead(CompletableFuture<List<EncodedEvent>> read) {
-        try {
-            return read.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the next batch", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("the next batch was not read within " + TIMEOUT, e);
         }
     }
 
