@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -44,9 +43,9 @@ final class DeadLettersCommand implements Callable<Integer> {
     @Mixin
     private ServicePorts ports;
 
-    @Option(names = "--service", split = ",", paramLabel = "SERVICE",
-            description = "Only these services (default: all four).")
-    private List<String> services;
+    @Option(names = "--services", split = ",", paramLabel = "NAME", converter = RunCommand.ServiceConverter.class,
+            description = "Only these services, comma-separated (default: all four).")
+    private List<Service> services;
 
     @Option(names = "--consumer", paramLabel = "NAME", description = "Only this consumer's letters.")
     private String consumer;
@@ -55,11 +54,11 @@ final class DeadLettersCommand implements Callable<Integer> {
             description = "Only letters in this status: PENDING, REDRIVEN, ALREADY_HANDLED or FAILED.")
     private String status;
 
-    @Option(names = "--redrive", paramLabel = "ID", description = "Re-drive this letter (needs one --service).")
+    @Option(names = "--redrive", paramLabel = "ID", description = "Re-drive this letter (needs one service in --services).")
     private String redrive;
 
     @Option(names = "--redrive-all", description = "Re-drive every pending or failed letter of --consumer"
-            + " (needs one --service).")
+            + " (needs one service in --services).")
     private boolean redriveAll;
 
     @Option(names = "--jurisdiction", paramLabel = "CODE", defaultValue = "000000",
@@ -68,18 +67,10 @@ final class DeadLettersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        List<Service> chosen = new ArrayList<>();
-        try {
-            if (services == null) {
-                chosen.addAll(List.of(Service.values()));
-            } else {
-                services.forEach(s -> chosen.add(Service.byId(s)));
-            }
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        List<Service> chosen = services == null ? List.of(Service.values()) : List.copyOf(services);
         if ((redrive != null || redriveAll) && chosen.size() != 1) {
-            throw new ParameterException(spec.commandLine(), "--redrive and --redrive-all need exactly one --service.");
+            throw new ParameterException(spec.commandLine(), "--redrive and --redrive-all need exactly one service"
+                    + " (--services).");
         }
         if (redriveAll && consumer == null) {
             throw new ParameterException(spec.commandLine(), "--redrive-all needs --consumer.");

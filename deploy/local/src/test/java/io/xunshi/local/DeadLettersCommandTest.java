@@ -59,7 +59,7 @@ class DeadLettersCommandTest {
 
     @Test
     void lists_a_services_letters_as_a_centre_operator() {
-        int exit = cli().execute("dead-letters", "--data-dir", data.toString(), "--service", "inspection",
+        int exit = cli().execute("dead-letters", "--data-dir", data.toString(), "--services", "inspection",
                 "--inspection-port", Integer.toString(server.getAddress().getPort()), "--status", "pending");
         assertThat(exit).isZero();
         assertThat(out.toString()).contains("inspection:", "inspection-rounds.0.7", "PENDING", "handler-failed: boom");
@@ -71,7 +71,7 @@ class DeadLettersCommandTest {
 
     @Test
     void a_redrive_that_fails_again_says_why_and_exits_1() {
-        int exit = cli().execute("dead-letters", "--data-dir", data.toString(), "--service", "inspection",
+        int exit = cli().execute("dead-letters", "--data-dir", data.toString(), "--services", "inspection",
                 "--inspection-port", Integer.toString(server.getAddress().getPort()), "--redrive",
                 "inspection-rounds.0.7");
         assertThat(exit).isEqualTo(1);
