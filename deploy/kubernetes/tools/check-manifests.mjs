@@ -9,7 +9,7 @@
 //   never sees a misspelled setting);
 // - any other kind fails: every object must be checked by some schema.
 //
-// Usage: node check-manifests.mjs RENDERED.yaml             validates, exits 1 on any error
+// Usage: node check-manifests.mjs FILE.yaml...              validates, exits 1 on any error
 //        node check-manifests.mjs --self-test RENDERED.yaml  breaks copies of the rendered objects in known
 //                                                            ways and fails unless every broken copy is refused
 import { readFileSync, readdirSync } from "node:fs";
@@ -247,16 +247,20 @@ async function selfTest(objects, crds) {
 
 async function main(args) {
   const test = args[0] === "--self-test";
-  const file = test ? args[1] : args[0];
-  if (!file) {
-    console.error("usage: check-manifests.mjs [--self-test] RENDERED.yaml");
+  const files = test ? args.slice(1) : args;
+  if (files.length === 0) {
+    console.error("usage: check-manifests.mjs [--self-test] FILE.yaml...");
     return 2;
   }
   const crds = loadCrdValidators();
-  const objects = readObjects(file);
-  if (objects.length === 0) {
-    console.error(`${file} holds no object`);
-    return 1;
+  const objects = [];
+  for (const file of files) {
+    const found = readObjects(file);
+    if (found.length === 0) {
+      console.error(`${file} holds no object`);
+      return 1;
+    }
+    objects.push(...found);
   }
   if (test) {
     const problems = await selfTest(objects, crds);
