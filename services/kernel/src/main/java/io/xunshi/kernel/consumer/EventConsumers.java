@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.opentelemetry.api.trace.Tracer;
+
 /**
  * Where a service defines its consumers of other services' topics:
  *
@@ -32,11 +34,14 @@ public class EventConsumers {
     private final DeadLetters deadLetters;
     private final int retries;
     private final Duration backoff;
+    private final Tracer tracer;
 
     @Inject
     public EventConsumers(CloudEventDecoder decoder, Inbox inbox, DeadLetters deadLetters,
             @ConfigProperty(name = "xunshi.consumer.retries", defaultValue = "3") int retries,
-            @ConfigProperty(name = "xunshi.consumer.retry-backoff", defaultValue = "200ms") Duration backoff) {
+            @ConfigProperty(name = "xunshi.consumer.retry-backoff", defaultValue = "200ms") Duration backoff,
+            Tracer tracer) {
+        this.tracer = tracer;
         this.decoder = decoder;
         this.inbox = inbox;
         this.deadLetters = deadLetters;
@@ -46,6 +51,6 @@ public class EventConsumers {
 
     /** Starts the definition of a consumer; {@code name} keys its inbox entries and its dead-letter counts. */
     public EventConsumer.Builder define(String name) {
-        return new EventConsumer.Builder(name, decoder, inbox, deadLetters, retries, backoff);
+        return new EventConsumer.Builder(name, decoder, inbox, deadLetters, retries, backoff, tracer);
     }
 }

@@ -12,6 +12,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.xunshi.kernel.eventstore.EventMetadata;
+import io.xunshi.kernel.eventstore.EventStore;
+import io.xunshi.kernel.eventstore.ExpectedVersion;
+import io.xunshi.kernel.eventstore.NewEvent;
 
 /**
  * A consumer of another service's topic as a service declares one: notes taken count per subject, and
@@ -25,6 +29,8 @@ public class NoteTakingConsumer {
     public static final String DEAD_LETTER_TOPIC = "xunshi.testsource.events.kernel-test-notes.dlq";
     public static final String NOTE_TAKEN = "xunshi.testsource.NoteTaken.v1";
     public static final String NOTE_REJECTED = "xunshi.testsource.NoteRejected.v1";
+    /** Echoed notes open a stream of the consumer's own service, "echo-" + the subject (an append of its own). */
+    public static final String NOTE_ECHOED = "xunshi.testsource.NoteEchoed.v1";
     /** A type the topic carries that this consumer does not need. */
     public static final String NOTE_ARCHIVED = "xunshi.testsource.NoteArchived.v1";
 
@@ -32,7 +38,7 @@ public class NoteTakingConsumer {
     private final AtomicInteger rejections = new AtomicInteger();
 
     @Inject
-    public NoteTakingConsumer(EventConsumers consumers) {
+    public NoteTakingConsumer(EventConsumers consumers, EventStore store) {
         consumer = consumers.define(NAME)
                 .on(NOTE_TAKEN, (conn, event) -> conn.preparedQuery("INSERT INTO test_note_counts (subject, notes)"
                         + " VALUES ($1, 1) ON CONFLICT (subject) DO UPDATE SET notes = test_note_counts.notes + 1")
@@ -41,6 +47,10 @@ public class NoteTakingConsumer {
                     rejections.incrementAndGet();
                     return Uni.createFrom().failure(new IllegalStateException("notes of this kind are refused"));
                 })
+                .on(NOTE_ECHOED, (conn, event) -> store.append(conn, "echo-" + event.subject(), "Echo", "110000",
+                        ExpectedVersion.NO_STREAM, List.of(NewEvent.of("xunshi.test.NoteEchoed", 1, event.payload(),
+                                new EventMetadata(event.extension("correlationid"), event.id().toString(), NAME))))
+                        .replaceWithVoid())
                 .ignore(List.of(NOTE_ARCHIVED))
                 .retries(2, Duration.ofMillis(20))
                 .build();
