@@ -6,11 +6,16 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 
 import jakarta.inject.Inject;
 
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -62,6 +67,45 @@ class ConsumerTraceTest {
             assertThat(fresh[0]).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]").doesNotContain(traceId);
             assertThat(fresh[1]).isNull();
         }
+    }
+
+    @Test
+    void the_log_lines_of_a_handling_carry_the_events_correlation_id_the_consumer_and_the_trace() {
+        String traceId = hex(16);
+        String subject = "logged-" + UUID.randomUUID();
+        List<ExtLogRecord> lines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record instanceof ExtLogRecord ext && NoteTakingConsumer.class.getName().equals(ext.getLoggerName())) {
+                    ext.copyMdc();
+                    lines.add(ext);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            CloudEventsOnKafka.publish(NoteTakingConsumer.TOPIC, event(NoteTakingConsumer.NOTE_ECHOED, subject)
+                    .json("{\"note\":\"logged\"}").correlationId("corr-" + subject)
+                    .header("ce_traceparent", "00-" + traceId + "-" + hex(8) + "-01"));
+            awaitTrace("echo-" + subject);
+        } finally {
+            root.removeHandler(capture);
+        }
+        assertThat(lines).filteredOn(l -> ("corr-" + subject).equals(l.getMdc("correlationId"))).singleElement()
+                .satisfies(line -> {
+                    assertThat(line.getMdc("consumer")).isEqualTo(NoteTakingConsumer.NAME);
+                    assertThat(line.getMdc("traceId")).isEqualTo(traceId);
+                });
     }
 
     /** The traceparent and tracestate stored with the stream's first event, once it is there. */

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -34,6 +35,8 @@ public class NoteTakingConsumer {
     /** A type the topic carries that this consumer does not need. */
     public static final String NOTE_ARCHIVED = "xunshi.testsource.NoteArchived.v1";
 
+    private static final Logger LOG = Logger.getLogger(NoteTakingConsumer.class);
+
     private final EventConsumer consumer;
     private final AtomicInteger rejections = new AtomicInteger();
 
@@ -47,9 +50,11 @@ public class NoteTakingConsumer {
                     rejections.incrementAndGet();
                     return Uni.createFrom().failure(new IllegalStateException("notes of this kind are refused"));
                 })
-                .on(NOTE_ECHOED, (conn, event) -> store.append(conn, "echo-" + event.subject(), "Echo", "110000",
+                .on(NOTE_ECHOED, (conn, event) -> Uni.createFrom().voidItem()
+                        .invoke(() -> LOG.infof("echoing note %s", event.id()))
+                        .chain(() -> store.append(conn, "echo-" + event.subject(), "Echo", "110000",
                         ExpectedVersion.NO_STREAM, List.of(NewEvent.of("xunshi.test.NoteEchoed", 1, event.payload(),
-                                new EventMetadata(event.extension("correlationid"), event.id().toString(), NAME))))
+                                new EventMetadata(event.extension("correlationid"), event.id().toString(), NAME)))))
                         .replaceWithVoid())
                 .ignore(List.of(NOTE_ARCHIVED))
                 .retries(2, Duration.ofMillis(20))
