@@ -2,6 +2,7 @@ package io.xunshi.kernel.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,6 +25,11 @@ public final class CloudEventHeaders {
 
     public static final String SPEC_VERSION = "1.0";
     public static final String CONTENT_TYPE = "application/json";
+    /**
+     * The event's hash in its stream's chain, lower-case hex: the witness on the topic that the tamper
+     * verification ({@code io.xunshi.kernel.audit}) compares the store against.
+     */
+    public static final String CHAIN_HASH = "ce_chainhash";
 
     private CloudEventHeaders() {
     }
@@ -52,7 +58,8 @@ public final class CloudEventHeaders {
     }
 
     public static Headers kafkaHeaders(EncodedEvent event, String source) {
-        Header[] headers = new Header[event.causationId() != null ? 13 : event.correlationId() != null ? 12 : 11];
+        Header[] headers = new Header[(event.causationId() != null ? 13 : event.correlationId() != null ? 12 : 11)
+                + (event.chainHash() != null ? 1 : 0)];
         int i = 0;
         headers[i++] = header("ce_specversion", SPEC_VERSION);
         headers[i++] = header("ce_id", event.eventId().toString());
@@ -70,6 +77,9 @@ public final class CloudEventHeaders {
         }
         if (event.causationId() != null) {
             headers[i++] = header("ce_causationid", event.causationId());
+        }
+        if (event.chainHash() != null) {
+            headers[i++] = header(CHAIN_HASH, HexFormat.of().formatHex(event.chainHash()));
         }
         return new RecordHeaders(i == headers.length ? headers : java.util.Arrays.copyOf(headers, i));
     }
