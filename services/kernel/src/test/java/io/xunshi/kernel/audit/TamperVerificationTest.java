@@ -212,6 +212,37 @@ class TamperVerificationTest {
         assertThat(store.verifyStream(stream).await().atMost(WAIT).isIntact()).as("the forged event chains").isTrue();
     }
 
+    /**
+     * The rate of a whole verification (relay checkpoint, topic, store) over some 20,000 events, logged;
+     * rerun with {@code ./mvnw -o -B -pl services/kernel verify -Dtest=TamperVerificationTest}.
+     */
+    @Test
+    void twenty_thousand_events_verify_intact_and_the_rate_is_logged() {
+        String j = "540500";
+        for (int s = 0; s < 100; s++) {
+            String stream = "bulk-" + s + "-" + UUID.randomUUID();
+            for (int v = 0; v < 200; v += 100) {
+                List<NewEvent> batch = new ArrayList<>();
+                for (int n = v; n < v + 100; n++) {
+                    batch.add(NewEvent.of("xunshi.test.Noted", 1, JsonNodeFactory.instance.objectNode()
+                            .put("n", n + 1).put("note", "整改记录 " + (n + 1)).put("amount", 12.5), EventMetadata.none()));
+                }
+                store.append(stream, "TestAggregate", j, v, batch).await().atMost(WAIT);
+            }
+        }
+        awaitRelayed();
+
+        ValidatableResponse response = verify(j).statusCode(200).body("intact", equalTo(true))
+                .body("streams", equalTo(100)).body("events", equalTo(20_000));
+        long millis = response.extract().jsonPath().getLong("durationMillis");
+        long walked = store.pool().query("SELECT count(*) AS n FROM events").execute().await().atMost(WAIT)
+                .iterator().next().getLong("n");
+        org.jboss.logging.Logger.getLogger(TamperVerificationTest.class).infof(
+                "Tamper verification: %d events (store and topic) in %d ms, %d events/s", walked, millis,
+                walked * 1000 / Math.max(1, millis));
+        assertThat(millis).isPositive();
+    }
+
     @Test
     void only_auditors_may_verify_and_errors_are_problems() {
         given().when().get("/audit/verification").then().statusCode(401)
