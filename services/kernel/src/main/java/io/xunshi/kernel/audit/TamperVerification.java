@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -101,13 +105,18 @@ public class TamperVerification {
         Map<String, WitnessedStream> unseen = witnessed.streams();
         Tally tally = new Tally(scope, limit);
 
-        String afterStream = "";
-        int afterVersion = 0;
+        Instant witnessRead = Instant.now();
         String current = null;
         List<RawEvent> rows = new ArrayList<>();
-        while (true) {
-            List<RawEvent> page = store.readRaw(afterStream, afterVersion, PAGE).await()
-                    .atMost(TopicWitness.remaining(deadline));
+        // Each page is checked while the next one is read.
+        CompletableFuture<List<RawEvent>> next = read("", 0);
+        while (next != null) {
+            List<RawEvent> page = await(next, deadline);
+            next = null;
+            if (page.size() == PAGE) {
+                RawEvent last = page.get(page.size() - 1);
+                next = read(last.event().streamId(), last.event().version());
+            }
             for (RawEvent r : page) {
                 String stream = r.event().streamId();
                 if (!stream.equals(current)) {
@@ -120,12 +129,6 @@ public class TamperVerification {
                 rows.add(r);
             }
             verifiedEvents.increment(page.size());
-            if (page.size() < PAGE) {
-                break;
-            }
-            RawEvent last = page.get(page.size() - 1);
-            afterStream = last.event().streamId();
-            afterVersion = last.event().version();
         }
         if (current != null) {
             tally.add(StreamAudit.check(current, rows, unseen.remove(current), relayed));
@@ -135,16 +138,37 @@ public class TamperVerification {
         }
         long millis = Duration.between(started, Instant.now()).toMillis();
         findingsMade.increment(tally.allFindings);
+        long topicMillis = Duration.between(started, witnessRead).toMillis();
         if (tally.allFindings > 0) {
-            LOG.warnf("Tamper verification of %s found %d tampered events in the store (%d streams, %d events walked"
-                    + " in %d ms)", service, tally.allFindings, tally.allStreams, tally.allEvents, millis);
+            LOG.warnf("Tamper verification of %s found %d tampered events in the store (%d streams, %d events and %d"
+                    + " topic records walked in %d ms, of which %d ms reading the topic)", service, tally.allFindings,
+                    tally.allStreams, tally.allEvents, witnessed.records(), millis, topicMillis);
         } else {
-            LOG.infof("Tamper verification of %s: %d streams, %d events verified in %d ms", service, tally.allStreams,
-                    tally.allEvents, millis);
+            LOG.infof("Tamper verification of %s: %d streams, %d events and %d topic records verified in %d ms, of which"
+                    + " %d ms reading the topic", service, tally.allStreams, tally.allEvents, witnessed.records(), millis,
+                    topicMillis);
         }
         return new VerificationReport(service, tally.findingsTotal == 0, scope, tally.streams, tally.events,
                 new VerificationReport.Witness(topic, witnessed.records(), witnessed.unreadable(), relayed.toString()),
                 tally.findingsTotal, tally.byKind, tally.listed, started, millis);
+    }
+
+    private CompletableFuture<List<RawEvent>> read(String afterStream, int afterVersion) {
+        return store.readRaw(afterStream, afterVersion, PAGE).subscribeAsCompletionStage();
+    }
+
+    private static List<RawEvent> await(CompletableFuture<List<RawEvent>> page, Instant deadline) {
+        try {
+            return page.get(TopicWitness.remaining(deadline).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            page.cancel(true);
+            throw new TopicWitness.VerificationTimedOut();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the verification was interrupted", e);
+        }
     }
 
     private GlobalPosition relayCheckpoint(Instant deadline) {
