@@ -109,6 +109,42 @@ final class LocalPlatform implements AutoCloseable {
         }
     }
 
+    /** What {@code xunshi verify} printed and its exit code. */
+    record Verification(int exitCode, String output) {
+    }
+
+    /** Runs {@code xunshi verify} against every service, as an auditor at the Centre. */
+    Verification verify() {
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", launcherJarOrFail(), "verify", "--data-dir",
+                dataDir.toString()));
+        services.forEach((service, uri) -> {
+            command.add("--" + service + "-port");
+            command.add(Integer.toString(uri.getPort()));
+        });
+        try {
+            Process verify = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!verify.waitFor(2, TimeUnit.MINUTES)) {
+                verify.destroyForcibly();
+                throw new IllegalStateException("xunshi verify did not finish: " + out);
+            }
+            return new Verification(verify.exitValue(), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String launcherJarOrFail() {
+        try {
+            return launcherJar(repository).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The launcher's output and the tail of every service's log, for a failure message. */
     String diagnostics() {
         StringBuilder text = new StringBuilder("launcher output:\n").append(tail(launcherLog, 40));

@@ -176,6 +176,14 @@ class WalkingSkeletonIT {
         Level guangdong = level(GUANGDONG);
         assertThat(guangdong.planning().get("plans/" + provincialPlan).status()).isEqualTo(404);
         assertThat(guangdong.inspectionOffice().get("inspections/" + provincialInspection).status()).isEqualTo(404);
+
+        // An auditor at the Centre verifies every service's event store through the launcher: all intact.
+        LocalPlatform.Verification verified = platform.verify();
+        assertThat(verified.exitCode()).as(verified.output()).isZero();
+        assertThat(verified.output()).contains("Every store verified intact.");
+        for (String service : LocalPlatform.SERVICES) {
+            assertThat(verified.output()).as(verified.output()).containsPattern(service + " +verified: [1-9]\\d* streams");
+        }
     }
 
     private static String register(Level level, String name, String kind, String jurisdiction, String location) {

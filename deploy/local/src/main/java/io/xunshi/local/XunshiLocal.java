@@ -12,8 +12,7 @@ import picocli.CommandLine.Spec;
         scope = ScopeType.INHERIT,
         description = "Runs Kafka, PostgreSQL and the four Xunshi services on this machine, each as its own process.",
         subcommands = { RunCommand.class, StopCommand.class, StatusCommand.class, TokenCommand.class,
-                DeadLettersCommand.class,
-                CommandLine.HelpCommand.class })
+                DeadLettersCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class })
 public final class XunshiLocal implements Runnable {
 
     @Spec
@@ -21,7 +20,8 @@ public final class XunshiLocal implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: run, stop, status, token or dead-letters.");
+        throw new ParameterException(spec.commandLine(),
+                "Missing command: run, stop, status, token, dead-letters or verify.");
     }
 
     public static void main(String[] args) {

@@ -2,6 +2,7 @@ package io.xunshi.kernel;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import io.xunshi.testing.TestTokens;
 
 /**
  * What a service of the platform proves beyond its foundation: it serves exactly the OpenAPI document
@@ -33,5 +36,18 @@ public abstract class PublishedServiceContract extends ServiceFoundationContract
 
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         assertThat(yaml.readTree(served)).as(regenerate).isEqualTo(yaml.readTree(Files.readString(committed)));
+    }
+
+    @Test
+    void it_serves_the_kernels_tamper_verification_to_auditors_under_its_api_path() {
+        given().header("Authorization", TestTokens.bearer("auditor", "000000"))
+                .when().get("/api/v1/audit/verification")
+                .then().statusCode(200)
+                .body("service", equalTo(config("xunshi.service.name")))
+                .body("intact", equalTo(true))
+                .body("witness.topic", equalTo(config("xunshi.kafka.topic")));
+        given().header("Authorization", TestTokens.bearer("inspection-office", "000000"))
+                .when().get("/api/v1/audit/verification")
+                .then().statusCode(403).contentType("application/problem+json");
     }
 }

@@ -275,7 +275,7 @@ public class EventStore {
         return client.preparedQuery("SELECT global_position, tx_id::text AS tx, stream_id, version, stream_type,"
                 + " event_id, event_type, type_version, jurisdiction, payload::text AS payload_json,"
                 + " metadata->>'correlationId' AS correlation_id, metadata->>'causationId' AS causation_id, occurred_at,"
-                + " recorded_at, traceparent, tracestate"
+                + " recorded_at, hash, traceparent, tracestate"
                 + " FROM events WHERE (tx_id, global_position) > ($1::text::xid8, $2) AND " + SETTLED
                 + " ORDER BY tx_id, global_position LIMIT $3")
                 .execute(Tuple.of(Long.toUnsignedString(after.txId()), after.position(), limit))
@@ -303,12 +303,13 @@ public class EventStore {
             StoredEvent current = upcasters.upcast(new StoredEvent(position, row.getUUID("event_id"),
                     row.getString("stream_id"), row.getString("stream_type"), row.getInteger("version"), type,
                     typeVersion, row.getString("jurisdiction"), parse(payload),
-                    new EventMetadata(correlationId, causationId, null), occurredAt, recordedAt, null, null));
+                    new EventMetadata(correlationId, causationId, null), occurredAt, recordedAt, null, bytes(row, "hash")));
             return EncodedEvent.of(current).withTrace(trace);
         }
         return new EncodedEvent(position, row.getUUID("event_id"), row.getString("stream_id"),
                 row.getString("stream_type"), row.getInteger("version"), type, typeVersion,
-                row.getString("jurisdiction"), payload, correlationId, causationId, occurredAt, recordedAt, trace);
+                row.getString("jurisdiction"), payload, correlationId, causationId, occurredAt, recordedAt,
+                bytes(row, "hash"), trace);
     }
 
     /** Walks one stream's hash chain and names the first event that was altered, removed or reordered. */
@@ -348,6 +349,22 @@ public class EventStore {
                         return Uni.createFrom().item(verifier.result());
                     }
                     return verifyFrom(verifier, last.streamId(), last.version(), page);
+                });
+    }
+
+    /**
+     * Up to {@code limit} events exactly as stored (never upcast) after {@code (afterStream, afterVersion)} in
+     * stream and version order, each with its stored metadata JSON: what the tamper verification walks.
+     */
+    public Uni<List<RawEvent>> readRaw(String afterStream, int afterVersion, int limit) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM events WHERE (stream_id, version) > ($1, $2)"
+                + " ORDER BY stream_id, version LIMIT $3").execute(Tuple.of(afterStream, afterVersion, limit))
+                .map(rows -> {
+                    List<RawEvent> events = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        events.add(new RawEvent(toRawEvent(row), metadataNode(row)));
+                    }
+                    return events;
                 });
     }
 

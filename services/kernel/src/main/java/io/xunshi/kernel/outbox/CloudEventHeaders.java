@@ -2,6 +2,7 @@ package io.xunshi.kernel.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,6 +26,11 @@ public final class CloudEventHeaders {
 
     public static final String SPEC_VERSION = "1.0";
     public static final String CONTENT_TYPE = "application/json";
+    /**
+     * The event's hash in its stream's chain, lower-case hex: the witness on the topic that the tamper
+     * verification ({@code io.xunshi.kernel.audit}) compares the store against.
+     */
+    public static final String CHAIN_HASH = "ce_chainhash";
 
     private CloudEventHeaders() {
     }
@@ -53,7 +59,7 @@ public final class CloudEventHeaders {
     }
 
     public static Headers kafkaHeaders(EncodedEvent event, String source) {
-        Header[] headers = new Header[15];
+        Header[] headers = new Header[16];
         int i = 0;
         headers[i++] = header("ce_specversion", SPEC_VERSION);
         headers[i++] = header("ce_id", event.eventId().toString());
@@ -78,6 +84,9 @@ public final class CloudEventHeaders {
             if (event.trace().tracestate() != null) {
                 headers[i++] = header("ce_tracestate", event.trace().tracestate());
             }
+        }
+        if (event.chainHash() != null) {
+            headers[i++] = header(CHAIN_HASH, HexFormat.of().formatHex(event.chainHash()));
         }
         return new RecordHeaders(i == headers.length ? headers : java.util.Arrays.copyOf(headers, i));
     }

@@ -47,14 +47,32 @@ class CloudEventHeadersTest {
                         entry("ce_aggregateversion", "3"),
                         entry("ce_globalposition", "7000000123:42"),
                         entry("ce_correlationid", "corr-1"),
-                        entry("ce_causationid", "cmd-9"));
+                        entry("ce_causationid", "cmd-9"),
+                        entry("ce_chainhash", "00".repeat(32)));
+    }
+
+    @Test
+    void the_chain_hash_is_the_stored_hash_in_lower_case_hex_and_absent_when_unknown() {
+        byte[] hash = new byte[32];
+        hash[0] = (byte) 0xAB;
+        hash[31] = 0x0F;
+        StoredEvent e = finding(EventMetadata.none());
+        StoredEvent hashed = new StoredEvent(e.position(), e.eventId(), e.streamId(), e.streamType(), e.version(),
+                e.type(), e.typeVersion(), e.jurisdiction(), e.payload(), e.metadata(), e.occurredAt(), e.recordedAt(),
+                null, hash);
+        assertThat(CloudEventHeaders.of(hashed, SOURCE))
+                .containsEntry("ce_chainhash", "ab" + "00".repeat(30) + "0f");
+        StoredEvent unhashed = new StoredEvent(e.position(), e.eventId(), e.streamId(), e.streamType(), e.version(),
+                e.type(), e.typeVersion(), e.jurisdiction(), e.payload(), e.metadata(), e.occurredAt(), e.recordedAt(),
+                null, null);
+        assertThat(CloudEventHeaders.of(unhashed, SOURCE)).doesNotContainKey("ce_chainhash").hasSize(11);
     }
 
     @Test
     void correlation_and_causation_are_left_out_when_the_event_has_none() {
         assertThat(CloudEventHeaders.of(finding(EventMetadata.none()), SOURCE))
                 .doesNotContainKeys("ce_correlationid", "ce_causationid")
-                .hasSize(11);
+                .hasSize(12);
     }
 
     @Test
@@ -63,14 +81,15 @@ class CloudEventHeadersTest {
         EncodedEvent traced = EncodedEvent.of(finding(new EventMetadata("corr-1", null, null)))
                 .withTrace(TraceContext.of(traceparent, "vendor=abc"));
 
-        assertThat(CloudEventHeaders.of(traced, SOURCE)).hasSize(14)
+        // 12 attributes with a correlation id, the chain hash, then the trace context.
+        assertThat(CloudEventHeaders.of(traced, SOURCE)).hasSize(15)
                 .containsEntry("ce_correlationid", "corr-1")
                 .containsEntry("ce_traceparent", traceparent)
                 .containsEntry("ce_tracestate", "vendor=abc");
         assertThat(CloudEventHeaders.of(traced.withTrace(TraceContext.of(traceparent, null)), SOURCE))
-                .containsEntry("ce_traceparent", traceparent).doesNotContainKey("ce_tracestate").hasSize(13);
+                .containsEntry("ce_traceparent", traceparent).doesNotContainKey("ce_tracestate").hasSize(14);
         assertThat(CloudEventHeaders.of(traced.withTrace(null), SOURCE))
-                .doesNotContainKeys("ce_traceparent", "ce_tracestate").hasSize(12);
+                .doesNotContainKeys("ce_traceparent", "ce_tracestate").hasSize(13);
     }
 
     @Test
@@ -85,6 +104,6 @@ class CloudEventHeadersTest {
 
         assertThat(new String(headers.lastHeader("ce_type").value(), StandardCharsets.UTF_8))
                 .isEqualTo("xunshi.inspection.FindingRecorded.v1");
-        assertThat(headers.toArray()).hasSize(11);
+        assertThat(headers.toArray()).hasSize(12);
     }
 }

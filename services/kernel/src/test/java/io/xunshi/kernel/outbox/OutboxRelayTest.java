@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -119,7 +120,8 @@ class OutboxRelayTest {
                 entry("ce_aggregateversion", "1"),
                 entry("ce_globalposition", first.position().toString()),
                 entry("ce_correlationid", "corr-7"),
-                entry("ce_causationid", "cause-3"));
+                entry("ce_causationid", "cause-3"),
+                entry("ce_chainhash", HexFormat.of().formatHex(first.hash())));
         assertThat(headers(records.get(1))).doesNotContainKeys("ce_correlationid", "ce_causationid")
                 .containsEntry("ce_aggregateversion", "2");
         JsonNode second = json.readTree(records.get(1).value());
