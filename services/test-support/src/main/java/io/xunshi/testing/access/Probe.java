@@ -102,9 +102,15 @@ public final class Probe {
      */
     public static Probe list(String jurisdiction, String path, Map<String, ?> query, String idField,
             Supplier<String> id) {
+        return list(jurisdiction, path, () -> query, idField, id);
+    }
+
+    /** The same, with query parameters known only once the resource is seeded (after {@code id}). */
+    public static Probe list(String jurisdiction, String path, Supplier<Map<String, ?>> filters, String idField,
+            Supplier<String> id) {
         Call call = (request, home) -> {
             id.get(); // seeds the resource before the list is read
-            return request.get().queryParams(query).queryParam("limit", 200).get(path);
+            return request.get().queryParams(filters.get()).queryParam("limit", 200).get(path);
         };
         Includes includes = (first, request) -> {
             String wanted = id.get();
@@ -117,7 +123,8 @@ public final class Probe {
                 if (next == null) {
                     return false;
                 }
-                page = request.get().queryParams(query).queryParam("limit", 200).queryParam("cursor", next).get(path);
+                page = request.get().queryParams(filters.get()).queryParam("limit", 200).queryParam("cursor", next)
+                        .get(path);
                 if (page.statusCode() != 200) {
                     throw new AssertionError("page " + (i + 2) + " of " + path + " answered " + page.statusCode());
                 }
