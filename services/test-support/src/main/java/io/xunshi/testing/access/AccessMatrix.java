@@ -105,8 +105,12 @@ public final class AccessMatrix {
                     yield cell + ": expected " + cell.expected().status() + ", got " + answer;
                 }
                 String type = response.contentType();
-                yield type != null && type.startsWith("application/problem+json") ? null
-                        : cell + ": expected an application/problem+json " + status + ", got " + type;
+                if (type == null || !type.startsWith("application/problem+json")) {
+                    yield cell + ": expected an application/problem+json " + status + ", got " + type;
+                }
+                Object said = response.jsonPath().get("status");
+                yield said == null || said.equals(status) ? null
+                        : cell + ": the problem says status " + said + " but the answer is " + status;
             }
             case NO_SUCH_CALLER -> null;
         };

@@ -86,6 +86,8 @@ class AccessMatrixTest {
     void a_404_passes_only_as_problem_json() {
         answer(404, "application/problem+json", "{\"status\":404}");
         assertThat(AccessMatrix.check(cell(THING, Position.BESIDE, Outcome.HIDDEN))).isNull();
+        answer(404, "application/problem+json", "{\"status\":403}");
+        assertThat(AccessMatrix.check(cell(THING, Position.BESIDE, Outcome.HIDDEN))).contains("says status 403");
         answer(404, "text/plain", "not found");
         assertThat(AccessMatrix.check(cell(THING, Position.BESIDE, Outcome.HIDDEN))).contains("problem+json");
     }
