@@ -1,0 +1,100 @@
+package io.xunshi.rectification.api;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.xunshi.contracts.inspection.FeedbackGiven;
+import io.xunshi.kernel.security.Role;
+import io.xunshi.rectification.InspectionFeedback;
+import io.xunshi.rectification.application.CaseAccess;
+import io.xunshi.testing.RealInfrastructureResource;
+import io.xunshi.testing.TestTokens;
+import io.xunshi.testing.access.AccessMatrixContract;
+import io.xunshi.testing.access.Probe;
+
+/**
+ * Rectification's authorisation matrix, generated from contracts/openapi/rectification.yaml. A case has two
+ * sides (CaseAccess): here Zhejiang (330000) inspected an organisation located in Hangzhou (330100), so the
+ * rectifying side, {@code rectification-owner}, is placed relative to Hangzhou, and the supervising side,
+ * {@code inspection-office} and {@code auditor}, relative to Zhejiang; every other role the document admits
+ * has no side and finds no case at all. Each operation gets a case of its own, opened by FeedbackGiven on
+ * the inspection topic as the inspection service publishes it.
+ */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructureResource.class)
+class RectificationAccessMatrixTest extends AccessMatrixContract {
+
+    static final String ZHEJIANG = "330000";
+    static final String HANGZHOU = "330100";
+
+    record Case(String id, String inspectionId) {
+    }
+
+    private static final Map<String, Case> cases = new HashMap<>();
+
+    /** A case of its own for each operation, opened the first time the operation's probe runs. */
+    private static synchronized Case of(String operation) {
+        return cases.computeIfAbsent(operation, o -> {
+            FeedbackGiven feedback = InspectionFeedback.feedback(ZHEJIANG, HANGZHOU, CaseAccess.today().minusDays(5),
+                    2);
+            String id = InspectionFeedback.opened(feedback);
+            String office = TestTokens.bearer(Role.INSPECTION_OFFICE, ZHEJIANG);
+            await().atMost(InspectionFeedback.WAIT).until(() -> given().header("Authorization", office)
+                    .queryParam("inspectionId", feedback.inspectionId()).get(RectificationFlowTest.BASE).jsonPath()
+                    .getList("items").size() == 1);
+            return new Case(id, feedback.inspectionId());
+        });
+    }
+
+    private static Response post(Supplier<RequestSpecification> request, String operation, String action,
+            String body) {
+        return request.get().contentType(ContentType.JSON).body(body)
+                .post(RectificationFlowTest.BASE + of(operation).id() + "/" + action);
+    }
+
+    /** The case's two sides, and no side for the roles that neither rectify nor supervise. */
+    private static Probe sides(Probe probe) {
+        return probe.side(Role.RECTIFICATION_OWNER, HANGZHOU).hiddenFrom(Role.TEAM_LEADER, Role.TEAM_MEMBER,
+                Role.DISCIPLINE_LIAISON, Role.ORGANISATION_LIAISON, Role.PUBLIC);
+    }
+
+    @Override
+    protected String service() {
+        return "rectification";
+    }
+
+    @Override
+    protected List<String> roles() {
+        return Role.ALL;
+    }
+
+    @Override
+    protected Map<String, List<Probe>> probes() {
+        String sides = "a case of Zhejiang's (330000) inspection of a Hangzhou (330100) organisation; owners"
+                + " placed by 330100";
+        return Map.of(
+                "listCases", List.of(sides(Probe.list(ZHEJIANG, "/api/v1/rectification-cases",
+                        () -> Map.of("inspectionId", of("list").inspectionId()), "caseId", () -> of("list").id()))
+                        .described(sides + ", in the list of the caller's own")),
+                "getCase", List.of(sides(Probe.resource(ZHEJIANG,
+                        (r, home) -> r.get().get(RectificationFlowTest.BASE + of("read").id()))).described(sides)),
+                "reportProgress", List.of(sides(Probe.resource(ZHEJIANG, (r, home) -> post(r, "progress",
+                        "tasks/T1/progress", "{\"progress\":\"制定整改方案\"}"))).described(sides)),
+                "closeTask", List.of(sides(Probe.resource(ZHEJIANG, (r, home) -> post(r, "close",
+                        "tasks/T1/close", "{\"evidence\":[\"整改报告-001\"]}"))).described(sides)),
+                "submitReport", List.of(sides(Probe.resource(ZHEJIANG, (r, home) -> post(r, "report", "report",
+                        "{\"summary\":\"问题已完成整改\"}"))).described(sides)),
+                "evaluateRectification", List.of(sides(Probe.resource(ZHEJIANG, (r, home) -> post(r, "evaluation",
+                        "evaluation", "{\"outcome\":\"EFFECTIVE\",\"remarks\":\"整改到位\"}"))).described(sides)));
+    }
+}
