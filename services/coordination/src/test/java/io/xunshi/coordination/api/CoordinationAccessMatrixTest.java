@@ -20,6 +20,7 @@ import io.xunshi.testing.CloudEventsOnKafka;
 import io.xunshi.testing.RealInfrastructureResource;
 import io.xunshi.testing.TestTokens;
 import io.xunshi.testing.access.AccessMatrixContract;
+import io.xunshi.testing.access.KernelProbes;
 import io.xunshi.testing.access.Probe;
 
 /**
@@ -73,6 +74,11 @@ class CoordinationAccessMatrixTest extends AccessMatrixContract {
     @Override
     protected List<String> roles() {
         return Role.ALL;
+    }
+
+    @Override
+    protected Map<String, List<Probe>> kernelProbes() {
+        return KernelProbes.of("inspection-roll-up", "xunshi.inspection.events", "xunshi.inspection.InspectionStationed.v1");
     }
 
     @Override

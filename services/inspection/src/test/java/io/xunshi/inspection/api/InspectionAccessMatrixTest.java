@@ -16,6 +16,7 @@ import io.xunshi.inspection.domain.Inspection;
 import io.xunshi.kernel.security.Role;
 import io.xunshi.testing.RealInfrastructureResource;
 import io.xunshi.testing.access.AccessMatrixContract;
+import io.xunshi.testing.access.KernelProbes;
 import io.xunshi.testing.access.Probe;
 
 /**
@@ -75,6 +76,11 @@ class InspectionAccessMatrixTest extends AccessMatrixContract {
     @Override
     protected List<String> roles() {
         return Role.ALL;
+    }
+
+    @Override
+    protected Map<String, List<Probe>> kernelProbes() {
+        return KernelProbes.of("inspection-rounds", "xunshi.planning.events", "xunshi.planning.WorkPlanIssued.v1");
     }
 
     @Override

@@ -93,7 +93,7 @@ class TamperVerificationTest {
 
     private static ValidatableResponse verify(String jurisdiction) {
         return given().header("Authorization", TestTokens.bearer("auditor", jurisdiction)).queryParam("limit", 200)
-                .when().get("/audit/verification").then();
+                .when().get("/api/v1/audit/verification").then();
     }
 
     @Test
@@ -170,7 +170,7 @@ class TamperVerificationTest {
         // Another jurisdiction's auditor sees nothing of it; a limit lists fewer findings but counts them all.
         verify("540300").statusCode(200).body("intact", equalTo(true)).body("streams", equalTo(0));
         given().header("Authorization", TestTokens.bearer("auditor", j)).queryParam("limit", 3)
-                .when().get("/audit/verification").then().statusCode(200)
+                .when().get("/api/v1/audit/verification").then().statusCode(200)
                 .body("findings.size()", equalTo(3)).body("findingsTotal", equalTo(10));
     }
 
@@ -245,14 +245,14 @@ class TamperVerificationTest {
 
     @Test
     void only_auditors_may_verify_and_errors_are_problems() {
-        given().when().get("/audit/verification").then().statusCode(401)
+        given().when().get("/api/v1/audit/verification").then().statusCode(401)
                 .contentType("application/problem+json");
         for (String role : List.of("inspection-office", "team-member", "public")) {
-            given().header("Authorization", TestTokens.bearer(role, "000000")).when().get("/audit/verification")
+            given().header("Authorization", TestTokens.bearer(role, "000000")).when().get("/api/v1/audit/verification")
                     .then().statusCode(403).contentType("application/problem+json");
         }
         given().header("Authorization", TestTokens.bearer("auditor", "540400")).queryParam("limit", 0)
-                .when().get("/audit/verification").then().statusCode(422).contentType("application/problem+json")
+                .when().get("/api/v1/audit/verification").then().statusCode(422).contentType("application/problem+json")
                 .body("type", equalTo("urn:xunshi:problem:validation-failed"));
     }
 }

@@ -13,6 +13,7 @@ import io.xunshi.kernel.security.Role;
 import io.xunshi.testing.RealInfrastructureResource;
 import io.xunshi.testing.TestTokens;
 import io.xunshi.testing.access.AccessMatrixContract;
+import io.xunshi.testing.access.KernelProbes;
 import io.xunshi.testing.access.Probe;
 
 /**
@@ -58,6 +59,11 @@ class PlanningAccessMatrixTest extends AccessMatrixContract {
     @Override
     protected List<String> roles() {
         return Role.ALL;
+    }
+
+    @Override
+    protected Map<String, List<Probe>> kernelProbes() {
+        return KernelProbes.of("coverage-feedback", "xunshi.inspection.events", "xunshi.inspection.InspectionOpened.v1");
     }
 
     @Override

@@ -20,6 +20,7 @@ import io.xunshi.rectification.application.CaseAccess;
 import io.xunshi.testing.RealInfrastructureResource;
 import io.xunshi.testing.TestTokens;
 import io.xunshi.testing.access.AccessMatrixContract;
+import io.xunshi.testing.access.KernelProbes;
 import io.xunshi.testing.access.Probe;
 
 /**
@@ -76,6 +77,11 @@ class RectificationAccessMatrixTest extends AccessMatrixContract {
     @Override
     protected List<String> roles() {
         return Role.ALL;
+    }
+
+    @Override
+    protected Map<String, List<Probe>> kernelProbes() {
+        return KernelProbes.of("rectification-feedback", "xunshi.inspection.events", "xunshi.inspection.InspectionOpened.v1");
     }
 
     @Override

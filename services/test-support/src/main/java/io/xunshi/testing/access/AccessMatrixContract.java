@@ -40,13 +40,21 @@ public abstract class AccessMatrixContract {
      */
     protected abstract Map<String, List<Probe>> probes();
 
+    /**
+     * The probes of the operations the service serves from the kernel (dead letters, read models, tamper
+     * verification), usually {@link KernelProbes#of} with one of the service's consumers.
+     */
+    protected abstract Map<String, List<Probe>> kernelProbes();
+
     private AccessMatrix matrix;
 
     private AccessMatrix matrix() {
         if (matrix == null) {
             Path document = Path.of("../../contracts/openapi", service() + ".yaml");
             assertThat(document).as("the published OpenAPI document").exists();
-            matrix = new AccessMatrix(service(), OpenApiOperations.read(document), probes(), roles());
+            Map<String, List<Probe>> all = new java.util.HashMap<>(probes());
+            all.putAll(kernelProbes());
+            matrix = new AccessMatrix(service(), OpenApiOperations.read(document), all, roles());
         }
         return matrix;
     }
