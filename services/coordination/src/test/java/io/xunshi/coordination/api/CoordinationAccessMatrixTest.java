@@ -43,9 +43,30 @@ class CoordinationAccessMatrixTest extends AccessMatrixContract {
 
     private static synchronized String organisation() {
         if (organisation == null) {
-            organisation = OrganisationApiTest.registered("广东省矩阵测试单位", GUANGDONG);
+            String id = OrganisationApiTest.registered("广东省矩阵测试单位", GUANGDONG);
+            // The list is a projection of the events, a moment behind the registration.
+            String office = TestTokens.bearer(Role.INSPECTION_OFFICE, GUANGDONG);
+            await().atMost(Duration.ofSeconds(60)).until(() -> listed(office, id));
+            organisation = id;
         }
         return organisation;
+    }
+
+    /** Whether the organisation is on any page of the caller's list. */
+    private static boolean listed(String token, String id) {
+        String cursor = null;
+        do {
+            var request = given().header("Authorization", token).queryParam("limit", 200);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/api/v1/organisations").jsonPath();
+            if (page.getList("items.id").contains(id)) {
+                return true;
+            }
+            cursor = page.getString("next");
+        } while (cursor != null);
+        return false;
     }
 
     /** An inspection opened by Qinghai, counted in its roll-up before the first probe reads one. */

@@ -43,7 +43,10 @@ class InspectionAccessMatrixTest extends AccessMatrixContract {
     private static synchronized String listed() {
         if (listed == null) {
             listedLaunch = InspectionFixtures.zhejiangRound();
-            listed = InspectionFixtures.opened(listedLaunch);
+            String id = InspectionFixtures.opened(listedLaunch);
+            // The list may be a moment behind the opening.
+            InspectionFixtures.awaitListed(listedLaunch.roundId(), listedLaunch.assignments().size());
+            listed = id;
         }
         return listed;
     }

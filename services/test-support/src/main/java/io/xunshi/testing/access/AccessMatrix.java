@@ -109,8 +109,12 @@ public final class AccessMatrix {
                     yield cell + ": expected an application/problem+json " + status + ", got " + type;
                 }
                 Object said = response.jsonPath().get("status");
-                yield said == null || said.equals(status) ? null
-                        : cell + ": the problem says status " + said + " but the answer is " + status;
+                if (said != null && !said.equals(status)) {
+                    yield cell + ": the problem says status " + said + " but the answer is " + status;
+                }
+                String problem = response.jsonPath().getString("type");
+                yield cell.expected().problemType().equals(problem) ? null
+                        : cell + ": expected the problem type " + cell.expected().problemType() + ", got " + answer;
             }
             case NO_SUCH_CALLER -> null;
         };

@@ -28,6 +28,19 @@ public enum Outcome {
         return symbol;
     }
 
+    /**
+     * The problem type (README, "API conventions") of a refusal: a hidden resource answers the same
+     * {@code not-found} as an unknown id.
+     */
+    String problemType() {
+        return switch (this) {
+            case FORBIDDEN -> "urn:xunshi:problem:forbidden";
+            case HIDDEN -> "urn:xunshi:problem:not-found";
+            case UNAUTHENTICATED -> "urn:xunshi:problem:unauthenticated";
+            default -> null;
+        };
+    }
+
     /** The HTTP status this outcome is, or 0 when it is a class of answers. */
     int status() {
         return switch (this) {

@@ -83,9 +83,12 @@ class AccessMatrixTest {
     }
 
     @Test
-    void a_404_passes_only_as_problem_json() {
-        answer(404, "application/problem+json", "{\"status\":404}");
+    void a_404_passes_only_as_the_not_found_problem() {
+        answer(404, "application/problem+json", "{\"status\":404,\"type\":\"urn:xunshi:problem:not-found\"}");
         assertThat(AccessMatrix.check(cell(THING, Position.BESIDE, Outcome.HIDDEN))).isNull();
+        answer(404, "application/problem+json", "{\"status\":404,\"type\":\"urn:xunshi:problem:route-not-found\"}");
+        assertThat(AccessMatrix.check(cell(THING, Position.BESIDE, Outcome.HIDDEN)))
+                .contains("expected the problem type urn:xunshi:problem:not-found");
         answer(404, "application/problem+json", "{\"status\":403}");
         assertThat(AccessMatrix.check(cell(THING, Position.BESIDE, Outcome.HIDDEN))).contains("says status 403");
         answer(404, "text/plain", "not found");
