@@ -21,9 +21,11 @@ import io.xunshi.contracts.planning.RoundLaunched;
 import io.xunshi.contracts.planning.RoundScheduled;
 import io.xunshi.contracts.planning.WorkPlanIssued;
 import io.xunshi.inspection.application.Inspections;
+import io.xunshi.kernel.consumer.DeadLetterReason;
 import io.xunshi.kernel.consumer.EventConsumer;
 import io.xunshi.kernel.consumer.EventConsumers;
 import io.xunshi.kernel.consumer.IncomingEvent;
+import io.xunshi.kernel.consumer.Undeliverable;
 import io.xunshi.kernel.domain.Jurisdictions;
 import io.xunshi.kernel.eventstore.EventMetadata;
 import io.xunshi.kernel.eventstore.EventTypes;
@@ -74,12 +76,13 @@ public class RoundLaunchConsumer {
         try {
             launch = launches.treeToValue(event.payload(), RoundLaunched.class);
         } catch (Exception e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("RoundLaunched " + event.id()
-                    + " does not decode: " + e.getMessage(), e));
+            return Uni.createFrom().failure(new Undeliverable(DeadLetterReason.INVALID_PAYLOAD, "RoundLaunched "
+                    + event.id() + " does not decode: " + e.getMessage(), e));
         }
         String invalid = invalid(launch);
         if (invalid != null) {
-            return Uni.createFrom().failure(new IllegalArgumentException("RoundLaunched " + event.id() + " " + invalid));
+            return Uni.createFrom().failure(new Undeliverable(DeadLetterReason.INVALID_PAYLOAD,
+                    "RoundLaunched " + event.id() + " " + invalid));
         }
         String correlation = event.extension("correlationid");
         EventMetadata metadata = new EventMetadata(correlation == null ? event.id().toString() : correlation,

@@ -123,7 +123,13 @@ class RoundLaunchConsumerTest {
         UUID badJson = UUID.randomUUID();
         UUID unknown = UUID.randomUUID();
         UUID incomplete = UUID.randomUUID();
+        UUID noSource = UUID.randomUUID();
+        UUID noType = UUID.randomUUID();
         CloudEventsOnKafka.publish(PLANNING_TOPIC,
+                planningEvent(RoundLaunchConsumer.ROUND_LAUNCHED, key, ZHEJIANG).id(noSource).without("ce_source")
+                        .json("{\"roundId\":\"r\"}"),
+                planningEvent(RoundLaunchConsumer.ROUND_LAUNCHED, key, ZHEJIANG).id(noType).without("ce_type")
+                        .json("{\"roundId\":\"r\"}"),
                 planningEvent(WorkPlanIssued.TYPE + ".v1", key, ZHEJIANG).id(planIssued).data(new WorkPlanIssued(key,
                         ZHEJIANG, "浙江省委巡视工作规划", 2023, 2027, "plan-centre", List.of("org-1"))),
                 planningEvent(RoundLaunchConsumer.ROUND_LAUNCHED, key, ZHEJIANG).id(badJson)
@@ -146,8 +152,12 @@ class RoundLaunchConsumerTest {
         assertThat(dead.get(badJson.toString()).value()).isEqualTo("{\"roundId\": oops");
         assertThat(header(dead.get(unknown.toString()), "dead-letter-reason")).isEqualTo(
                 "unknown-type: inspection-rounds has no handler for xunshi.planning.RoundCancelled.v1");
-        assertThat(header(dead.get(incomplete.toString()), "dead-letter-reason")).startsWith("handler-failed:");
+        assertThat(header(dead.get(incomplete.toString()), "dead-letter-reason")).startsWith("invalid-payload:");
         assertThat(header(dead.get(incomplete.toString()), "dead-letter-topic")).isEqualTo(PLANNING_TOPIC);
+        assertThat(header(dead.get(noSource.toString()), "dead-letter-reason")).startsWith("missing-header:")
+                .contains("ce_source");
+        assertThat(header(dead.get(noType.toString()), "dead-letter-reason")).startsWith("missing-header:")
+                .contains("ce_type");
         assertThat(inboxEntry(planIssued)).as("an ignored event leaves no inbox entry").isFalse();
     }
 

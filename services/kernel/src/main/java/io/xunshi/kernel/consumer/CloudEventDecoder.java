@@ -22,8 +22,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Reads a Kafka record in CloudEvents binary mode ({@code ce_*} headers, JSON value) into an
- * {@link IncomingEvent}. Anything it cannot read is {@link Undeliverable}: a malformed record stays
- * malformed however often it is retried.
+ * {@link IncomingEvent}. The attributes CloudEvents 1.0 requires ({@code ce_specversion}, {@code ce_id},
+ * {@code ce_source}, {@code ce_type}) must be there. Anything it cannot read is {@link Undeliverable}: a
+ * malformed record stays malformed however often it is retried.
  */
 @ApplicationScoped
 public class CloudEventDecoder {
@@ -42,7 +43,13 @@ public class CloudEventDecoder {
     }
 
     public IncomingEvent decode(ConsumerRecord<String, String> record) {
+        String specVersion = required(record, "ce_specversion");
+        if (!specVersion.equals("1.0")) {
+            throw new Undeliverable(DeadLetterReason.MALFORMED_HEADER,
+                    "ce_specversion " + specVersion + " is not CloudEvents 1.0");
+        }
         UUID id = eventId(required(record, "ce_id"));
+        String source = required(record, "ce_source");
         Matcher type = VERSIONED_TYPE.matcher(required(record, "ce_type"));
         if (!type.matches()) {
             throw new Undeliverable(DeadLetterReason.MALFORMED_HEADER,
@@ -50,7 +57,7 @@ public class CloudEventDecoder {
         }
         String subject = header(record, "ce_subject");
         return new IncomingEvent(id, type.group(1), Integer.parseInt(type.group(2)),
-                subject != null ? subject : record.key(), header(record, "ce_source"),
+                subject != null ? subject : record.key(), source,
                 header(record, "ce_jurisdiction"), time(header(record, "ce_time")), payload(record),
                 extensions(record));
     }

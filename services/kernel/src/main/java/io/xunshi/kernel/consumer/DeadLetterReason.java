@@ -10,7 +10,9 @@ public enum DeadLetterReason {
     MALFORMED_PAYLOAD("malformed-payload"),
     /** No handler is declared for the record's {@code ce_type}. */
     UNKNOWN_TYPE("unknown-type"),
-    /** The handler failed on every attempt. */
+    /** The payload is JSON but breaks the event's schema: the handler cannot use it (it throws {@link Undeliverable}). */
+    INVALID_PAYLOAD("invalid-payload"),
+    /** The handler failed on every attempt, for a reason other than the infrastructure. */
     HANDLER_FAILED("handler-failed");
 
     private final String code;

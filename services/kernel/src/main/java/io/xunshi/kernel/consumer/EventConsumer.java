@@ -15,8 +15,14 @@ import io.smallrye.mutiny.Uni;
 /**
  * One idempotent consumer of another service's topic: decodes each record, dispatches it by
  * {@code ce_type} to its handler, and runs the handler through the {@link Inbox} so a redelivered event
- * has no second effect. A handler failure is retried a bounded number of times with a growing pause,
- * each attempt in a fresh transaction.
+ * has no second effect. Each attempt runs in a fresh transaction.
+ *
+ * <p>A failure of the infrastructure ({@link TransientFailures}: the database or broker unreachable, a
+ * connection closed, a timeout) is never the record's fault: the consumer holds the record and retries it
+ * with a growing pause, up to {@code xunshi.consumer.max-backoff} between attempts, for as long as it takes,
+ * and is reported stalled ({@link ConsumerStalls}, readiness) meanwhile. Any other handler failure is
+ * retried a bounded number of times; a handler that throws {@link Undeliverable} itself (a payload that
+ * breaks its schema) is given up on at once.
  *
  * <p>A record it cannot process fails the returned {@link Uni} with an {@link Undeliverable} and is
  * counted; the service's channel, configured with {@code failure-strategy=dead-letter-queue}, then writes
@@ -33,8 +39,10 @@ public final class EventConsumer {
     private final CloudEventDecoder decoder;
     private final Inbox inbox;
     private final DeadLetters deadLetters;
+    private final ConsumerStalls stalls;
     private final int retries;
     private final Duration backoff;
+    private final Duration maxBackoff;
 
     EventConsumer(Builder builder) {
         this.name = builder.name;
@@ -43,16 +51,36 @@ public final class EventConsumer {
         this.decoder = builder.decoder;
         this.inbox = builder.inbox;
         this.deadLetters = builder.deadLetters;
+        this.stalls = builder.stalls;
         this.retries = builder.retries;
         this.backoff = builder.backoff;
+        this.maxBackoff = builder.maxBackoff;
     }
 
     public String name() {
         return name;
     }
 
-    /** Processes one record; the result tells whether it was a duplicate. */
+    /**
+     * Processes one record; the result tells whether it was a duplicate. A record given up on fails the result
+     * with an {@link Undeliverable} and is counted as a dead letter.
+     */
     public Uni<Handled<Void>> consume(ConsumerRecord<String, String> record) {
+        return process(record).onFailure(Undeliverable.class)
+                .invoke(failure -> deadLetters.count(name, ((Undeliverable) failure).reason()));
+    }
+
+    /**
+     * Processes a dead letter's original record again, as {@link #consume} would, through the inbox (so a
+     * letter whose event was handled since has no second effect). A failure is the caller's to report: it is
+     * not counted as a new dead letter. A failure of the infrastructure is retried without end, as always: the
+     * caller bounds the wait.
+     */
+    public Uni<Handled<Void>> redrive(ConsumerRecord<String, String> record) {
+        return process(record);
+    }
+
+    private Uni<Handled<Void>> process(ConsumerRecord<String, String> record) {
         IncomingEvent event;
         EventHandler handler;
         try {
@@ -68,24 +96,49 @@ public final class EventConsumer {
         } catch (Undeliverable undeliverable) {
             return giveUp(undeliverable);
         }
-        return attempt(event, handler, 0);
+        return attempt(event, handler, 0, 0);
     }
 
-    private Uni<Handled<Void>> attempt(IncomingEvent event, EventHandler handler, int retry) {
+    private Uni<Handled<Void>> attempt(IncomingEvent event, EventHandler handler, int retry, int outage) {
         return inbox.<Void>handleOnce(name, event.id(), conn -> handler.handle(conn, event))
+                .invoke(done -> {
+                    if (outage > 0) {
+                        stalls.succeeded(name);
+                        LOG.infof("%s: %s %s processed after %d attempt(s) that met an unavailable database or broker",
+                                name, event.cloudEventType(), event.id(), outage);
+                    }
+                })
                 .onFailure().recoverWithUni(failure -> {
+                    if (failure instanceof Undeliverable undeliverable) {
+                        return giveUp(undeliverable);
+                    }
+                    if (TransientFailures.isTransient(failure)) {
+                        stalls.failedTransiently(name, event, failure);
+                        Duration pause = pause(outage);
+                        if (outage == 0 || Long.bitCount(outage) == 1) {
+                            LOG.warnf("%s: %s %s waits for the infrastructure (attempt %d failed: %s); retrying in %d ms",
+                                    name, event.cloudEventType(), event.id(), outage + 1, failure, pause.toMillis());
+                        }
+                        return Uni.createFrom().voidItem().onItem().delayIt().by(pause)
+                                .flatMap(ignored -> attempt(event, handler, retry, outage + 1));
+                    }
                     if (retry >= retries) {
                         return giveUp(new Undeliverable(DeadLetterReason.HANDLER_FAILED, event.cloudEventType() + " "
                                 + event.id() + " failed " + (retry + 1) + " times: " + failure, failure));
                     }
                     LOG.debugf(failure, "%s: retrying %s %s", name, event.cloudEventType(), event.id());
                     return Uni.createFrom().voidItem().onItem().delayIt().by(backoff.multipliedBy(1L << retry))
-                            .flatMap(ignored -> attempt(event, handler, retry + 1));
+                            .flatMap(ignored -> attempt(event, handler, retry + 1, outage));
                 });
     }
 
-    private Uni<Handled<Void>> giveUp(Undeliverable undeliverable) {
-        deadLetters.count(name, undeliverable.reason());
+    /** The pause after the {@code outage}-th transient failure in a row (from 0): doubling, at most the maximum. */
+    private Duration pause(int outage) {
+        Duration pause = backoff.multipliedBy(1L << Math.min(outage, 20));
+        return pause.compareTo(maxBackoff) > 0 ? maxBackoff : pause;
+    }
+
+    private static Uni<Handled<Void>> giveUp(Undeliverable undeliverable) {
         return Uni.createFrom().failure(undeliverable);
     }
 
@@ -96,19 +149,32 @@ public final class EventConsumer {
         private final Map<String, EventHandler> handlers = new HashMap<>();
         private final Set<String> ignored = new HashSet<>();
         private final CloudEventDecoder decoder;
-        private final Inbox inbox;
+        private Inbox inbox;
         private final DeadLetters deadLetters;
+        private final ConsumerStalls stalls;
+        private final java.util.function.Consumer<EventConsumer> registry;
         private int retries;
         private Duration backoff;
+        private Duration maxBackoff;
 
-        Builder(String name, CloudEventDecoder decoder, Inbox inbox, DeadLetters deadLetters, int retries,
-                Duration backoff) {
+        Builder(String name, CloudEventDecoder decoder, Inbox inbox, DeadLetters deadLetters, ConsumerStalls stalls,
+                java.util.function.Consumer<EventConsumer> registry, int retries, Duration backoff,
+                Duration maxBackoff) {
             this.name = name;
             this.decoder = decoder;
             this.inbox = inbox;
             this.deadLetters = deadLetters;
+            this.stalls = stalls;
+            this.registry = registry;
             this.retries = retries;
             this.backoff = backoff;
+            this.maxBackoff = maxBackoff;
+        }
+
+        /** Uses another inbox (e.g. on another pool) than the service's. */
+        public Builder inbox(Inbox inbox) {
+            this.inbox = inbox;
+            return this;
         }
 
         /** Handles records whose {@code ce_type} is exactly {@code cloudEventType}, e.g. {@code ...Recorded.v1}. */
@@ -137,7 +203,10 @@ public final class EventConsumer {
             return this;
         }
 
-        /** Overrides the configured number of retries after a handler's first failure and the first pause. */
+        /**
+         * Overrides the configured number of retries after a handler's first failure and the first pause (which
+         * is also the first pause after a transient failure).
+         */
         public Builder retries(int retries, Duration backoff) {
             if (retries < 0) {
                 throw new IllegalArgumentException("retries must not be negative: " + retries);
@@ -147,8 +216,16 @@ public final class EventConsumer {
             return this;
         }
 
+        /** Overrides the longest pause between two attempts that failed transiently. */
+        public Builder maxBackoff(Duration maxBackoff) {
+            this.maxBackoff = maxBackoff;
+            return this;
+        }
+
         public EventConsumer build() {
-            return new EventConsumer(this);
+            EventConsumer consumer = new EventConsumer(this);
+            registry.accept(consumer);
+            return consumer;
         }
     }
 }

@@ -1,6 +1,9 @@
 package io.xunshi.kernel.consumer;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,8 +24,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * }
  * }</pre>
  *
- * Retries default to {@code xunshi.consumer.retries} (3) after a first failure, pausing
- * {@code xunshi.consumer.retry-backoff} (200 ms), then twice as long each time.
+ * Retries of a failing handler default to {@code xunshi.consumer.retries} (3) after a first failure, pausing
+ * {@code xunshi.consumer.retry-backoff} (200 ms), then twice as long each time. A failure of the
+ * infrastructure is retried without end, the pause doubling up to {@code xunshi.consumer.max-backoff} (30 s).
+ *
+ * <p>Every consumer built here is known by its name ({@link #named}), which is how a dead letter is re-driven
+ * through the consumer that gave up on it.
  */
 @ApplicationScoped
 public class EventConsumers {
@@ -30,22 +37,38 @@ public class EventConsumers {
     private final CloudEventDecoder decoder;
     private final Inbox inbox;
     private final DeadLetters deadLetters;
+    private final ConsumerStalls stalls;
     private final int retries;
     private final Duration backoff;
+    private final Duration maxBackoff;
+    private final Map<String, EventConsumer> defined = new ConcurrentHashMap<>();
 
     @Inject
-    public EventConsumers(CloudEventDecoder decoder, Inbox inbox, DeadLetters deadLetters,
+    public EventConsumers(CloudEventDecoder decoder, Inbox inbox, DeadLetters deadLetters, ConsumerStalls stalls,
             @ConfigProperty(name = "xunshi.consumer.retries", defaultValue = "3") int retries,
-            @ConfigProperty(name = "xunshi.consumer.retry-backoff", defaultValue = "200ms") Duration backoff) {
+            @ConfigProperty(name = "xunshi.consumer.retry-backoff", defaultValue = "200ms") Duration backoff,
+            @ConfigProperty(name = "xunshi.consumer.max-backoff", defaultValue = "30s") Duration maxBackoff) {
         this.decoder = decoder;
         this.inbox = inbox;
         this.deadLetters = deadLetters;
+        this.stalls = stalls;
         this.retries = retries;
         this.backoff = backoff;
+        this.maxBackoff = maxBackoff;
     }
 
     /** Starts the definition of a consumer; {@code name} keys its inbox entries and its dead-letter counts. */
     public EventConsumer.Builder define(String name) {
-        return new EventConsumer.Builder(name, decoder, inbox, deadLetters, retries, backoff);
+        return new EventConsumer.Builder(name, decoder, inbox, deadLetters, stalls, this::register, retries, backoff,
+                maxBackoff);
+    }
+
+    /** The consumer built under this name, if any. */
+    public Optional<EventConsumer> named(String name) {
+        return Optional.ofNullable(defined.get(name));
+    }
+
+    private void register(EventConsumer consumer) {
+        defined.put(consumer.name(), consumer);
     }
 }

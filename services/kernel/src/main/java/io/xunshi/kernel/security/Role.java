@@ -20,11 +20,16 @@ public final class Role {
     public static final String ORGANISATION_LIAISON = "organisation-liaison";
     /** Reads everything in its scope, writes nothing. */
     public static final String AUDITOR = "auditor";
+    /**
+     * Runs the platform rather than the inspection work: reads and re-drives dead letters, rebuilds
+     * projections, inside its jurisdiction's subtree like everyone else.
+     */
+    public static final String OPERATOR = "operator";
     /** The public: disclosed data only. */
     public static final String PUBLIC = "public";
 
     public static final java.util.List<String> ALL = java.util.List.of(INSPECTION_OFFICE, TEAM_LEADER, TEAM_MEMBER,
-            RECTIFICATION_OWNER, DISCIPLINE_LIAISON, ORGANISATION_LIAISON, AUDITOR, PUBLIC);
+            RECTIFICATION_OWNER, DISCIPLINE_LIAISON, ORGANISATION_LIAISON, AUDITOR, OPERATOR, PUBLIC);
 
     private Role() {
     }

@@ -25,11 +25,14 @@ public class NoteTakingConsumer {
     public static final String DEAD_LETTER_TOPIC = "xunshi.testsource.events.kernel-test-notes.dlq";
     public static final String NOTE_TAKEN = "xunshi.testsource.NoteTaken.v1";
     public static final String NOTE_REJECTED = "xunshi.testsource.NoteRejected.v1";
+    /** Fails its handler until {@link #fix()} is called: a bug fixed by a new release, as an operator sees it. */
+    public static final String NOTE_AWAITING_FIX = "xunshi.testsource.NoteAwaitingFix.v1";
     /** A type the topic carries that this consumer does not need. */
     public static final String NOTE_ARCHIVED = "xunshi.testsource.NoteArchived.v1";
 
     private final EventConsumer consumer;
     private final AtomicInteger rejections = new AtomicInteger();
+    private volatile boolean fixed;
 
     @Inject
     public NoteTakingConsumer(EventConsumers consumers) {
@@ -41,6 +44,11 @@ public class NoteTakingConsumer {
                     rejections.incrementAndGet();
                     return Uni.createFrom().failure(new IllegalStateException("notes of this kind are refused"));
                 })
+                .on(NOTE_AWAITING_FIX, (conn, event) -> fixed
+                        ? conn.preparedQuery("INSERT INTO test_note_counts (subject, notes) VALUES ($1, 1)"
+                                + " ON CONFLICT (subject) DO UPDATE SET notes = test_note_counts.notes + 1")
+                                .execute(Tuple.of(event.subject())).replaceWithVoid()
+                        : Uni.createFrom().failure(new IllegalStateException("this release cannot take such notes")))
                 .ignore(List.of(NOTE_ARCHIVED))
                 .retries(2, Duration.ofMillis(20))
                 .build();
@@ -49,6 +57,11 @@ public class NoteTakingConsumer {
     @Incoming("testsource-events")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         return consumer.consume(record).replaceWithVoid();
+    }
+
+    /** From now on, notes awaiting a fix are taken. */
+    public void fix() {
+        fixed = true;
     }
 
     public int rejections() {

@@ -22,9 +22,11 @@ import io.xunshi.contracts.inspection.InspectionClosed;
 import io.xunshi.contracts.inspection.InspectionOpened;
 import io.xunshi.contracts.inspection.InspectionReported;
 import io.xunshi.contracts.inspection.InspectionStationed;
+import io.xunshi.kernel.consumer.DeadLetterReason;
 import io.xunshi.kernel.consumer.EventConsumer;
 import io.xunshi.kernel.consumer.EventConsumers;
 import io.xunshi.kernel.consumer.IncomingEvent;
+import io.xunshi.kernel.consumer.Undeliverable;
 import io.xunshi.kernel.domain.Jurisdictions;
 import io.xunshi.kernel.eventstore.EventMetadata;
 import io.xunshi.rectification.application.RectificationCases;
@@ -85,8 +87,8 @@ public class FeedbackConsumer {
         try {
             feedback = feedbackReader.treeToValue(event.payload(), FeedbackGiven.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("FeedbackGiven " + event.id() + " does not decode: "
-                    + e.getOriginalMessage(), e);
+            throw new Undeliverable(DeadLetterReason.INVALID_PAYLOAD, "FeedbackGiven " + event.id()
+                    + " does not decode: " + e.getOriginalMessage(), e);
         }
         require(feedback.inspectionId() != null && !feedback.inspectionId().isBlank(), event, "inspectionId");
         require(Jurisdictions.isValid(feedback.jurisdiction()), event, "jurisdiction");
@@ -102,7 +104,8 @@ public class FeedbackConsumer {
 
     private static void require(boolean valid, IncomingEvent event, String field) {
         if (!valid) {
-            throw new IllegalArgumentException("FeedbackGiven " + event.id() + " lacks a valid " + field);
+            throw new Undeliverable(DeadLetterReason.INVALID_PAYLOAD,
+                    "FeedbackGiven " + event.id() + " lacks a valid " + field);
         }
     }
 

@@ -121,6 +121,7 @@ class FeedbackConsumerTest {
         UUID badJson = UUID.randomUUID();
         UUID noHead = UUID.randomUUID();
         UUID unknown = UUID.randomUUID();
+        UUID noSpec = UUID.randomUUID();
         FeedbackGiven headless = InspectionFeedback.feedback("000000", "330000", LocalDate.of(2026, 1, 5), 1);
         FeedbackGiven withoutHead = new FeedbackGiven(headless.inspectionId(), headless.roundId(), headless.planId(),
                 headless.jurisdiction(), headless.organisationId(), headless.organisationName(),
@@ -134,6 +135,8 @@ class FeedbackConsumerTest {
                         .json("{\"inspectionId\": oops"),
                 InspectionFeedback.record(noHead, key, withoutHead),
                 inspectionEvent("xunshi.inspection.InspectionSuspended.v1", key, "000000").id(unknown),
+                inspectionEvent(FeedbackGiven.TYPE + ".v1", key, "000000").id(noSpec).without("ce_specversion")
+                        .json("{\"inspectionId\":\"" + key + "\"}"),
                 InspectionFeedback.record(UUID.randomUUID(), key, marker));
         await().atMost(InspectionFeedback.WAIT).until(() -> eventsOf(InspectionFeedback.caseOf(marker)) == 1);
 
@@ -143,7 +146,7 @@ class FeedbackConsumerTest {
             if (id != null) {
                 dead.put(id, record);
             }
-            return List.of(badJson, noHead, unknown).stream().allMatch(wanted -> dead.containsKey(wanted.toString()));
+            return List.of(badJson, noHead, unknown, noSpec).stream().allMatch(wanted -> dead.containsKey(wanted.toString()));
         }, InspectionFeedback.WAIT);
 
         assertThat(dead).as("an inspection event the consumer does not need is passed over, not dead-lettered")
@@ -151,11 +154,13 @@ class FeedbackConsumerTest {
         assertThat(count("SELECT count(*) AS n FROM inbox WHERE event_id = $1", Tuple.of(ignored))).isZero();
         assertThat(header(dead.get(badJson.toString()), "dead-letter-reason")).startsWith("malformed-payload:");
         assertThat(dead.get(badJson.toString()).value()).isEqualTo("{\"inspectionId\": oops");
-        assertThat(header(dead.get(noHead.toString()), "dead-letter-reason")).startsWith("handler-failed:")
+        assertThat(header(dead.get(noHead.toString()), "dead-letter-reason")).startsWith("invalid-payload:")
                 .contains("organisationHead");
         assertThat(header(dead.get(unknown.toString()), "dead-letter-reason"))
                 .isEqualTo("unknown-type: rectification-feedback has no handler for"
                         + " xunshi.inspection.InspectionSuspended.v1");
+        assertThat(header(dead.get(noSpec.toString()), "dead-letter-reason")).startsWith("missing-header:")
+                .contains("ce_specversion");
         assertThat(eventsOf(InspectionFeedback.caseOf(headless))).isZero();
     }
 
