@@ -3,6 +3,7 @@ package io.xunshi.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +25,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -468,8 +472,8 @@ class FaultsIT {
         if (!Files.exists(status)) {
             return 0;
         }
-        java.util.Properties properties = new java.util.Properties();
-        try (var in = Files.newBufferedReader(status)) {
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(status)) {
             properties.load(in);
         }
         return Integer.parseInt(properties.getProperty("restarts", "0"));
@@ -493,8 +497,8 @@ class FaultsIT {
         return text.toString();
     }
 
-    private static RetryingClient.Outcome awaitOutcome(java.util.function.Supplier<RetryingClient.Outcome> request,
-            java.util.function.Predicate<RetryingClient.Outcome> done, Duration timeout) throws InterruptedException {
+    private static RetryingClient.Outcome awaitOutcome(Supplier<RetryingClient.Outcome> request,
+            Predicate<RetryingClient.Outcome> done, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         RetryingClient.Outcome last = request.get();
         while (!done.test(last) && System.nanoTime() < deadline) {

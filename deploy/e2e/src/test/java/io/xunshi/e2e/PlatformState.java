@@ -64,7 +64,7 @@ final class PlatformState implements AutoCloseable {
     List<String> lags() {
         List<String> behind = new ArrayList<>();
         for (String service : LocalPlatform.SERVICES) {
-            String metrics = http.text(platform.service(service).resolve("/q/metrics"));
+            String metrics = http.text(metrics(service));
             if (metrics == null) {
                 behind.add(service + ": /q/metrics does not answer");
                 continue;

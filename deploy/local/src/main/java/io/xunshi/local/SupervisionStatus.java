@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * What the launcher's {@link Supervisor} knows about one process, written to a file on every change so that
@@ -28,7 +30,7 @@ record SupervisionStatus(State state, long pid, int restarts, String lastExit, I
         UP, RESTARTING;
 
         String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -63,7 +65,7 @@ record SupervisionStatus(State state, long pid, int restarts, String lastExit, I
         if (!Files.isDirectory(directory)) {
             return;
         }
-        try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+        try (Stream<Path> files = Files.list(directory)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 Files.deleteIfExists(file);
             }
@@ -79,7 +81,7 @@ record SupervisionStatus(State state, long pid, int restarts, String lastExit, I
             properties.load(in);
             String lastExitAt = properties.getProperty("lastExitAt");
             return Optional.of(new SupervisionStatus(
-                    State.valueOf(properties.getProperty("state", "").toUpperCase(java.util.Locale.ROOT)),
+                    State.valueOf(properties.getProperty("state", "").toUpperCase(Locale.ROOT)),
                     Long.parseLong(properties.getProperty("pid", "0")),
                     Integer.parseInt(properties.getProperty("restarts", "0")),
                     properties.getProperty("lastExit"),
