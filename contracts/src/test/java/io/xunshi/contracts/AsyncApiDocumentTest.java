@@ -168,10 +168,10 @@ class AsyncApiDocumentTest {
         headers.path("properties").fieldNames().forEachRemaining(described::add);
         assertThat(described).containsExactlyInAnyOrder("ce_specversion", "ce_id", "ce_source", "ce_type",
                 "ce_subject", "ce_time", "content-type", "ce_jurisdiction", "ce_aggregatetype", "ce_aggregateversion",
-                "ce_globalposition", "ce_correlationid", "ce_causationid");
+                "ce_globalposition", "ce_correlationid", "ce_causationid", "ce_traceparent", "ce_tracestate");
         List<String> required = new ArrayList<>();
         headers.path("required").forEach(r -> required.add(r.asText()));
         assertThat(described).containsAll(required);
-        assertThat(required).doesNotContain("ce_correlationid", "ce_causationid");
+        assertThat(required).doesNotContain("ce_correlationid", "ce_causationid", "ce_traceparent", "ce_tracestate");
     }
 }

@@ -48,6 +48,14 @@ final class LocalPlatform implements AutoCloseable {
 
     /** Starts everything and returns once the launcher reports every service ready. */
     static LocalPlatform start() throws IOException, InterruptedException {
+        return start(Map.of());
+    }
+
+    /**
+     * As {@link #start()}, with these variables added to the launcher's environment, which the services inherit
+     * (e.g. {@code QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT}, {@code QUARKUS_LOG_CONSOLE_JSON_ENABLED}).
+     */
+    static LocalPlatform start(Map<String, String> environment) throws IOException, InterruptedException {
         Path repository = Path.of(System.getProperty("xunshi.repository", "../..")).toAbsolutePath().normalize();
         Path dataDir = Files.createTempDirectory("xunshi-e2e-");
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-launcher.log");
@@ -65,8 +73,10 @@ final class LocalPlatform implements AutoCloseable {
         command.addAll(List.of("--kafka-port", Integer.toString(ports.get(next)), "--kafka-controller-port",
                 Integer.toString(ports.get(next + 1)), "--pg-port", Integer.toString(ports.get(next + 2)),
                 "--kafka-heap", "512m", "--ready-timeout", Long.toString(STARTUP.toSeconds())));
-        Process process = new ProcessBuilder(command).directory(repository.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(repository.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         LocalPlatform platform = new LocalPlatform(repository, dataDir, log, process, services, ports.get(next),
                 ports.get(next + 2));
         platform.awaitUp();
@@ -112,6 +122,15 @@ final class LocalPlatform implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every line a service has logged so far (its console output, which the launcher writes to a file). */
+    List<String> serviceLog(String service) {
+        try {
+            return Files.readAllLines(dataDir.resolve("logs").resolve(service + ".log"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

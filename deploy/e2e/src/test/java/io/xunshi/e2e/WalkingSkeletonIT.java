@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.opentelemetry.proto.trace.v1.Span.SpanKind;
+
 /**
  * The walking skeleton, end to end: the packaged platform runs as separate processes (see
  * {@link LocalPlatform}) and this test is an agency system that only speaks REST. The Centre plans its
@@ -29,6 +31,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * <p>Everything between the services travels over Kafka, so each step that depends on another service
  * waits (briefly) until that service has caught up, as an agency system would poll.
+ *
+ * <p>The services export their traces to an OTLP receiver of the test's own and write JSON logs: the launch of
+ * a round is followed as one trace from planning's REST call to inspection's consumer of the event, and
+ * planning's log line of that request carries its trace id, correlation id and caller.
  */
 class WalkingSkeletonIT {
 
@@ -38,19 +44,34 @@ class WalkingSkeletonIT {
     private static final String HANGZHOU = "330100";
     private static final String GUANGDONG = "440000";
 
+    private static final String INSPECTION_CONSUMER = "inspection-rounds";
+    private static final String PLANNING_TOPIC = "xunshi.planning.events";
+
+    private static OtlpReceiver collector;
     private static LocalPlatform platform;
 
     @BeforeAll
     static void startPlatform() throws Exception {
         long started = System.nanoTime();
-        platform = LocalPlatform.start();
+        collector = OtlpReceiver.start();
+        platform = LocalPlatform.start(Map.of(
+                "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", collector.endpoint(),
+                "QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
+                "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "500ms",
+                "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true"));
         System.out.printf("platform up after %.1f s%n", (System.nanoTime() - started) / 1e9);
     }
 
     @AfterAll
     static void stopPlatform() throws Exception {
-        if (platform != null) {
-            platform.close();
+        try {
+            if (platform != null) {
+                platform.close();
+            }
+        } finally {
+            if (collector != null) {
+                collector.close();
+            }
         }
     }
 
@@ -117,6 +138,9 @@ class WalkingSkeletonIT {
         // Inspection: the launched rounds opened one inspection each, from the Kafka event.
         String centralInspection = inspectionOpenedBy(centre, centralRound);
         String provincialInspection = inspectionOpenedBy(zhejiang, provincialRound);
+        // The launch was one trace from planning's API through the outbox and Kafka to inspection's consumer.
+        String launchTrace = assertOneTraceFromLaunchToInspection(centralRound);
+        assertRequestLogged(launchTrace, "/api/v1/rounds/" + centralRound + "/launch", CENTRE);
         inspect(centre, centralInspection, "王某某");
         inspect(zhejiang, provincialInspection, "李某某");
 
@@ -235,6 +259,65 @@ class WalkingSkeletonIT {
         assertThat(evaluated.path("status").asText()).isEqualTo("EVALUATED");
         assertThat(evaluated.path("evaluation").path("outcome").asText()).isEqualTo("EFFECTIVE");
         assertThat(evaluated.path("report").path("onTime").asBoolean()).isTrue();
+    }
+
+    /**
+     * Planning's server span of the launch and inspection's consumer span of the RoundLaunched event share one
+     * trace id, and the consumer span's parent is the launch's span: the trace context went from the request
+     * into the event store, out with the event as ce_traceparent, and into the consumer. Returns the trace id.
+     */
+    private static String assertOneTraceFromLaunchToInspection(String roundId) {
+        String launchPath = "/api/v1/rounds/" + roundId + "/launch";
+        OtlpReceiver.ReceivedSpan launch = awaitSpan("planning's span of POST " + launchPath, span ->
+                span.service().equals("xunshi-planning") && span.kind() == SpanKind.SPAN_KIND_SERVER
+                        && (launchPath.equals(span.attributes().get("url.path"))
+                                || launchPath.equals(span.attributes().get("http.target"))));
+        OtlpReceiver.ReceivedSpan consumed = awaitSpan("inspection's consumer span in trace " + launch.traceId(),
+                span -> span.service().equals("xunshi-inspection") && span.kind() == SpanKind.SPAN_KIND_CONSUMER
+                        && span.traceId().equals(launch.traceId())
+                        && INSPECTION_CONSUMER.equals(span.attributes().get("messaging.consumer.group.name")));
+        assertThat(consumed.name()).isEqualTo(PLANNING_TOPIC + " process");
+        assertThat(consumed.attributes()).containsEntry("messaging.destination.name", PLANNING_TOPIC)
+                .containsEntry("cloudevents.event_type", "xunshi.planning.RoundLaunched.v1");
+        assertThat(consumed.parentSpanId()).as("the consumer span's parent is the launch request's span")
+                .isEqualTo(launch.spanId());
+        return launch.traceId();
+    }
+
+    private static OtlpReceiver.ReceivedSpan awaitSpan(String what, Predicate<OtlpReceiver.ReceivedSpan> wanted) {
+        try {
+            return await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(200)).until(
+                    () -> collector.spans().stream().filter(wanted).findFirst(), java.util.Optional::isPresent).get();
+        } catch (ConditionTimeoutException timeout) {
+            throw new AssertionError("no " + what + " among the " + collector.spans().size() + " spans received"
+                    + (collector.refused().isEmpty() ? "" : "; refused: " + collector.refused()), timeout);
+        }
+    }
+
+    /** Planning's JSON log line of the request carries its trace id, correlation id and caller. */
+    private static void assertRequestLogged(String traceId, String path, String jurisdiction) {
+        String message = "POST " + path + " answered 20";
+        JsonNode line = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(
+                () -> platform.serviceLog("planning").stream().filter(l -> l.startsWith("{")).map(WalkingSkeletonIT::json)
+                        .filter(l -> l.path("message").asText().startsWith(message)).findFirst(),
+                java.util.Optional::isPresent).get();
+        JsonNode mdc = line.path("mdc");
+        assertThat(line.path("level").asText()).isEqualTo("INFO");
+        assertThat(line.path("service").asText()).isEqualTo("planning");
+        assertThat(mdc.path("traceId").asText()).isEqualTo(traceId);
+        assertThat(mdc.path("spanId").asText()).matches("[0-9a-f]{16}");
+        assertThat(mdc.path("correlationId").asText()).as("no X-Correlation-Id sent: the trace id").isEqualTo(traceId);
+        assertThat(mdc.path("callerSubject").asText()).isNotBlank();
+        assertThat(mdc.path("callerRoles").asText()).isEqualTo("inspection-office");
+        assertThat(mdc.path("callerJurisdiction").asText()).isEqualTo(jurisdiction);
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("a log line that starts like JSON does not parse: " + line, e);
+        }
     }
 
     private static void assertCoverage(Level level, String planId, String covered, String uncovered) {

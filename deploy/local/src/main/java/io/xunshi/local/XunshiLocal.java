@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
         scope = ScopeType.INHERIT,
         description = "Runs Kafka, PostgreSQL and the four Xunshi services on this machine, each as its own process.",
         subcommands = { RunCommand.class, StopCommand.class, StatusCommand.class, TokenCommand.class,
+                DeadLettersCommand.class,
                 CommandLine.HelpCommand.class })
 public final class XunshiLocal implements Runnable {
 
@@ -20,7 +21,7 @@ public final class XunshiLocal implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: run, stop, status or token.");
+        throw new ParameterException(spec.commandLine(), "Missing command: run, stop, status, token or dead-letters.");
     }
 
     public static void main(String[] args) {

@@ -146,6 +146,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (io.xunshi.kernel.consumer.TransientFailures.isTransient(e)) {
+            // The database or broker is away for a moment; a retry with the same Idempotency-Key is safe whether
+            // or not the failure struck after the commit.
+            LOG.warnf("unavailable at %s: %s", path(uri), e.toString());
+            return Response.fromResponse(Problem.of(ProblemType.UNAVAILABLE, "the service cannot reach its database"
+                    + " or broker just now; retry shortly with the same Idempotency-Key")
+                    .at(path(uri)).toResponse()).header(HttpHeaders.RETRY_AFTER, "1").build();
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure %s at %s", reference, path(uri));
         return Problem.of(ProblemType.INTERNAL_ERROR, "an unexpected error occurred; reference " + reference)

@@ -8,9 +8,19 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.xunshi.kernel.tracing.TraceContext;
 
 /**
  * One idempotent consumer of another service's topic: decodes each record, dispatches it by
@@ -28,6 +38,11 @@ import io.smallrye.mutiny.Uni;
  * counted; the service's channel, configured with {@code failure-strategy=dead-letter-queue}, then writes
  * it to the dead-letter topic with the reason in its {@code dead-letter-reason} header and goes on with
  * the next record. See docs/kernel.md.
+ *
+ * <p>The handling of each record is a consumer span whose parent is the event's {@code ce_traceparent} (the
+ * trace of the request that appended it), current while the handler runs, so that the events the handler
+ * appends carry the same trace onward; the logs of the handling carry the event's correlation id and the
+ * consumer's name (MDC {@code correlationId}, {@code consumer}). See docs/adr/0012-traces-and-logs.md.
  */
 public final class EventConsumer {
 
@@ -43,6 +58,7 @@ public final class EventConsumer {
     private final int retries;
     private final Duration backoff;
     private final Duration maxBackoff;
+    private final Tracer tracer;
 
     EventConsumer(Builder builder) {
         this.name = builder.name;
@@ -55,6 +71,7 @@ public final class EventConsumer {
         this.retries = builder.retries;
         this.backoff = builder.backoff;
         this.maxBackoff = builder.maxBackoff;
+        this.tracer = builder.tracer;
     }
 
     public String name() {
@@ -62,12 +79,52 @@ public final class EventConsumer {
     }
 
     /**
-     * Processes one record; the result tells whether it was a duplicate. A record given up on fails the result
-     * with an {@link Undeliverable} and is counted as a dead letter.
+     * Processes one record, in a span of its own; the result tells whether it was a duplicate. A record given
+     * up on fails the result with an {@link Undeliverable} and is counted as a dead letter.
      */
     public Uni<Handled<Void>> consume(ConsumerRecord<String, String> record) {
-        return process(record).onFailure(Undeliverable.class)
-                .invoke(failure -> deadLetters.count(name, ((Undeliverable) failure).reason()));
+        TraceContext parent = TraceContext.of(header(record, "ce_traceparent"), header(record, "ce_tracestate"));
+        String eventId = header(record, "ce_id");
+        Span span = tracer.spanBuilder(record.topic() + " process")
+                .setParent(parent == null ? Context.root() : parent.asParent())
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.destination.partition.id", Integer.toString(record.partition()))
+                .setAttribute("messaging.kafka.offset", record.offset())
+                .setAttribute("messaging.consumer.group.name", name)
+                .setAttribute("messaging.message.id", eventId == null ? "" : eventId)
+                .setAttribute("cloudevents.event_type", String.valueOf(header(record, "ce_type")))
+                .startSpan();
+        // Current on the record's own Vert.x context (each record has one), where the handler's continuations run.
+        boolean onRecordContext = VertxContext.isOnDuplicatedContext();
+        Scope scope = onRecordContext ? span.makeCurrent() : Scope.noop();
+        if (onRecordContext) {
+            String correlation = header(record, "ce_correlationid");
+            MDC.put("correlationId", correlation != null ? correlation : String.valueOf(eventId));
+            MDC.put("consumer", name);
+        }
+        Uni<Handled<Void>> handling;
+        try {
+            handling = process(record).onFailure(Undeliverable.class)
+                    .invoke(failure -> deadLetters.count(name, ((Undeliverable) failure).reason()));
+        } catch (RuntimeException e) {
+            handling = Uni.createFrom().failure(e);
+        }
+        return handling.onItemOrFailure().invoke((handled, failure) -> {
+            if (failure != null) {
+                span.recordException(failure);
+                span.setStatus(StatusCode.ERROR, failure instanceof Undeliverable u ? u.reason().name() : "failed");
+            }
+            span.end();
+        }).onTermination().invoke(() -> {
+            if (onRecordContext) {
+                MDC.remove("correlationId");
+                MDC.remove("consumer");
+            }
+            scope.close();
+        });
     }
 
     /**
@@ -142,6 +199,12 @@ public final class EventConsumer {
         return Uni.createFrom().failure(undeliverable);
     }
 
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null
+                : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Declares a consumer's handlers; obtained from {@link EventConsumers#define(String)}. */
     public static final class Builder {
 
@@ -156,10 +219,12 @@ public final class EventConsumer {
         private int retries;
         private Duration backoff;
         private Duration maxBackoff;
+        private final Tracer tracer;
 
         Builder(String name, CloudEventDecoder decoder, Inbox inbox, DeadLetters deadLetters, ConsumerStalls stalls,
                 java.util.function.Consumer<EventConsumer> registry, int retries, Duration backoff,
-                Duration maxBackoff) {
+                Duration maxBackoff, Tracer tracer) {
+            this.tracer = tracer;
             this.name = name;
             this.decoder = decoder;
             this.inbox = inbox;

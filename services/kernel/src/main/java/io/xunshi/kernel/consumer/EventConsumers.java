@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.opentelemetry.api.trace.Tracer;
+
 /**
  * Where a service defines its consumers of other services' topics:
  *
@@ -42,12 +44,15 @@ public class EventConsumers {
     private final Duration backoff;
     private final Duration maxBackoff;
     private final Map<String, EventConsumer> defined = new ConcurrentHashMap<>();
+    private final Tracer tracer;
 
     @Inject
     public EventConsumers(CloudEventDecoder decoder, Inbox inbox, DeadLetters deadLetters, ConsumerStalls stalls,
             @ConfigProperty(name = "xunshi.consumer.retries", defaultValue = "3") int retries,
             @ConfigProperty(name = "xunshi.consumer.retry-backoff", defaultValue = "200ms") Duration backoff,
-            @ConfigProperty(name = "xunshi.consumer.max-backoff", defaultValue = "30s") Duration maxBackoff) {
+            @ConfigProperty(name = "xunshi.consumer.max-backoff", defaultValue = "30s") Duration maxBackoff,
+            Tracer tracer) {
+        this.tracer = tracer;
         this.decoder = decoder;
         this.inbox = inbox;
         this.deadLetters = deadLetters;
@@ -60,7 +65,8 @@ public class EventConsumers {
     /** Starts the definition of a consumer; {@code name} keys its inbox entries and its dead-letter counts. */
     public EventConsumer.Builder define(String name) {
         return new EventConsumer.Builder(name, decoder, inbox, deadLetters, stalls, this::register, retries, backoff,
-                maxBackoff);
+                maxBackoff,
+                tracer);
     }
 
     /** The consumer built under this name, if any. */

@@ -63,6 +63,14 @@ public record IncomingEvent(UUID id, String type, int typeVersion, String subjec
         return Optional.empty();
     }
 
+    /**
+     * The trace context the event was appended in (the CloudEvents distributed-tracing extension,
+     * {@code ce_traceparent} and {@code ce_tracestate}), or null when it has none or it is malformed.
+     */
+    public io.xunshi.kernel.tracing.TraceContext trace() {
+        return io.xunshi.kernel.tracing.TraceContext.of(extensions.get("traceparent"), extensions.get("tracestate"));
+    }
+
     /** The {@code ce_type} the event arrived with, e.g. {@code xunshi.inspection.FindingRecorded.v1}. */
     public String cloudEventType() {
         return EventTypes.cloudEventType(type, typeVersion);

@@ -69,7 +69,7 @@ public class DeadLetterLog {
             List<DeadLetter> all = new ArrayList<>();
             assigned.stream().sorted(java.util.Comparator.comparingInt(TopicPartition::partition))
                     .forEach(p -> all.addAll(read.getOrDefault(p, List.of())));
-            return all;
+            return topic.projection() ? firstOfEachSource(all) : all;
         } catch (org.apache.kafka.common.KafkaException e) {
             throw new ProblemException(ProblemType.UNAVAILABLE, "the dead-letter topic " + topic.deadLetterTopic()
                     + " cannot be read now: " + e.getMessage());
@@ -110,6 +110,21 @@ public class DeadLetterLog {
             throw new ProblemException(ProblemType.UNAVAILABLE, "the dead-letter topic " + topic.deadLetterTopic()
                     + " cannot be read now: " + e.getMessage());
         }
+    }
+
+    /**
+     * A topic projection that reads a batch again after a failure writes its letters again: the same source
+     * record (topic, partition, offset) counts once, as its first letter.
+     */
+    private static List<DeadLetter> firstOfEachSource(List<DeadLetter> letters) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<DeadLetter> first = new ArrayList<>();
+        for (DeadLetter letter : letters) {
+            if (seen.add(letter.sourceTopic() + "/" + letter.sourcePartition() + "/" + letter.sourceOffset())) {
+                first.add(letter);
+            }
+        }
+        return first;
     }
 
     private static boolean reachedEnd(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> ends) {

@@ -26,6 +26,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
+import io.xunshi.kernel.tracing.TraceContext;
 
 /**
  * The service's event store in its own PostgreSQL schema: append with optimistic concurrency, read a
@@ -71,9 +72,9 @@ public class EventStore {
             + " FROM head, input i WHERE i.n = 1"
             + " UNION ALL SELECT i.n, c.hash, sha256(c.hash || i.digest) FROM chain c JOIN input i ON i.n = c.n + 1)"
             + " INSERT INTO events (stream_id, version, stream_type, event_id, event_type, type_version, jurisdiction,"
-            + " payload, metadata, occurred_at, prev_hash, hash)"
+            + " payload, metadata, occurred_at, prev_hash, hash, traceparent, tracestate)"
             + " SELECT $1, $4 + i.n::int, $2, i.event_id, i.event_type, i.type_version, $3, i.payload::jsonb,"
-            + " i.metadata::jsonb, i.occurred_at, c.prev_hash, c.hash"
+            + " i.metadata::jsonb, i.occurred_at, c.prev_hash, c.hash, $12::text, $13::text"
             + " FROM input i JOIN chain c ON c.n = i.n CROSS JOIN head"
             + " WHERE coalesce(head.version, 0) = $4 AND ($4 = 0 OR NOT head.written) ORDER BY i.n"
             + " RETURNING version, global_position, tx_id::text AS tx, recorded_at, prev_hash, hash";
@@ -102,16 +103,19 @@ public class EventStore {
         return pool;
     }
 
-    /** Appends events to a stream in a transaction of its own; all of them or none. */
+    /**
+     * Appends events to a stream in a transaction of its own; all of them or none. The events keep the trace
+     * context current when this is called ({@link TraceContext#current()}), which the relay publishes with them.
+     */
     public Uni<AppendResult> append(String streamId, String streamType, String jurisdiction, int expectedVersion,
             List<NewEvent> events) {
         requireEvents(streamId, events);
+        TraceContext trace = TraceContext.current();
         if (expectedVersion == ExpectedVersion.ANY) {
-            return pool.withTransaction(conn -> append(conn, streamId, streamType, jurisdiction, expectedVersion,
-                    events));
+            return pool.withTransaction(conn -> appendAtHead(conn, streamId, streamType, jurisdiction, events, trace));
         }
         // One statement, its own transaction: a single round trip.
-        return appendAt(pool, streamId, streamType, jurisdiction, expectedVersion, events);
+        return appendAt(pool, streamId, streamType, jurisdiction, expectedVersion, events, trace);
     }
 
     /**
@@ -122,17 +126,23 @@ public class EventStore {
     public Uni<AppendResult> append(SqlConnection conn, String streamId, String streamType, String jurisdiction,
             int expectedVersion, List<NewEvent> events) {
         requireEvents(streamId, events);
+        TraceContext trace = TraceContext.current();
         if (expectedVersion != ExpectedVersion.ANY) {
-            return appendAt(conn, streamId, streamType, jurisdiction, expectedVersion, events);
+            return appendAt(conn, streamId, streamType, jurisdiction, expectedVersion, events, trace);
         }
-        // At whatever version the stream is: read it, then append at that version.
+        return appendAtHead(conn, streamId, streamType, jurisdiction, events, trace);
+    }
+
+    /** At whatever version the stream is: reads it, then appends at that version. */
+    private Uni<AppendResult> appendAtHead(SqlConnection conn, String streamId, String streamType,
+            String jurisdiction, List<NewEvent> events, TraceContext trace) {
         return conn.preparedQuery(HEAD).execute(Tuple.of(streamId)).flatMap(head -> {
             Row row = head.iterator().next();
             if (row.getString("assigned") != null) {
                 return Uni.createFrom().failure(firstWriteOnly(row.getString("assigned")));
             }
             Integer found = row.getInteger("version");
-            return appendAt(conn, streamId, streamType, jurisdiction, found == null ? 0 : found, events);
+            return appendAt(conn, streamId, streamType, jurisdiction, found == null ? 0 : found, events, trace);
         });
     }
 
@@ -144,7 +154,7 @@ public class EventStore {
 
     /** An append at a known version, in one statement ({@link #APPEND}); see {@link #append(SqlConnection, String, String, String, int, List)}. */
     private Uni<AppendResult> appendAt(SqlClient client, String streamId, String streamType, String jurisdiction,
-            int expectedVersion, List<NewEvent> events) {
+            int expectedVersion, List<NewEvent> events, TraceContext trace) {
         int n = events.size();
         UUID[] ids = new UUID[n];
         String[] types = new String[n];
@@ -166,7 +176,8 @@ public class EventStore {
                     expectedVersion + i + 1, e.type(), e.typeVersion(), jurisdiction, e.occurredAt(), e.payload(), meta));
         }
         Tuple params = Tuple.of(streamId, streamType, jurisdiction, expectedVersion).addValue(ids).addValue(types)
-                .addValue(typeVersions).addValue(payloads).addValue(metadata).addValue(occurred).addValue(digests);
+                .addValue(typeVersions).addValue(payloads).addValue(metadata).addValue(occurred).addValue(digests)
+                .addValue(trace == null ? null : trace.traceparent()).addValue(trace == null ? null : trace.tracestate());
         return client.preparedQuery(APPEND).execute(params)
                 .onFailure(EventStore::isStreamVersionTaken).transform(f -> {
                     conflicts.increment();
@@ -258,13 +269,13 @@ public class EventStore {
     /**
      * As {@link #readAll(SqlClient, GlobalPosition, int)}, encoded for publishing: the payload as the stored
      * JSON text, parsed only where an upcaster changes the event, and of the metadata only the correlation and
-     * causation ids.
+     * causation ids, and the trace context of its append.
      */
     public Uni<List<EncodedEvent>> readAllEncoded(SqlClient client, GlobalPosition after, int limit) {
         return client.preparedQuery("SELECT global_position, tx_id::text AS tx, stream_id, version, stream_type,"
                 + " event_id, event_type, type_version, jurisdiction, payload::text AS payload_json,"
                 + " metadata->>'correlationId' AS correlation_id, metadata->>'causationId' AS causation_id, occurred_at,"
-                + " recorded_at"
+                + " recorded_at, traceparent, tracestate"
                 + " FROM events WHERE (tx_id, global_position) > ($1::text::xid8, $2) AND " + SETTLED
                 + " ORDER BY tx_id, global_position LIMIT $3")
                 .execute(Tuple.of(Long.toUnsignedString(after.txId()), after.position(), limit))
@@ -287,16 +298,17 @@ public class EventStore {
         String causationId = row.getString("causation_id");
         Instant occurredAt = row.getOffsetDateTime("occurred_at").toInstant();
         Instant recordedAt = row.getOffsetDateTime("recorded_at").toInstant();
+        TraceContext trace = TraceContext.of(row.getString("traceparent"), row.getString("tracestate"));
         if (upcasters.changes(type, typeVersion)) {
             StoredEvent current = upcasters.upcast(new StoredEvent(position, row.getUUID("event_id"),
                     row.getString("stream_id"), row.getString("stream_type"), row.getInteger("version"), type,
                     typeVersion, row.getString("jurisdiction"), parse(payload),
                     new EventMetadata(correlationId, causationId, null), occurredAt, recordedAt, null, null));
-            return EncodedEvent.of(current);
+            return EncodedEvent.of(current).withTrace(trace);
         }
         return new EncodedEvent(position, row.getUUID("event_id"), row.getString("stream_id"),
                 row.getString("stream_type"), row.getInteger("version"), type, typeVersion,
-                row.getString("jurisdiction"), payload, correlationId, causationId, occurredAt, recordedAt);
+                row.getString("jurisdiction"), payload, correlationId, causationId, occurredAt, recordedAt, trace);
     }
 
     /** Walks one stream's hash chain and names the first event that was altered, removed or reordered. */

@@ -18,7 +18,8 @@ import io.xunshi.kernel.eventstore.StoredEvent;
  * The CloudEvents 1.0 attributes of a stored event in Kafka binary mode: each attribute is a
  * {@code ce_}-prefixed header, the data is the record's value, and its media type is the
  * {@code content-type} header. Consumers route on {@code ce_type} and deduplicate on {@code ce_id};
- * the list is documented in docs/events.md.
+ * the list is documented in docs/events.md. An event appended within a trace also carries the CloudEvents
+ * distributed-tracing extension, {@code ce_traceparent} (and {@code ce_tracestate} when there is one).
  */
 public final class CloudEventHeaders {
 
@@ -52,7 +53,7 @@ public final class CloudEventHeaders {
     }
 
     public static Headers kafkaHeaders(EncodedEvent event, String source) {
-        Header[] headers = new Header[event.causationId() != null ? 13 : event.correlationId() != null ? 12 : 11];
+        Header[] headers = new Header[15];
         int i = 0;
         headers[i++] = header("ce_specversion", SPEC_VERSION);
         headers[i++] = header("ce_id", event.eventId().toString());
@@ -70,6 +71,13 @@ public final class CloudEventHeaders {
         }
         if (event.causationId() != null) {
             headers[i++] = header("ce_causationid", event.causationId());
+        }
+        // The CloudEvents distributed-tracing extension: the W3C trace context the event was appended in.
+        if (event.trace() != null) {
+            headers[i++] = header("ce_traceparent", event.trace().traceparent());
+            if (event.trace().tracestate() != null) {
+                headers[i++] = header("ce_tracestate", event.trace().tracestate());
+            }
         }
         return new RecordHeaders(i == headers.length ? headers : java.util.Arrays.copyOf(headers, i));
     }

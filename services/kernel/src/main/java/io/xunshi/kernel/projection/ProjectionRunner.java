@@ -115,6 +115,16 @@ public class ProjectionRunner {
                 .onItem().ignoreAsUni();
     }
 
+    /** The names of the projections of the own store, in definition order. */
+    public java.util.Set<String> names() {
+        return java.util.Collections.unmodifiableSet(projections.keySet());
+    }
+
+    /** Stored events the projection had not applied when last measured. */
+    public long lag(String name) {
+        return tracked(name).lag.get();
+    }
+
     /** Applies every settled event after the projection's checkpoint; the number of events read. */
     public Uni<Long> catchUp(String name) {
         Tracked tracked = tracked(name);

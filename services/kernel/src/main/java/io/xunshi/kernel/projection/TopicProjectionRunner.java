@@ -20,6 +20,8 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.xunshi.kernel.consumer.CloudEventDecoder;
+import io.xunshi.kernel.deadletter.DeadLetterPublisher;
+import io.xunshi.kernel.deadletter.DeadLetterTopics;
 
 /**
  * Runs every {@link TopicProjection} of the service, each on a thread of its own with a plain Kafka
@@ -31,6 +33,11 @@ import io.xunshi.kernel.consumer.CloudEventDecoder;
  * projections of the own store; the Kafka client's own metrics are bound as well, tagged {@code projection}
  * (e.g. {@code kafka_consumer_fetch_manager_records_lag} per partition, which Micrometer discovers on its
  * one-minute refresh after the first fetch).
+ *
+ * <p>A record a projection cannot use (not decodable, or lacking what the projection needs) is passed over
+ * and written to the projection's dead-letter topic {@code <topic>.<projection>.dlq} with its reason, where
+ * operators see it ({@code /dead-letters}); once the projection's code can use such records, a rebuild
+ * applies them.
  */
 @ApplicationScoped
 public class TopicProjectionRunner {
@@ -41,7 +48,8 @@ public class TopicProjectionRunner {
 
     @Inject
     public TopicProjectionRunner(Instance<TopicProjection> projections, Pool pool, CloudEventDecoder decoder,
-            MeterRegistry metrics, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            MeterRegistry metrics, DeadLetterPublisher deadLetters, DeadLetterTopics deadLetterTopics,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "xunshi.service.name") String service,
             @ConfigProperty(name = "xunshi.projection.batch-size", defaultValue = "500") int batchSize,
             @ConfigProperty(name = "xunshi.projection.enabled", defaultValue = "true") boolean enabled) {
@@ -53,8 +61,11 @@ public class TopicProjectionRunner {
         kafka.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         kafka.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize);
         for (TopicProjection projection : projections) {
+            String deadLetterTopic = DeadLetterTopics.forProjection(projection.topic(), projection.name());
+            deadLetterTopics.registerProjection(projection.name(), projection.topic());
             TopicProjectionWorker worker = new TopicProjectionWorker(projection, pool, decoder, metrics, kafka,
-                    "xunshi." + service + ".projection." + projection.name());
+                    "xunshi." + service + ".projection." + projection.name(),
+                    (record, reason) -> deadLetters.publish(deadLetterTopic, record, reason));
             if (workers.putIfAbsent(projection.name(), worker) != null) {
                 throw new IllegalStateException("two topic projections are named " + projection.name());
             }
@@ -81,6 +92,18 @@ public class TopicProjectionRunner {
         for (Thread thread : threads.values()) {
             thread.join(10_000);
         }
+    }
+
+    /** The names of the topic projections, with the topic each reads. */
+    public Map<String, String> topics() {
+        Map<String, String> topics = new LinkedHashMap<>();
+        workers.forEach((name, worker) -> topics.put(name, worker.topic()));
+        return topics;
+    }
+
+    /** Records of its topic the projection had not applied at its last poll. */
+    public long lag(String name) {
+        return workers.get(name).lag();
     }
 
     /**

@@ -51,13 +51,21 @@ final class TopicProjectionWorker implements Runnable {
     private final String groupId;
     private final BlockingQueue<CompletableFuture<RebuildReport>> rebuilds = new LinkedBlockingQueue<>();
     private final AtomicLong lag = new AtomicLong();
+    private final DeadLetterSink deadLetters;
     private volatile boolean running = true;
     private boolean repositionNeeded;
     private volatile KafkaConsumer<String, String> live;
 
+    /** Where the live feed writes the records it passes over, before it applies the batch that holds them. */
+    @FunctionalInterface
+    interface DeadLetterSink {
+        void deadLetter(ConsumerRecord<String, String> record, String reason);
+    }
+
     TopicProjectionWorker(TopicProjection projection, Pool pool, CloudEventDecoder decoder, MeterRegistry metrics,
-            Map<String, Object> kafkaConfig, String groupId) {
+            Map<String, Object> kafkaConfig, String groupId, DeadLetterSink deadLetters) {
         this.projection = projection;
+        this.deadLetters = deadLetters;
         this.pool = pool;
         this.records = new TopicRecords(projection, decoder, metrics);
         this.metrics = metrics;
@@ -136,6 +144,11 @@ final class TopicProjectionWorker implements Runnable {
         if (polledRecords.isEmpty()) {
             return;
         }
+        // Dead letters first: if writing one fails, nothing is applied and the batch is read again. A batch
+        // read again after a failure may dead-letter a record twice; the dead-letter list shows it once.
+        for (TopicRecords.Unusable unusable : records.unusable(polledRecords)) {
+            deadLetters.deadLetter(unusable.record(), unusable.reason());
+        }
         pool.withTransaction(conn -> TopicOffsets.lock(conn, projection.name(), projection.topic())
                 .flatMap(stored -> records.apply(conn, polledRecords.stream()
                         .filter(r -> r.offset() >= stored.getOrDefault(r.partition(), 0L)).toList()))
@@ -150,6 +163,10 @@ final class TopicProjectionWorker implements Runnable {
             behind += consumer.currentLag(partition).orElse(0);
         }
         lag.set(behind);
+    }
+
+    String topic() {
+        return projection.topic();
     }
 
     /** Records of its topic not applied yet, as of the last poll. */

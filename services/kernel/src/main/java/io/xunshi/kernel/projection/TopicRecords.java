@@ -35,6 +35,32 @@ final class TopicRecords {
         this.metrics = metrics;
     }
 
+    /** A record the projection will pass over, and why: {@code <reason code>: <detail>}. */
+    record Unusable(ConsumerRecord<String, String> record, String reason) {
+    }
+
+    /**
+     * The records of {@code records} that {@link #apply} will pass over, with their reasons, without counting
+     * or logging them: the live feed dead-letters these before it applies the batch.
+     */
+    List<Unusable> unusable(List<ConsumerRecord<String, String>> records) {
+        List<Unusable> unusable = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            IncomingEvent event;
+            try {
+                event = decoder.decode(record);
+            } catch (Undeliverable undeliverable) {
+                unusable.add(new Unusable(record, undeliverable.getMessage()));
+                continue;
+            }
+            if (projection.eventTypes().contains(event.type())) {
+                projection.unusable(event).ifPresent(why -> unusable.add(new Unusable(record,
+                        "unusable: " + event.type() + " " + event.id() + " " + why)));
+            }
+        }
+        return unusable;
+    }
+
     /** Applies the records in order, on {@code conn}; the next offset to read of each partition they came from. */
     Uni<Map<Integer, Long>> apply(SqlConnection conn, List<ConsumerRecord<String, String>> records) {
         Map<Integer, Long> next = new HashMap<>();

@@ -9,9 +9,14 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.xunshi.kernel.eventstore.EventMetadata;
+import io.xunshi.kernel.eventstore.EventStore;
+import io.xunshi.kernel.eventstore.ExpectedVersion;
+import io.xunshi.kernel.eventstore.NewEvent;
 
 /**
  * A consumer of another service's topic as a service declares one: notes taken count per subject, and
@@ -27,15 +32,19 @@ public class NoteTakingConsumer {
     public static final String NOTE_REJECTED = "xunshi.testsource.NoteRejected.v1";
     /** Fails its handler until {@link #fix()} is called: a bug fixed by a new release, as an operator sees it. */
     public static final String NOTE_AWAITING_FIX = "xunshi.testsource.NoteAwaitingFix.v1";
+    /** Echoed notes open a stream of the consumer's own service, "echo-" + the subject (an append of its own). */
+    public static final String NOTE_ECHOED = "xunshi.testsource.NoteEchoed.v1";
     /** A type the topic carries that this consumer does not need. */
     public static final String NOTE_ARCHIVED = "xunshi.testsource.NoteArchived.v1";
+
+    private static final Logger LOG = Logger.getLogger(NoteTakingConsumer.class);
 
     private final EventConsumer consumer;
     private final AtomicInteger rejections = new AtomicInteger();
     private volatile boolean fixed;
 
     @Inject
-    public NoteTakingConsumer(EventConsumers consumers) {
+    public NoteTakingConsumer(EventConsumers consumers, EventStore store) {
         consumer = consumers.define(NAME)
                 .on(NOTE_TAKEN, (conn, event) -> conn.preparedQuery("INSERT INTO test_note_counts (subject, notes)"
                         + " VALUES ($1, 1) ON CONFLICT (subject) DO UPDATE SET notes = test_note_counts.notes + 1")
@@ -49,6 +58,12 @@ public class NoteTakingConsumer {
                                 + " ON CONFLICT (subject) DO UPDATE SET notes = test_note_counts.notes + 1")
                                 .execute(Tuple.of(event.subject())).replaceWithVoid()
                         : Uni.createFrom().failure(new IllegalStateException("this release cannot take such notes")))
+                .on(NOTE_ECHOED, (conn, event) -> Uni.createFrom().voidItem()
+                        .invoke(() -> LOG.infof("echoing note %s", event.id()))
+                        .chain(() -> store.append(conn, "echo-" + event.subject(), "Echo", "110000",
+                        ExpectedVersion.NO_STREAM, List.of(NewEvent.of("xunshi.test.NoteEchoed", 1, event.payload(),
+                                new EventMetadata(event.extension("correlationid"), event.id().toString(), NAME)))))
+                        .replaceWithVoid())
                 .ignore(List.of(NOTE_ARCHIVED))
                 .retries(2, Duration.ofMillis(20))
                 .build();

@@ -12,9 +12,11 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import io.xunshi.kernel.eventstore.EncodedEvent;
 import io.xunshi.kernel.eventstore.EventMetadata;
 import io.xunshi.kernel.eventstore.GlobalPosition;
 import io.xunshi.kernel.eventstore.StoredEvent;
+import io.xunshi.kernel.tracing.TraceContext;
 
 class CloudEventHeadersTest {
 
@@ -53,6 +55,22 @@ class CloudEventHeadersTest {
         assertThat(CloudEventHeaders.of(finding(EventMetadata.none()), SOURCE))
                 .doesNotContainKeys("ce_correlationid", "ce_causationid")
                 .hasSize(11);
+    }
+
+    @Test
+    void the_trace_context_of_the_append_is_the_distributed_tracing_extension_after_the_other_attributes() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        EncodedEvent traced = EncodedEvent.of(finding(new EventMetadata("corr-1", null, null)))
+                .withTrace(TraceContext.of(traceparent, "vendor=abc"));
+
+        assertThat(CloudEventHeaders.of(traced, SOURCE)).hasSize(14)
+                .containsEntry("ce_correlationid", "corr-1")
+                .containsEntry("ce_traceparent", traceparent)
+                .containsEntry("ce_tracestate", "vendor=abc");
+        assertThat(CloudEventHeaders.of(traced.withTrace(TraceContext.of(traceparent, null)), SOURCE))
+                .containsEntry("ce_traceparent", traceparent).doesNotContainKey("ce_tracestate").hasSize(13);
+        assertThat(CloudEventHeaders.of(traced.withTrace(null), SOURCE))
+                .doesNotContainKeys("ce_traceparent", "ce_tracestate").hasSize(12);
     }
 
     @Test

@@ -26,6 +26,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
@@ -58,6 +61,8 @@ class OutboxRelayTest {
     MeterRegistry registry;
     @Inject
     ObjectMapper json;
+    @Inject
+    Tracer tracer;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
     @ConfigProperty(name = "xunshi.kafka.topic")
@@ -122,6 +127,32 @@ class OutboxRelayTest {
         assertThat(registry.get("xunshi.outbox.published").counter().count()).isGreaterThanOrEqualTo(2);
         assertThat(registry.get("xunshi.outbox.batch.publish").timer().count()).isPositive();
         assertThat(registry.get("xunshi.outbox.lag").gauge().value()).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void an_event_appended_within_a_span_is_published_with_its_trace_context_and_one_outside_any_without() {
+        String traced = "relay-traced-" + UUID.randomUUID();
+        Span span = tracer.spanBuilder("command").startSpan();
+        List<StoredEvent> inSpan;
+        try (Scope ignored = span.makeCurrent()) {
+            inSpan = append(traced, probe(1, EventMetadata.none()), probe(2, EventMetadata.none()));
+        } finally {
+            span.end();
+        }
+        String untraced = "relay-untraced-" + UUID.randomUUID();
+        List<StoredEvent> outside = append(untraced, probe(1, EventMetadata.none()));
+
+        List<ConsumerRecord<String, String>> records = awaitEvents(kafka, topic,
+                java.util.stream.Stream.concat(ids(inSpan).stream(), ids(outside).stream()).toList());
+
+        String traceparent = "00-" + span.getSpanContext().getTraceId() + "-" + span.getSpanContext().getSpanId()
+                + "-" + span.getSpanContext().getTraceFlags().asHex();
+        assertThat(ofStream(records, traced)).hasSize(2)
+                .allSatisfy(r -> assertThat(header(r, "ce_traceparent")).isEqualTo(traceparent));
+        assertThat(headers(ofStream(records, untraced).get(0))).doesNotContainKeys("ce_traceparent", "ce_tracestate");
+        // No OTLP endpoint is configured here: the span has its ids but is sampled out, so nothing is exported.
+        assertThat(span.getSpanContext().isValid()).isTrue();
+        assertThat(span.getSpanContext().isSampled()).isFalse();
     }
 
     @Test

@@ -132,6 +132,37 @@ class TopicProjectionTest {
                 .containsPattern("xunshi_projection_skipped_total\\{[^}]*reason=\"unusable\""));
     }
 
+    @Test
+    void records_the_projection_cannot_use_are_dead_lettered_with_their_reason_and_the_feed_goes_on() {
+        String prefix = "poison-" + UUID.randomUUID() + "-";
+        UUID notJson = UUID.randomUUID();
+        UUID noSource = UUID.randomUUID();
+        UUID noSeverity = UUID.randomUUID();
+        CloudEventsOnKafka.publish(RemoteFindingsProjection.TOPIC,
+                event(finding(), prefix + "a").id(notJson).json("{\"severity\": "),
+                event(finding(), prefix + "a").id(noSource).without("ce_source").json("{\"severity\":\"major\"}"),
+                event(finding(), prefix + "a").id(noSeverity).json("{\"severity\":\"\"}"),
+                event(finding(), prefix + "a").json("{\"severity\":\"minor\"}"));
+        await().atMost(WAIT).until(() -> findings(prefix) == 1);
+
+        String deadLetterTopic = RemoteFindingsProjection.TOPIC + "." + NAME + ".dlq";
+        Map<String, String> reasons = new HashMap<>();
+        io.xunshi.testing.KafkaTopicReader.readUntil(
+                org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("kafka.bootstrap.servers",
+                        String.class), deadLetterTopic, record -> {
+                    var id = record.headers().lastHeader("ce_id");
+                    var reason = record.headers().lastHeader("dead-letter-reason");
+                    if (id != null && reason != null) {
+                        reasons.putIfAbsent(new String(id.value()), new String(reason.value()));
+                    }
+                    return reasons.keySet().containsAll(List.of(notJson.toString(), noSource.toString(),
+                            noSeverity.toString()));
+                }, WAIT);
+        assertThat(reasons.get(notJson.toString())).startsWith("malformed-payload:");
+        assertThat(reasons.get(noSource.toString())).startsWith("missing-header:").contains("ce_source");
+        assertThat(reasons.get(noSeverity.toString())).startsWith("unusable:").contains("lacks severity");
+    }
+
     private static String finding() {
         return RemoteFindingsProjection.FINDING_RECORDED + ".v1";
     }

@@ -150,7 +150,8 @@ class RoundAndCoverageTest {
         String inspectionB = "insp-" + UUID.randomUUID();
         Fixture.other(FeedbackCoverageTopics.INSPECTION, "xunshi.inspection.InspectionStationed.v1", inspectionA);
         // Feedback whose date is not an ISO date cannot be applied: it is passed over and counted, not applied.
-        Fixture.feedbackGiven("insp-" + UUID.randomUUID(), plan, universe.get(2), "20 June 2024");
+        String undated = "insp-" + UUID.randomUUID();
+        Fixture.feedbackGiven(undated, plan, universe.get(2), "20 June 2024");
         Fixture.feedbackGiven(inspectionA, plan, a, "2024-06-20");
         Fixture.feedbackGiven(inspectionA, plan, a, "2024-06-20");
         Fixture.feedbackGiven(inspectionB, plan, b, "2024-06-21");
@@ -163,6 +164,18 @@ class RoundAndCoverageTest {
         assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString()).containsPattern(
                 "xunshi_projection_skipped_total\\{[^}]*projection=\"coverage-feedback\"[^}]*reason=\"unusable\"[^}]*}"
                         + " [1-9]");
+        // ... and written to the projection's dead-letter topic, where an operator sees it.
+        String operator = TestTokens.bearer(Role.OPERATOR, "000000");
+        io.restassured.path.json.JsonPath letters = await().atMost(WAIT).until(() -> given()
+                .header("Authorization", operator).queryParam("consumer", "coverage-feedback")
+                .get("/api/v1/dead-letters").then().statusCode(200).extract().jsonPath(),
+                page -> page.getList("items.subject").contains(undated));
+        String letter = letters.getString("items.find { it.subject == '" + undated + "' }.id");
+        assertThat(letters.getString("items.find { it.subject == '" + undated + "' }.reasonCode"))
+                .isEqualTo("unusable");
+        assertThat(letters.getBoolean("items.find { it.subject == '" + undated + "' }.redrivable")).isFalse();
+        given().header("Authorization", operator).post("/api/v1/dead-letters/" + letter + "/redrive").then()
+                .statusCode(409).body("detail", org.hamcrest.Matchers.containsString("rebuild"));
         assertThat(formal.jsonPath().getString("targets[0].inspectionId")).isEqualTo(inspectionA);
         assertThat(formal.jsonPath().getBoolean("targets[0].formallyCovered")).isTrue();
 
