@@ -32,13 +32,18 @@ final class LocalPlatform implements AutoCloseable {
     private final Path launcherLog;
     private final Process launcher;
     private final Map<String, URI> services;
+    private final int kafkaPort;
+    private final int postgresPort;
 
-    private LocalPlatform(Path repository, Path dataDir, Path launcherLog, Process launcher, Map<String, URI> services) {
+    private LocalPlatform(Path repository, Path dataDir, Path launcherLog, Process launcher, Map<String, URI> services,
+            int kafkaPort, int postgresPort) {
         this.repository = repository;
         this.dataDir = dataDir;
         this.launcherLog = launcherLog;
         this.launcher = launcher;
         this.services = services;
+        this.kafkaPort = kafkaPort;
+        this.postgresPort = postgresPort;
     }
 
     /** Starts everything and returns once the launcher reports every service ready. */
@@ -72,13 +77,33 @@ final class LocalPlatform implements AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
-        LocalPlatform platform = new LocalPlatform(repository, dataDir, log, process, services);
+        LocalPlatform platform = new LocalPlatform(repository, dataDir, log, process, services, ports.get(next),
+                ports.get(next + 2));
         platform.awaitUp();
         return platform;
     }
 
     URI service(String name) {
         return services.get(name);
+    }
+
+    /** The data directory the launcher runs on: PID files, logs, supervision status. */
+    Path dataDir() {
+        return dataDir;
+    }
+
+    String kafkaBootstrapServers() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    /** The platform's database, as the services use it (user and password {@code xunshi}). */
+    String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/xunshi";
+    }
+
+    /** The launcher's console output so far. */
+    String launcherOutput() {
+        return tail(launcherLog, 10_000);
     }
 
     /** A development bearer token for a caller with this role in this jurisdiction. */

@@ -10,13 +10,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * A program started as a separate OS process, with its stdout and stderr appended to a log file and its
  * PID recorded in a {@link PidFile} while it runs.
  */
-final class ChildProcess {
+final class ChildProcess implements Supervised {
 
     /** How long a child gets to shut down after SIGTERM before it is killed. */
     static final Duration GRACE = Duration.ofSeconds(20);
@@ -64,20 +65,29 @@ final class ChildProcess {
         }
     }
 
-    long pid() {
+    @Override
+    public long pid() {
         return process.pid();
     }
 
-    Path logFile() {
+    @Override
+    public Path logFile() {
         return logFile;
     }
 
-    boolean isAlive() {
+    @Override
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    CompletableFuture<Process> onExit() {
+    @Override
+    public CompletableFuture<Process> onExit() {
         return process.onExit();
+    }
+
+    @Override
+    public OptionalInt exitCode() {
+        return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
     }
 
     /** Why the process is gone, for messages; only meaningful once it has exited. */
@@ -86,7 +96,8 @@ final class ChildProcess {
     }
 
     /** SIGTERM, up to {@link #GRACE} to exit, then SIGKILL; descendants likewise. Blocks until all are gone. */
-    void stop() {
+    @Override
+    public void stop() {
         Processes.terminate(process.toHandle(), GRACE);
         pidFile.delete();
     }

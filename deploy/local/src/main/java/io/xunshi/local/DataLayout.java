@@ -29,6 +29,15 @@ record DataLayout(Path root) {
         return root.resolve("services").resolve(service.id());
     }
 
+    /** Where the launcher's supervisors record each process's state and restarts, for {@code xunshi status}. */
+    Path statusDirectory() {
+        return root.resolve("status");
+    }
+
+    Path status(String component) {
+        return statusDirectory().resolve(component + ".status");
+    }
+
     PidFile launcherPid() {
         return new PidFile(root.resolve("xunshi.pid"));
     }

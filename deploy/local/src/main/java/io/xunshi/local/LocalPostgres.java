@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 
 import io.xunshi.postgres.PostgresException;
 import io.xunshi.postgres.PostgresServer;
@@ -16,7 +18,7 @@ import io.xunshi.postgres.PostgresServer;
  * start, reused afterwards. pg_ctl runs the server as a daemon, so it is no child of this JVM; it is
  * watched through the PID in its {@code postmaster.pid}.
  */
-final class LocalPostgres {
+final class LocalPostgres implements Supervised {
 
     private static final Duration LEFTOVER_GRACE = Duration.ofSeconds(60);
 
@@ -93,7 +95,8 @@ final class LocalPostgres {
         return new DatabaseAddress("127.0.0.1", server.port());
     }
 
-    Path logFile() {
+    @Override
+    public Path logFile() {
         return server.logFile();
     }
 
@@ -101,8 +104,34 @@ final class LocalPostgres {
         return postmaster;
     }
 
-    /** A fast shutdown through pg_ctl: open transactions are rolled back, committed data is kept. */
-    void stop() {
+    @Override
+    public long pid() {
+        return postmaster.pid();
+    }
+
+    @Override
+    public boolean isAlive() {
+        return postmaster.isAlive();
+    }
+
+    @Override
+    public CompletableFuture<ProcessHandle> onExit() {
+        return postmaster.onExit();
+    }
+
+    /** pg_ctl runs the server as a daemon, no child of the launcher, so its exit code is not known. */
+    @Override
+    public OptionalInt exitCode() {
+        return OptionalInt.empty();
+    }
+
+    /**
+     * A fast shutdown through pg_ctl: open transactions are rolled back, committed data is kept.
+     *
+     * @throws PostgresException if pg_ctl fails
+     */
+    @Override
+    public void stop() {
         server.stop();
     }
 }

@@ -29,6 +29,9 @@ import io.xunshi.postgres.PostgresException;
  * SIGTERM. Every process is started under this object's lock, which {@link #stop()} takes too, so each
  * process either is not started yet or is known to {@code stop()}. The waits in between hold no lock;
  * they watch {@link #stopping} and give up.
+ *
+ * <p>Once everything is up, a {@link Supervisor} watches each process the launcher started (services, Kafka,
+ * PostgreSQL) and restarts it with back-off when it exits on its own; only a stop ends them for good.
  */
 final class Platform {
 
@@ -40,7 +43,8 @@ final class Platform {
      * @param externalPostgres a PostgreSQL to use instead of starting one, or {@code null}
      */
     record Settings(DataLayout data, Installation installation, Map<Service, Integer> servicePorts,
-            int kafkaPort, int kafkaControllerPort, String kafkaHeap, String externalKafka, int postgresPort, DatabaseAddress externalPostgres, Duration readyTimeout) {
+            int kafkaPort, int kafkaControllerPort, String kafkaHeap, String externalKafka, int postgresPort, DatabaseAddress externalPostgres, Duration readyTimeout,
+            Backoff restartBackoff) {
     }
 
     private static final Duration EXTERNAL_TIMEOUT = Duration.ofSeconds(30);
@@ -49,6 +53,11 @@ final class Platform {
     private final Settings settings;
     private final PrintWriter out;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private final List<Supervisor> serviceSupervisors = new ArrayList<>();
+    private final CompletableFuture<Void> stopRequested = new CompletableFuture<>();
+    private Supervisor kafkaSupervisor;
+    private Supervisor postgresSupervisor;
+    private Map<String, String> serviceEnvironment;
     private volatile boolean stopping;
     private boolean stopped;
     private boolean claimed;
@@ -73,6 +82,7 @@ final class Platform {
                     + " (pid " + other.pid() + "); stop it with ./xunshi stop.");
         });
         Leftovers.stop(settings.data(), out);
+        SupervisionStatus.clear(settings.data().statusDirectory());
         launcherPid.write(ProcessHandle.current());
         claimed = true;
     }
@@ -165,11 +175,16 @@ final class Platform {
             environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", new LocalSigningKey(data).publicKeyFile().toString());
             environment.put("MP_JWT_VERIFY_ISSUER", LocalSigningKey.ISSUER);
         }
+        serviceEnvironment = Map.copyOf(environment);
         out.println("Starting " + jars.keySet().stream().map(Service::id).collect(Collectors.joining(", ")) + " ...");
-        launch(() -> jars.forEach((service, jar) -> services.add(ServiceProcess.start(service, jar,
-                settings.servicePorts().get(service), environment, data.service(service), data.log(service.id()),
-                data.servicePid(service)))));
+        launch(() -> jars.forEach((service, jar) -> services.add(startService(service, jar))));
         awaitServicesReady(Instant.now().plus(settings.readyTimeout()));
+    }
+
+    private ServiceProcess startService(Service service, Path jar) {
+        DataLayout data = settings.data();
+        return ServiceProcess.start(service, jar, settings.servicePorts().get(service), serviceEnvironment,
+                data.service(service), data.log(service.id()), data.servicePid(service));
     }
 
     private void awaitServicesReady(Instant deadline) {
@@ -224,33 +239,38 @@ final class Platform {
     }
 
     /**
-     * Blocks while the platform runs. Returns 0 once it is being stopped; if instead a process exits on
-     * its own, reports it to {@code err}, stops the rest and returns 1.
+     * Supervises every process the launcher started (see {@link Supervisor}) and blocks until the platform
+     * is being stopped; returns 0 then. A process that exits on its own is reported on the console and
+     * restarted, with back-off; the rest keep running.
      */
-    int awaitUnexpectedExit(PrintWriter err) {
-        CompletableFuture<String> firstExit = new CompletableFuture<>();
-        for (ServiceProcess service : services) {
-            watch(service.process(), firstExit);
+    int superviseUntilStopped() {
+        synchronized (this) {
+            if (!stopping) {
+                DataLayout data = settings.data();
+                Backoff backoff = settings.restartBackoff();
+                if (postgres != null) {
+                    postgresSupervisor = new Supervisor("PostgreSQL", postgres, () -> LocalPostgres.start(
+                            data.postgres(), settings.postgresPort(), data.log("postgres")), backoff, out,
+                            data.status("postgres"));
+                }
+                if (kafka != null) {
+                    Path brokerLibraries = settings.installation().libDirectory();
+                    kafkaSupervisor = new Supervisor("Kafka", kafka.process(), () -> KafkaBroker.start(data.kafka(),
+                            settings.kafkaPort(), settings.kafkaControllerPort(),
+                            BrokerClasspath.libDirectory(brokerLibraries), settings.kafkaHeap(), data.log("kafka"))
+                            .process(), backoff, out, data.status("kafka"));
+                }
+                Map<Service, Path> jars = serviceJars();
+                for (ServiceProcess service : services) {
+                    Service which = service.service();
+                    serviceSupervisors.add(new Supervisor(which.id(), service.process(),
+                            () -> startService(which, jars.get(which)).process(), backoff, out,
+                            data.status(which.id())));
+                }
+            }
         }
-        if (kafka != null) {
-            watch(kafka.process(), firstExit);
-        }
-        if (postgres != null) {
-            postgres.postmaster().onExit().thenRun(() -> firstExit.complete(
-                    LogFiles.report("PostgreSQL stopped unexpectedly.", postgres.logFile())));
-        }
-        String report = firstExit.join();
-        if (stopping) {
-            return 0;
-        }
-        err.println(report);
-        stop();
-        return LaunchException.FAILURE;
-    }
-
-    private static void watch(ChildProcess process, CompletableFuture<String> firstExit) {
-        process.onExit().thenRun(() -> firstExit.complete(
-                LogFiles.report(process.exitDescription() + " unexpectedly.", process.logFile())));
+        stopRequested.join();
+        return 0;
     }
 
     boolean isStopping() {
@@ -260,6 +280,7 @@ final class Platform {
     /** Stops the services (all at once), then Kafka, then PostgreSQL. Safe to call more than once. */
     void stop() {
         stopping = true;
+        stopRequested.complete(null);
         synchronized (this) {
             if (stopped) {
                 return;
@@ -271,15 +292,19 @@ final class Platform {
                 out.println("Stopping Xunshi ...");
             }
             stopServices();
-            if (kafka != null) {
+            if (kafkaSupervisor != null) {
+                kafkaSupervisor.stop();
+            } else if (kafka != null) {
                 kafka.stop();
             }
-            if (postgres != null) {
-                try {
+            try {
+                if (postgresSupervisor != null) {
+                    postgresSupervisor.stop();
+                } else if (postgres != null) {
                     postgres.stop();
-                } catch (PostgresException e) {
-                    out.println("PostgreSQL did not stop cleanly: " + e.getMessage());
                 }
+            } catch (PostgresException e) {
+                out.println("PostgreSQL did not stop cleanly: " + e.getMessage());
             }
             if (claimed) {
                 settings.data().launcherPid().delete();
@@ -291,9 +316,10 @@ final class Platform {
     }
 
     private void stopServices() {
-        List<Thread> stoppers = services.stream()
-                .map(service -> new Thread(service::stop, "stop-" + service.service().id()))
-                .toList();
+        List<Thread> stoppers = serviceSupervisors.isEmpty()
+                ? services.stream().map(service -> new Thread(service::stop, "stop-" + service.service().id())).toList()
+                : serviceSupervisors.stream().map(supervisor -> new Thread(supervisor::stop, "stop-" + supervisor.name()))
+                        .toList();
         stoppers.forEach(Thread::start);
         try {
             for (Thread stopper : stoppers) {

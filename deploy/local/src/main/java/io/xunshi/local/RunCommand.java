@@ -19,10 +19,11 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "run", sortOptions = false,
         description = {
             "Starts PostgreSQL, Kafka and the services in the foreground, waits until every service is ready and "
-                    + "prints their URLs. Ctrl-C or 'xunshi stop' stops everything.",
+                    + "prints their URLs. A process that exits after that is restarted, with back-off (1 s doubling to "
+                    + "30 s). Ctrl-C or 'xunshi stop' stops everything.",
             "Every option can also be set through the environment variable named in its description." },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = { "0:stopped on request", "1:a process failed to start or stopped unexpectedly",
+        exitCodeList = { "0:stopped on request", "1:a process failed to start",
             "2:a port is in use, another launcher runs on the data directory, or an option is invalid" })
 final class RunCommand implements Callable<Integer> {
 
@@ -98,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
             platform.start();
             out.println();
             out.println(platform.summary());
-            return platform.awaitUnexpectedExit(err);
+            return platform.superviseUntilStopped();
         } catch (LaunchException e) {
             if (platform == null || !platform.isStopping()) {
                 err.println(e.getMessage());
@@ -115,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
         services.forEach(service -> servicePorts.put(service, port(service)));
         return new Platform.Settings(dataDir.layout(installation), installation, servicePorts, kafkaPort,
                 kafkaControllerPort, kafkaHeap, externalKafka, postgresPort, externalPostgres,
-                Duration.ofSeconds(readyTimeoutSeconds));
+                Duration.ofSeconds(readyTimeoutSeconds), Backoff.DEFAULT);
     }
 
     private int port(Service service) {

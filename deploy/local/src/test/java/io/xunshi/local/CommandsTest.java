@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,20 @@ class CommandsTest {
         assertThat(cli.execute("status", "--data-dir", data.toString())).isEqualTo(3);
         assertThat(out.toString()).contains("launcher", "PostgreSQL", "Kafka", "planning", "coordination")
                 .doesNotContain("running (pid");
+    }
+
+    @Test
+    void statusShowsWhatTheRunningLaunchersSupervisorRecorded() {
+        DataLayout layout = new DataLayout(data);
+        layout.launcherPid().write(ProcessHandle.current());
+        Instant exited = Instant.parse("2026-12-01T21:02:10Z");
+        new SupervisionStatus(SupervisionStatus.State.RESTARTING, 4711, 2, "exit code 137, SIGKILL", exited, exited)
+                .write(layout.status("inspection"));
+
+        assertThat(cli.execute("status", "--data-dir", data.toString())).isZero();
+
+        assertThat(out.toString()).contains("inspection     not running; restarting, 2 restarts, last exit: exit code 137, "
+                + "SIGKILL at 2026-12-01T21:02:10Z");
     }
 
     @Test
