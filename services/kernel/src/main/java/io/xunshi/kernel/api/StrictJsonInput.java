@@ -3,6 +3,7 @@ package io.xunshi.kernel.api;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Singleton;
 
@@ -23,9 +24,9 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
  * <ul>
  * <li>a string that holds a NUL character ({@code "\u0000"}) where the service reads a {@code String}:
  * PostgreSQL can store NUL neither in text nor in jsonb, so it would otherwise fail as it is written;</li>
- * <li>a {@code LocalDate} that is anything but a {@code yyyy-MM-dd} string of a day that exists: Jackson
+ * <li>a {@code LocalDate} that is anything but a {@code yyyy-MM-dd} string of a day that exists, with a four-digit year: Jackson
  * would also take a date-time ({@code 2026-03-02T10:00:00}, silently dropping the time), an empty string
- * (as no date), an array or a day count.</li>
+ * (as no date), a year of five digits or more ({@code +99999-01-01}), an array or a day count.</li>
  * </ul>
  */
 @Singleton
@@ -47,6 +48,8 @@ public class StrictJsonInput implements ObjectMapperCustomizer {
     static final class IsoDates extends StdScalarDeserializer<LocalDate> {
 
         private static final long serialVersionUID = 1L;
+        /** Four-digit years only: ISO 8601 would also take {@code +99999-01-01}. */
+        private static final Pattern PLAIN_DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
         IsoDates() {
             super(LocalDate.class);
@@ -58,6 +61,10 @@ public class StrictJsonInput implements ObjectMapperCustomizer {
                 return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
             }
             String text = parser.getText();
+            if (!PLAIN_DAY.matcher(text).matches()) {
+                throw InvalidFormatException.from(parser, "a date is a day that exists, as yyyy-MM-dd", text,
+                        LocalDate.class);
+            }
             try {
                 // ISO_LOCAL_DATE resolves strictly: 2026-02-30 is no day.
                 return LocalDate.parse(text);
