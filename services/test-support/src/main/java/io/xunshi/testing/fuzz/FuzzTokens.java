@@ -69,6 +69,16 @@ final class FuzzTokens {
         });
     }
 
+    /** A genuine token with the operation's roles and the home jurisdiction, but naming nobody. */
+    String withoutSubject(Operation op) {
+        return cache.computeIfAbsent("no subject " + op.id(), k -> {
+            Map<String, Object> claims = new LinkedHashMap<>();
+            claims.put("groups", List.copyOf(roles(op)));
+            claims.put("jurisdiction", home);
+            return TestTokens.signedWithClaims(claims);
+        });
+    }
+
     /** A genuine token without subject and roles. */
     String withoutRoles(Operation op) {
         return cache.computeIfAbsent("no roles", k -> {

@@ -428,7 +428,8 @@ final class RequestFactory {
                     int i = random.nextInt(keys.length);
                     keys[i] = List.of("", "\u0000", "not-a-time", "2026-02-30T00:00:00Z", "99999999999999999999",
                             "-1", keys[i] + "\u0000", "' OR 1=1 --", "x".repeat(1500), "1e309", "NaN",
-                            UUID.randomUUID().toString()).get(random.nextInt(12));
+                            UUID.randomUUID().toString(), "+999999999-12-31T23:59:59Z", "-0001-01-01T00:00:00Z")
+                            .get(random.nextInt(14));
                     String tampered = String.join(random.nextInt(4) == 0 ? "\u001f\u001f" : "\u001f", keys);
                     yield b64(tampered);
                 }
@@ -452,7 +453,7 @@ final class RequestFactory {
     }
 
     private FuzzRequest token(Draft d) {
-        int kind = random.nextInt(14);
+        int kind = random.nextInt(15);
         d.headers.put("Authorization", switch (kind) {
             case 0 -> null;
             case 1 -> "Bearer";
@@ -467,6 +468,7 @@ final class RequestFactory {
             case 10 -> tokens.withJurisdiction(d.op, null);
             case 11 -> tokens.withJurisdiction(d.op, pick(List.of("33", "abcdef", "", "330000\u0000", "999999999999x")));
             case 12 -> tokens.withoutRoles(d.op);
+            case 13 -> tokens.withoutSubject(d.op);
             default -> {
                 List<String> others = allRoles.stream().filter(r -> !d.op.roles().contains(r)).toList();
                 yield others.isEmpty() ? tokens.withoutRoles(d.op) : tokens.withRole(pick(others));
@@ -475,7 +477,7 @@ final class RequestFactory {
         String[] names = {"no token", "bare Bearer", "garbage token", "Basic credentials", "expired token",
             "token signed by a foreign key", "unsigned token", "numeric jurisdiction claim", "object jurisdiction claim",
             "array jurisdiction claim", "no jurisdiction claim", "invalid jurisdiction claim", "no roles",
-            "role not allowed"};
+            "no subject", "role not allowed"};
         return d.build(names[kind], true);
     }
 
