@@ -47,6 +47,18 @@ public final class TestTokens {
                 STRANGER.getPrivate());
     }
 
+    /**
+     * A token signed by the trusted key with exactly these claims besides issuer, issue and expiry times: for
+     * tokens that are genuine but say something wrong (no jurisdiction, a jurisdiction that is no string, no
+     * roles).
+     */
+    public static String signedWithClaims(java.util.Map<String, Object> claims) {
+        Instant now = Instant.now();
+        var builder = Jwt.issuer(ISSUER).issuedAt(now).expiresAt(now.plus(Duration.ofMinutes(10)));
+        claims.forEach(builder::claim);
+        return "Bearer " + builder.sign(TRUSTED.getPrivate());
+    }
+
     /** The trusted public key, PEM-encoded, for {@code mp.jwt.verify.publickey}. */
     public static String publicKeyPem() {
         return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(TRUSTED.getPublic().getEncoded())

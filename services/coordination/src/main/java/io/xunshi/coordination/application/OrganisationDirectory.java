@@ -52,7 +52,7 @@ public class OrganisationDirectory {
             sql.append(" AND registered_at < $").append(args.size());
         }
         if (!after.isEmpty()) {
-            args.add(OffsetDateTime.parse(after.get(0)));
+            args.add(Cursor.timestamp(after.get(0)));
             args.add(after.get(1));
             sql.append(" AND (registered_at, organisation_id) > ($").append(args.size() - 1).append(", $")
                     .append(args.size()).append(")");

@@ -7,6 +7,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -31,6 +41,9 @@ class BadInputTest {
 
     @Inject
     Pool pool;
+
+    @TestHTTPResource("/api/v1/organisations")
+    URI organisations;
 
     private long eventsBefore;
 
@@ -124,5 +137,65 @@ class BadInputTest {
     void an_unknown_path_is_404_as_problem_json() {
         given().header("Authorization", OFFICE).get("/api/v1/no-such-thing")
                 .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void a_nul_character_in_a_path_id_or_a_query_parameter_is_400() {
+        given().header("Authorization", OFFICE).urlEncodingEnabled(false).get("/api/v1/organisations/abc%00").then()
+                .statusCode(400)
+                .contentType("application/problem+json").body("type", equalTo("urn:xunshi:problem:malformed-request"));
+        given().header("Authorization", OFFICE).urlEncodingEnabled(false).get("/api/v1/organisations?kind=%00")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("kind"));
+    }
+
+    @Test
+    void a_nul_character_in_a_json_string_is_400_naming_the_field() {
+        post(OFFICE, "{\"name\":\"广东省\\u0000水利厅\",\"kind\":\"DEPARTMENT\",\"jurisdiction\":\"440000\"}")
+                .statusCode(400).body("errors.field", hasItem("name"));
+    }
+
+    @Test
+    void a_get_with_a_non_json_content_type_is_answered_as_any_get() {
+        given().header("Authorization", OFFICE).contentType(ContentType.TEXT).get("/api/v1/organisations")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void a_cursor_that_decodes_but_was_tampered_with_is_400() {
+        for (String keys : new String[] {"not-a-time\u001fid", "\u0000\u001fid", "+999999999-12-31T23:59:59Z\u001fid"}) {
+            String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(keys.getBytes(StandardCharsets.UTF_8));
+            given().header("Authorization", OFFICE).queryParam("cursor", cursor).get("/api/v1/organisations").then()
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("urn:xunshi:problem:malformed-request"));
+        }
+    }
+
+    @Test
+    void a_token_whose_jurisdiction_claim_is_no_string_is_403() {
+        for (Object claim : new Object[] {440000, Map.of("code", "440000"), java.util.List.of("440000")}) {
+            given().header("Authorization", TestTokens.signedWithClaims(Map.of("sub", "someone", "groups",
+                    java.util.List.of(Role.INSPECTION_OFFICE), "jurisdiction", claim)))
+                    .get("/api/v1/organisations").then().statusCode(403).contentType("application/problem+json");
+        }
+    }
+
+    @Test
+    void an_oversized_body_sent_without_a_length_is_413_as_problem_json() throws Exception {
+        for (int chars : new int[] {400_000, 900_000, 3_000_000}) {
+            oversizedWithoutALength(chars);
+        }
+    }
+
+    private void oversizedWithoutALength(int chars) throws Exception {
+        byte[] huge = ("{\"name\":\"" + "长".repeat(chars) + "\",\"kind\":\"DEPARTMENT\",\"jurisdiction\":\"440000\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(organisations)
+                .header("Authorization", OFFICE).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("urn:xunshi:problem:payload-too-large");
     }
 }

@@ -134,4 +134,21 @@ class BadInputTest {
                 .post("/api/v1/inspections/" + stationed + "/findings").then().statusCode(401)
                 .contentType("application/problem+json");
     }
+
+    @Test
+    void a_date_with_a_five_digit_year_or_a_time_is_400_naming_the_field() {
+        for (String date : new String[] {"+99999-01-01", "2026-03-02T10:00:00", "2026-02-30"}) {
+            given().header("Authorization", OFFICE_ZJ).contentType(ContentType.JSON)
+                    .body("{\"closedOn\":\"" + date + "\"}").post("/api/v1/inspections/" + stationed + "/close")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItem("closedOn"));
+        }
+    }
+
+    @Test
+    void a_nul_character_in_a_path_id_is_400() {
+        given().header("Authorization", OFFICE_ZJ).urlEncodingEnabled(false).get("/api/v1/inspections/x%00y").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:xunshi:problem:malformed-request"));
+    }
 }

@@ -1,12 +1,16 @@
 package io.xunshi.kernel.api;
 
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 
 /**
  * Opaque pagination cursors: the sort key of the last item of a page, which the next page starts after.
- * Clients pass them back unchanged; a cursor that does not decode is a 400.
+ * Clients pass them back unchanged; a cursor that does not decode, or decodes to keys this list cannot have
+ * made (a control character, which no key holds and PostgreSQL cannot store, or a timestamp that does not
+ * parse), is a 400.
  */
 public final class Cursor {
 
@@ -30,13 +34,35 @@ public final class Cursor {
         try {
             String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             List<String> keys = List.of(text.split(SEPARATOR, -1));
-            if (keys.size() != expectedKeys) {
+            if (keys.size() != expectedKeys || keys.stream().anyMatch(Cursor::hasControlCharacter)) {
                 throw new IllegalArgumentException();
             }
             return keys;
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "the cursor is not one this list gave out");
+            throw notOurs();
         }
+    }
+
+    /** A key that holds a timestamp, as {@link OffsetDateTime#toString()} wrote it; any other text is a 400. */
+    public static OffsetDateTime timestamp(String key) {
+        try {
+            OffsetDateTime at = OffsetDateTime.parse(key);
+            if (at.getYear() < 1 || at.getYear() > 9999) {
+                throw notOurs();
+            }
+            return at;
+        } catch (DateTimeParseException e) {
+            throw notOurs();
+        }
+    }
+
+    private static boolean hasControlCharacter(String key) {
+        return key.chars().anyMatch(c -> Character.isISOControl(c) || Character.isSurrogate((char) c)
+                || c == '\ufffd');
+    }
+
+    private static ProblemException notOurs() {
+        return new ProblemException(ProblemType.MALFORMED_REQUEST, "the cursor is not one this list gave out");
     }
 
     /** A page size between 1 and {@link #MAX_LIMIT}, {@link #DEFAULT_LIMIT} when none is asked. */

@@ -78,7 +78,15 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response tooLarge(RequestBodyLimit.TooLarge e, UriInfo uri) {
+        return e.problem().at(path(uri)).toResponse();
+    }
+
+    @ServerExceptionMapper
     public Response wrongShape(JsonMappingException e, UriInfo uri) {
+        if (e.getCause() instanceof RequestBodyLimit.TooLarge tooLarge) {
+            return tooLarge(tooLarge, uri);
+        }
         String where = jsonPath(e);
         return Problem.of(ProblemType.MALFORMED_REQUEST, where.isEmpty() ? "the body does not have the expected shape"
                 : "field '" + where + "' has the wrong type or format")
@@ -88,6 +96,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformed(JsonProcessingException e, UriInfo uri) {
+        if (e.getCause() instanceof RequestBodyLimit.TooLarge tooLarge) {
+            return tooLarge(tooLarge, uri);
+        }
         return Problem.of(ProblemType.MALFORMED_REQUEST, "the body is not well-formed JSON").at(path(uri))
                 .toResponse();
     }

@@ -11,8 +11,8 @@ import io.quarkus.runtime.configuration.MemorySize;
 
 /**
  * Refuses a request body above {@code xunshi.api.max-body-size} with a 413 problem before it is read.
- * The HTTP server's own, higher limit ({@code quarkus.http.limits.max-body-size}) stays as a backstop for
- * bodies sent without a length.
+ * A body sent without a length is counted as it is read instead, by {@link RequestBodyLimit}; the HTTP
+ * server's own, far higher limit ({@code quarkus.http.limits.max-body-size}) stays as a backstop.
  */
 public class RequestSizeLimit {
 

@@ -30,9 +30,14 @@ public class CurrentCaller {
         if (token == null || token.getRawToken() == null) {
             throw new UnauthorizedException();
         }
-        String jurisdiction = token.getClaim(JURISDICTION_CLAIM);
+        // A signed token may still carry a claim of any JSON type: only a string can name a jurisdiction.
+        Object claim = token.getClaim(JURISDICTION_CLAIM);
+        String jurisdiction = claim instanceof String text ? text : null;
         if (!Jurisdictions.isValid(jurisdiction)) {
             throw new ProblemException(ProblemType.FORBIDDEN, "the token names no valid home jurisdiction");
+        }
+        if (token.getSubject() == null || token.getSubject().isBlank()) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "the token names no subject");
         }
         Set<String> groups = token.getGroups();
         return new Caller(token.getSubject(), groups == null ? Set.of() : Set.copyOf(groups), jurisdiction);

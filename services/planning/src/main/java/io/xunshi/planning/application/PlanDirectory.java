@@ -41,7 +41,7 @@ public class PlanDirectory {
                 + " p.parent_plan_id, p.issued_at, (SELECT count(*) FROM plan_universe u WHERE u.plan_id = p.plan_id)"
                 + " AS universe FROM plans p WHERE p.jurisdiction LIKE $1");
         if (!after.isEmpty()) {
-            args.add(java.time.OffsetDateTime.parse(after.get(0)));
+            args.add(Cursor.timestamp(after.get(0)));
             args.add(after.get(1));
             sql.append(" AND (p.issued_at, p.plan_id) > ($2, $3)");
         }

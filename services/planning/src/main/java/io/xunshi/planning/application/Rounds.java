@@ -99,7 +99,7 @@ public class Rounds {
                 + " stationing_end, assignments::text AS assignments, status, launched_on, version, scheduled_at"
                 + " FROM rounds WHERE plan_id = $1");
         if (!after.isEmpty()) {
-            args.add(OffsetDateTime.parse(after.get(0)));
+            args.add(Cursor.timestamp(after.get(0)));
             args.add(after.get(1));
             sql.append(" AND (scheduled_at, round_id) > ($2, $3)");
         }

@@ -110,4 +110,26 @@ class PlanningBadInputTest {
         given().header("Authorization", Fixture.OFFICE_CENTRE).get("/api/v1/plans/" + plan + "/rounds")
                 .then().statusCode(200);
     }
+
+    @Test
+    void a_date_that_is_not_a_plain_existing_day_is_400_naming_the_field() {
+        String plan = Fixture.centrePlan(pool);
+        String universe = Fixture.centreUniverse(pool).get(0);
+        for (String date : new String[] {"2026-03-02T10:00:00", "2026-02-30", ""}) {
+            post("/api/v1/plans/" + plan + "/rounds", RoundAndCoverageTest.round("REGULAR", "2025-03-01", date,
+                    "一组", universe)).statusCode(400).body("errors.field", hasItem("stationingEnd"));
+        }
+    }
+
+    @Test
+    void a_cursor_that_decodes_but_was_tampered_with_is_400() {
+        String plan = Fixture.centrePlan(pool);
+        String cursor = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("' OR 1=1 --\u001fplan".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (String path : new String[] {"/api/v1/plans", "/api/v1/plans/" + plan + "/rounds"}) {
+            given().header("Authorization", Fixture.OFFICE_CENTRE).queryParam("cursor", cursor).get(path).then()
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("urn:xunshi:problem:malformed-request"));
+        }
+    }
 }
