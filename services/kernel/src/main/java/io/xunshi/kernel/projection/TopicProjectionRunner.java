@@ -60,6 +60,11 @@ public class TopicProjectionRunner {
         kafka.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         kafka.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         kafka.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize);
+        // A replica that dies without leaving the group (SIGKILL, OOM) keeps its partitions until its session
+        // times out; only then do the other replicas, or the same service restarted, take them over. 10 s
+        // instead of the client's default 45 s bounds that pause (the heartbeat stays well inside it).
+        kafka.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+        kafka.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
         for (TopicProjection projection : projections) {
             String deadLetterTopic = DeadLetterTopics.forProjection(projection.topic(), projection.name());
             deadLetterTopics.registerProjection(projection.name(), projection.topic());
