@@ -20,6 +20,7 @@ public enum ProblemType {
     PRECONDITION_FAILED(412, "Precondition failed"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    TOO_MANY_REQUESTS(429, "Too many requests"),
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused with a different request"),
     REDRIVE_FAILED(422, "The dead letter could not be processed"),
     INTERNAL_ERROR(500, "Internal error"),

@@ -10,7 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,7 +54,8 @@ public class TamperVerification {
     private final String topic;
     private final String service;
     private final Duration timeout;
-    private final AtomicBoolean running = new AtomicBoolean();
+    /** One verification at a time per instance; the next callers wait their turn, in order. */
+    private final Semaphore turn = new Semaphore(1, true);
     private final Counter verifiedEvents;
     private final Counter findingsMade;
 
@@ -79,12 +81,21 @@ public class TamperVerification {
      * Walks the whole store and reports on the streams of {@code scope}'s subtree (a stream counts as in it
      * when its stored or its witnessed jurisdiction is), with at most {@code limit} findings listed.
      *
-     * @throws ProblemException 503 when another verification runs on this instance or this one ran out of time
+     * <p>Verifications run one at a time per instance: a caller waits for the one running (at most the
+     * verification timeout) before its own starts.
+     *
+     * @throws ProblemException 429 when other verifications kept this instance busy for the whole timeout, 503
+     *     when this one ran out of time
      */
     public VerificationReport verify(String scope, int limit) {
-        if (!running.compareAndSet(false, true)) {
-            throw new ProblemException(ProblemType.UNAVAILABLE, "a verification is already running on this"
-                    + " instance of " + service + "; ask again when it has finished");
+        try {
+            if (!turn.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new ProblemException(ProblemType.TOO_MANY_REQUESTS, "other verifications kept this instance"
+                        + " of " + service + " busy for " + timeout + "; ask again when they have finished");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProblemException(ProblemType.UNAVAILABLE, "the verification was interrupted");
         }
         try {
             return run(scope, limit);
@@ -92,7 +103,7 @@ public class TamperVerification {
             throw new ProblemException(ProblemType.UNAVAILABLE, "the verification did not finish within " + timeout
                     + " (xunshi.audit.verification-timeout); nothing was concluded");
         } finally {
-            running.set(false);
+            turn.release();
         }
     }
 

@@ -42,8 +42,9 @@ public class TamperVerificationResource {
                     + " caller's jurisdiction subtree, the streams and events verified and every finding: altered,"
                     + " missing, reordered, truncated (a removed last event) or unwitnessed, counted by kind and"
                     + " listed up to limit by stream and version. Events not yet published are checked against"
-                    + " their chain only. One verification at a time per instance, bounded in time: a second one,"
-                    + " or one that runs out of time, answers 503 and concludes nothing.")
+                    + " their chain only. One verification at a time per instance: the next waits its turn, and"
+                    + " answers 429 if it waited the whole timeout; one that runs out of time answers 503 and"
+                    + " concludes nothing.")
     public VerificationReport verify(
             @Parameter(description = "How many findings to list, 1 to 200 (default 50); all are counted")
             @QueryParam("limit") Integer limit) {

@@ -115,6 +115,25 @@ class TamperVerificationTest {
     }
 
     @Test
+    void verifications_asked_for_at_once_wait_their_turn_and_all_answer() throws Exception {
+        stream("together-a", "540300", 2);
+        awaitRelayed();
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(callers.submit(() -> verify("540300").extract().statusCode()));
+            }
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                org.assertj.core.api.Assertions.assertThat(answer.get(1, java.util.concurrent.TimeUnit.MINUTES))
+                        .isEqualTo(200);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
     void every_altered_removed_reordered_or_inserted_event_is_named_in_every_stream() {
         String j = "540200";
         String altered = stream("altered", j, 4);
