@@ -38,21 +38,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Services to start, comma-separated (env XUNSHI_SERVICES; default: all four).")
     private List<Service> services;
 
-    @Option(names = "--planning-port", paramLabel = "PORT", defaultValue = "${env:XUNSHI_PLANNING_PORT:-8081}",
-            description = "HTTP port of planning (env XUNSHI_PLANNING_PORT; default: ${DEFAULT-VALUE}).")
-    private int planningPort;
-
-    @Option(names = "--inspection-port", paramLabel = "PORT", defaultValue = "${env:XUNSHI_INSPECTION_PORT:-8082}",
-            description = "HTTP port of inspection (env XUNSHI_INSPECTION_PORT; default: ${DEFAULT-VALUE}).")
-    private int inspectionPort;
-
-    @Option(names = "--rectification-port", paramLabel = "PORT", defaultValue = "${env:XUNSHI_RECTIFICATION_PORT:-8083}",
-            description = "HTTP port of rectification (env XUNSHI_RECTIFICATION_PORT; default: ${DEFAULT-VALUE}).")
-    private int rectificationPort;
-
-    @Option(names = "--coordination-port", paramLabel = "PORT", defaultValue = "${env:XUNSHI_COORDINATION_PORT:-8084}",
-            description = "HTTP port of coordination (env XUNSHI_COORDINATION_PORT; default: ${DEFAULT-VALUE}).")
-    private int coordinationPort;
+    @Mixin
+    private ServicePorts ports;
 
     @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "${env:XUNSHI_KAFKA_PORT:-9092}",
             description = "Kafka broker port (env XUNSHI_KAFKA_PORT; default: ${DEFAULT-VALUE}).")
@@ -113,19 +100,10 @@ final class RunCommand implements Callable<Integer> {
 
     private Platform.Settings settings(Installation installation) {
         Map<Service, Integer> servicePorts = new EnumMap<>(Service.class);
-        services.forEach(service -> servicePorts.put(service, port(service)));
+        services.forEach(service -> servicePorts.put(service, ports.port(service)));
         return new Platform.Settings(dataDir.layout(installation), installation, servicePorts, kafkaPort,
                 kafkaControllerPort, kafkaHeap, externalKafka, postgresPort, externalPostgres,
                 Duration.ofSeconds(readyTimeoutSeconds), Backoff.DEFAULT);
-    }
-
-    private int port(Service service) {
-        return switch (service) {
-            case PLANNING -> planningPort;
-            case INSPECTION -> inspectionPort;
-            case RECTIFICATION -> rectificationPort;
-            case COORDINATION -> coordinationPort;
-        };
     }
 
     private List<Ports.Use> portsToOpen() {
@@ -138,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
             ports.add(new Ports.Use(kafkaControllerPort, "Kafka controller", "--kafka-controller-port"));
         }
         for (Service service : services) {
-            ports.add(new Ports.Use(port(service), service.id() + " HTTP", "--" + service.id() + "-port"));
+            ports.add(new Ports.Use(this.ports.port(service), service.id() + " HTTP", "--" + service.id() + "-port"));
         }
         return ports;
     }

@@ -279,7 +279,7 @@ public class DeadLetterOperations {
                 !letter.topic().projection(), payload, truncated);
     }
 
-    /** For tests and the launcher: the counts of letters per status, per consumer. */
+    /** The counts of the letters the caller may see, per consumer and status (GET /dead-letters/summary). */
     public Map<String, Map<Status, Integer>> counts(Caller caller) {
         Map<String, Map<Status, Integer>> counts = new LinkedHashMap<>();
         for (DeadLetterTopics.Topic topic : topics.all()) {
