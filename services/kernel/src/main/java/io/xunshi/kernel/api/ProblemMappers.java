@@ -30,6 +30,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.xunshi.kernel.domain.DomainRejection;
+import io.xunshi.kernel.domain.InvalidCommand;
 import io.xunshi.kernel.eventstore.ConcurrencyConflict;
 
 /**
@@ -52,7 +53,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response rejected(DomainRejection e, UriInfo uri) {
-        return Problem.of(ProblemType.ILLEGAL_STATE, e.getMessage()).withCode(e.code()).at(path(uri)).toResponse();
+        return rejection(e).at(path(uri)).toResponse();
+    }
+
+    /** The one mapping of domain rejections: by their kind, never by a service's list of codes. */
+    public static Problem rejection(DomainRejection e) {
+        return switch (e.kind()) {
+            case ILLEGAL_STATE -> Problem.of(ProblemType.ILLEGAL_STATE, e.getMessage()).withCode(e.code());
+            case NOT_FOUND -> Problem.of(ProblemType.NOT_FOUND, e.getMessage()).withCode(e.code());
+            case INVALID -> Problem.of(ProblemType.VALIDATION_FAILED, e.getMessage()).withCode(e.code())
+                    .withErrors(List.of(new Problem.FieldError(((InvalidCommand) e).field(), e.getMessage())));
+        };
     }
 
     @ServerExceptionMapper

@@ -15,6 +15,7 @@ import io.xunshi.contracts.planning.RoundLaunched;
 import io.xunshi.contracts.planning.RoundScheduled;
 import io.xunshi.kernel.domain.Decider;
 import io.xunshi.kernel.domain.DomainRejection;
+import io.xunshi.kernel.domain.InvalidCommand;
 import io.xunshi.kernel.domain.Jurisdictions;
 
 /**

@@ -8,6 +8,7 @@ import java.util.Map;
 import io.xunshi.contracts.planning.WorkPlanIssued;
 import io.xunshi.kernel.domain.Decider;
 import io.xunshi.kernel.domain.DomainRejection;
+import io.xunshi.kernel.domain.InvalidCommand;
 import io.xunshi.kernel.domain.Jurisdictions;
 
 /**

@@ -1,13 +1,11 @@
-package io.xunshi.planning.domain;
+package io.xunshi.kernel.domain;
 
 import java.util.List;
 
-import io.xunshi.kernel.domain.DomainRejection;
-
 /**
- * A command that breaks a rule about its own content (a term, a parent plan, a universe, a stationing
- * window) rather than about the aggregate's state: the API answers 422 naming the offending field, where a
- * plain {@link DomainRejection} (a duplicate plan, a round launched twice) answers 409.
+ * A command that breaks a rule about its own content (a term, a parent plan, a universe, a date before the
+ * step it follows) rather than about the aggregate's state: the API answers 422 with the rule's code and
+ * the request field at fault, where a plain {@link DomainRejection} answers 409.
  */
 public class InvalidCommand extends DomainRejection {
 
@@ -19,7 +17,7 @@ public class InvalidCommand extends DomainRejection {
     }
 
     public InvalidCommand(String code, String field, String message, List<String> ids) {
-        super(code, message);
+        super(Kind.INVALID, code, message);
         this.field = field;
         this.ids = List.copyOf(ids);
     }
