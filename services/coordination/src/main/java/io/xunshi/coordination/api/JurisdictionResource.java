@@ -7,9 +7,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,9 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.smallrye.mutiny.Uni;
 import io.xunshi.coordination.application.JurisdictionDirectory;
 import io.xunshi.coordination.application.JurisdictionSummary;
@@ -34,13 +31,13 @@ import io.xunshi.coordination.application.RollUp;
 import io.xunshi.coordination.domain.DivisionTable;
 import io.xunshi.kernel.api.CommandResult;
 import io.xunshi.kernel.api.Cursor;
-import io.xunshi.kernel.api.IdempotentCommands;
 import io.xunshi.kernel.api.Page;
 import io.xunshi.kernel.api.Problem;
 import io.xunshi.kernel.api.ProblemException;
 import io.xunshi.kernel.api.ProblemType;
+import io.xunshi.kernel.command.CommandPath;
+import io.xunshi.kernel.command.CreationHeaders;
 import io.xunshi.kernel.domain.Jurisdictions;
-import io.xunshi.kernel.eventstore.EventMetadata;
 import io.xunshi.kernel.security.Caller;
 import io.xunshi.kernel.security.CurrentCaller;
 import io.xunshi.kernel.security.Role;
@@ -61,13 +58,10 @@ public class JurisdictionResource {
     JurisdictionDirectory directory;
 
     @Inject
-    IdempotentCommands commands;
+    CommandPath commands;
 
     @Inject
     CurrentCaller callers;
-
-    @Inject
-    ObjectMapper json;
 
     @POST
     @Path("imports")
@@ -80,18 +74,16 @@ public class JurisdictionResource {
                     + " is written. Codes of the tree the table lacks are reported as absent, never removed."
                     + " Importing the same table again changes nothing. Send Idempotency-Key to make retries safe.")
     public Uni<Response> importTable(@Valid @NotNull ImportJurisdictionsRequest request,
-            @Parameter(description = "Makes a retry return the first result instead of importing again")
-            @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
+            @BeanParam CreationHeaders headers) {
         Caller caller = callers.get();
         if (!caller.jurisdiction().equals(Jurisdictions.CENTRE)) {
             throw new ProblemException(ProblemType.FORBIDDEN, "only the Centre's inspection office imports division"
                     + " tables; the caller's jurisdiction is " + caller.jurisdiction());
         }
         DivisionTable table = parse(request);
-        EventMetadata metadata = new EventMetadata(null, null, caller.subject());
-        return commands.run(caller, idempotencyKey, fingerprint(request), false,
-                conn -> tree.importTable(conn, table, request.source().strip(), metadata)
-                        .map(report -> new CommandResult(200, Map.of(), report)));
+        return commands.run(headers, request,
+                (conn, context) -> tree.importTable(conn, table, request.source().strip(), context.metadata()),
+                report -> new CommandResult(200, Map.of(), report));
     }
 
     @GET
@@ -171,11 +163,4 @@ public class JurisdictionResource {
         }
     }
 
-    private String fingerprint(ImportJurisdictionsRequest request) {
-        try {
-            return "POST " + BASE + "/imports " + json.writeValueAsString(request);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -12,9 +12,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -28,9 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.smallrye.mutiny.Uni;
 import io.xunshi.contracts.coordination.OrganisationKind;
 import io.xunshi.coordination.application.JurisdictionTree;
@@ -39,16 +36,16 @@ import io.xunshi.coordination.application.OrganisationView;
 import io.xunshi.coordination.application.Organisations;
 import io.xunshi.coordination.domain.Organisation;
 import io.xunshi.kernel.aggregate.AggregateRepository;
-import io.xunshi.kernel.api.CommandResult;
 import io.xunshi.kernel.api.Cursor;
-import io.xunshi.kernel.api.ETags;
-import io.xunshi.kernel.api.IdempotentCommands;
 import io.xunshi.kernel.api.Page;
 import io.xunshi.kernel.api.Problem;
 import io.xunshi.kernel.api.ProblemException;
 import io.xunshi.kernel.api.ProblemType;
+import io.xunshi.kernel.command.Answer;
+import io.xunshi.kernel.command.CommandHeaders;
+import io.xunshi.kernel.command.CommandPath;
+import io.xunshi.kernel.command.CreationHeaders;
 import io.xunshi.kernel.domain.Jurisdictions;
-import io.xunshi.kernel.eventstore.EventMetadata;
 import io.xunshi.kernel.eventstore.ExpectedVersion;
 import io.xunshi.kernel.security.Caller;
 import io.xunshi.kernel.security.CurrentCaller;
@@ -70,13 +67,11 @@ public class OrganisationResource {
     OrganisationDirectory directory;
 
     @Inject
-    IdempotentCommands commands;
+    CommandPath commands;
 
     @Inject
     CurrentCaller callers;
 
-    @Inject
-    ObjectMapper json;
 
     @Inject
     JurisdictionTree tree;
@@ -90,18 +85,15 @@ public class OrganisationResource {
                     + " tree, and the location in the jurisdiction's subtree (422 otherwise). Answers 201 with Location and ETag; send Idempotency-Key"
                     + " to make retries safe.")
     public Uni<Response> register(@Valid @NotNull RegisterOrganisationRequest request,
-            @Parameter(description = "Makes a retry return the first result instead of registering twice")
-            @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
-        Caller caller = callers.get();
-        CurrentCaller.requireWithin(caller, request.jurisdiction());
+            @BeanParam CreationHeaders headers) {
+        CurrentCaller.requireWithin(callers.get(), request.jurisdiction());
         String id = UUID.randomUUID().toString();
         Organisation.Register command = new Organisation.Register(id, request.name(), request.kind(),
                 request.jurisdiction(), request.location());
-        return inTree(request).flatMap(checked -> commands.run(caller, idempotencyKey,
-                fingerprint("POST", "", request), false,
-                conn -> organisations.handle(conn, id, request.jurisdiction(), ExpectedVersion.NO_STREAM, command,
-                        metadata(caller))
-                        .map(loaded -> CommandResult.created(BASE + id, loaded.version(), view(loaded)))));
+        return inTree(request).flatMap(checked -> commands.run(headers, request,
+                (conn, context) -> organisations.handle(conn, id, request.jurisdiction(), ExpectedVersion.NO_STREAM,
+                        command, context.metadata()),
+                Answer.created(registered -> BASE + id, OrganisationResource::view)));
     }
 
     @GET
@@ -112,8 +104,7 @@ public class OrganisationResource {
             description = "An organisation outside the caller's jurisdiction subtree answers 404, like an"
                     + " unknown id.")
     public Uni<Response> get(@PathParam("id") String id) {
-        return visible(callers.get(), id).map(loaded -> Response.ok(view(loaded)).header("ETag", ETags.of(loaded.version()))
-                .build());
+        return commands.read(organisations.aggregate(), id, OrganisationResource::view);
     }
 
     @PUT
@@ -123,17 +114,9 @@ public class OrganisationResource {
             summary = "Rename an organisation; send If-Match with its ETag to refuse a stale change (412)",
             description = "Inspection offices only. Renaming to the current name changes nothing.")
     public Uni<Response> rename(@PathParam("id") String id, @Valid @NotNull RenameOrganisationRequest request,
-            @HeaderParam("If-Match") String ifMatch,
-            @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
-        Caller caller = callers.get();
-        int expected = ETags.expectedVersion(ifMatch);
-        return visible(caller, id).flatMap(current -> {
-            CurrentCaller.requireWithin(caller, current.state().jurisdiction());
-            return commands.run(caller, idempotencyKey, fingerprint("PUT", id, request), ifMatch != null,
-                    conn -> organisations.handle(conn, id, current.state().jurisdiction(), expected,
-                            new Organisation.Rename(request.name()), metadata(caller))
-                            .map(loaded -> CommandResult.ok(loaded.version(), view(loaded))));
-        });
+            @BeanParam CommandHeaders headers) {
+        return commands.execute(organisations.aggregate(), id, headers, request,
+                new Organisation.Rename(request.name()), Answer.ok(OrganisationResource::view));
     }
 
     @GET
@@ -189,28 +172,6 @@ public class OrganisationResource {
             throw new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED, "not in the jurisdiction tree: "
                     + String.join(", ", missing)).withCode("unknown-jurisdiction").withErrors(errors));
         });
-    }
-
-    private Uni<AggregateRepository.Loaded<Organisation.State>> visible(Caller caller, String id) {
-        return organisations.load(id).map(loaded -> {
-            if (!loaded.exists()) {
-                throw new ProblemException(ProblemType.NOT_FOUND, "organisation not found");
-            }
-            CurrentCaller.requireVisible(caller, loaded.state().jurisdiction(), "organisation");
-            return loaded;
-        });
-    }
-
-    private static EventMetadata metadata(Caller caller) {
-        return new EventMetadata(null, null, caller.subject());
-    }
-
-    private String fingerprint(String method, String target, Object body) {
-        try {
-            return method + " " + BASE + target + " " + json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static OrganisationView view(AggregateRepository.Loaded<Organisation.State> loaded) {

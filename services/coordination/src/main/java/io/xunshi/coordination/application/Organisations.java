@@ -13,6 +13,7 @@ import io.xunshi.contracts.coordination.OrganisationRenamed;
 import io.xunshi.coordination.domain.Organisation;
 import io.xunshi.kernel.aggregate.AggregateRepository;
 import io.xunshi.kernel.aggregate.EventCodec;
+import io.xunshi.kernel.command.Aggregate;
 import io.xunshi.kernel.eventstore.EventMetadata;
 import io.xunshi.kernel.eventstore.EventStore;
 
@@ -23,6 +24,7 @@ public class Organisations {
     public static final String STREAM_TYPE = "Organisation";
 
     private final AggregateRepository<Organisation.Command, OrganisationEvent, Organisation.State> repository;
+    private final Aggregate<Organisation.Command, Organisation.State> aggregate;
 
     @Inject
     public Organisations(EventStore store, ObjectMapper json) {
@@ -31,6 +33,12 @@ public class Organisations {
                 .register(OrganisationRenamed.TYPE, OrganisationRenamed.VERSION, OrganisationRenamed.class);
         this.repository = new AggregateRepository<>(store, json, STREAM_TYPE, new Organisation(), codec,
                 Organisation.State.class, 0);
+        this.aggregate = Aggregate.of("organisation", repository, Organisation.State::jurisdiction);
+    }
+
+    /** Organisations on the command path: seen within their managing jurisdiction's subtree. */
+    public Aggregate<Organisation.Command, Organisation.State> aggregate() {
+        return aggregate;
     }
 
     public Uni<AggregateRepository.Loaded<Organisation.State>> load(String organisationId) {

@@ -20,4 +20,9 @@ public record RecordedFinding(String inspectionId, String findingId, FocusArea f
                 f.severity(), f.involvesTopLeader(), f.involvesLeadershipTeam(), f.common(), f.deepLevel(),
                 f.evidence(), loaded.version());
     }
+
+    /** The finding {@code findingId} of the inspection, or null when it has none of that id. */
+    static Inspection.Finding find(Inspection.State state, String findingId) {
+        return state.findings().stream().filter(f -> f.findingId().equals(findingId)).findFirst().orElse(null);
+    }
 }

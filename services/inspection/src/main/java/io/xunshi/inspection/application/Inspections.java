@@ -22,6 +22,7 @@ import io.xunshi.contracts.planning.RoundLaunched;
 import io.xunshi.inspection.domain.Inspection;
 import io.xunshi.kernel.aggregate.AggregateRepository;
 import io.xunshi.kernel.aggregate.EventCodec;
+import io.xunshi.kernel.command.Aggregate;
 import io.xunshi.kernel.domain.DomainRejection;
 import io.xunshi.kernel.eventstore.EventMetadata;
 import io.xunshi.kernel.eventstore.EventStore;
@@ -34,6 +35,7 @@ public class Inspections {
     public static final String STREAM_TYPE = "Inspection";
 
     private final AggregateRepository<Inspection.Command, InspectionEvent, Inspection.State> repository;
+    private final Aggregate<Inspection.Command, Inspection.State> aggregate;
 
     @Inject
     public Inspections(EventStore store, ObjectMapper json) {
@@ -46,15 +48,16 @@ public class Inspections {
                 .register(InspectionClosed.TYPE, InspectionClosed.VERSION, InspectionClosed.class);
         this.repository = new AggregateRepository<>(store, json, STREAM_TYPE, new Inspection(), codec,
                 Inspection.State.class, 0);
+        this.aggregate = Aggregate.of("inspection", repository, Inspection.State::jurisdiction);
+    }
+
+    /** Inspections on the command path: seen within the inspecting jurisdiction's subtree. */
+    public Aggregate<Inspection.Command, Inspection.State> aggregate() {
+        return aggregate;
     }
 
     public Uni<AggregateRepository.Loaded<Inspection.State>> load(String inspectionId) {
         return repository.load(inspectionId);
-    }
-
-    public Uni<AggregateRepository.Loaded<Inspection.State>> handle(SqlConnection conn, String inspectionId,
-            String jurisdiction, int expectedVersion, Inspection.Command command, EventMetadata metadata) {
-        return repository.handle(conn, inspectionId, jurisdiction, expectedVersion, command, metadata);
     }
 
     /**

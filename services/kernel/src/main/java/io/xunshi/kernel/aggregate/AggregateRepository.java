@@ -85,6 +85,18 @@ public class AggregateRepository<C, E, S> {
             if (expectedVersion != ExpectedVersion.ANY && loaded.version() != expectedVersion) {
                 return Uni.createFrom().failure(new ConcurrencyConflict(streamId, expectedVersion, loaded.version()));
             }
+            return decide(conn, streamId, jurisdiction, loaded, command, metadata);
+        });
+    }
+
+    /**
+     * Decides on a command against an aggregate the caller has already loaded (and checked), and appends
+     * what it decides at the version it was loaded at, within the caller's transaction: a change appended in
+     * between is a {@link ConcurrencyConflict}.
+     */
+    public Uni<Loaded<S>> decide(SqlConnection conn, String streamId, String jurisdiction, Loaded<S> loaded,
+            C command, EventMetadata metadata) {
+        {
             List<E> decided = decider.decide(command, loaded.state());
             if (decided.isEmpty()) {
                 return Uni.createFrom().item(loaded);
@@ -102,7 +114,7 @@ public class AggregateRepository<C, E, S> {
             return store.append(conn, streamId, streamType, jurisdiction, loaded.version(), events)
                     .call(result -> snapshotIfDue(conn, loaded.version(), after, result))
                     .replaceWith(after);
-        });
+        }
     }
 
     private Uni<Void> snapshotIfDue(SqlConnection conn, int before, Loaded<S> after, AppendResult result) {

@@ -58,12 +58,12 @@ public class ProblemMappers {
 
     /** The one mapping of domain rejections: by their kind, never by a service's list of codes. */
     public static Problem rejection(DomainRejection e) {
-        return switch (e.kind()) {
-            case ILLEGAL_STATE -> Problem.of(ProblemType.ILLEGAL_STATE, e.getMessage()).withCode(e.code());
-            case NOT_FOUND -> Problem.of(ProblemType.NOT_FOUND, e.getMessage()).withCode(e.code());
-            case INVALID -> Problem.of(ProblemType.VALIDATION_FAILED, e.getMessage()).withCode(e.code())
-                    .withErrors(List.of(new Problem.FieldError(((InvalidCommand) e).field(), e.getMessage())));
-        };
+        if (e instanceof InvalidCommand invalid) {
+            return Problem.of(ProblemType.VALIDATION_FAILED, e.getMessage()).withCode(e.code())
+                    .withErrors(List.of(new Problem.FieldError(invalid.field(), e.getMessage())));
+        }
+        ProblemType type = e.kind() == DomainRejection.Kind.NOT_FOUND ? ProblemType.NOT_FOUND : ProblemType.ILLEGAL_STATE;
+        return Problem.of(type, e.getMessage()).withCode(e.code());
     }
 
     @ServerExceptionMapper

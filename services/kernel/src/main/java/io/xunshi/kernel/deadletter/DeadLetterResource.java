@@ -1,6 +1,5 @@
 package io.xunshi.kernel.deadletter;
 
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -22,6 +21,7 @@ import io.xunshi.kernel.api.Page;
 import io.xunshi.kernel.api.Problem;
 import io.xunshi.kernel.api.ProblemException;
 import io.xunshi.kernel.api.ProblemType;
+import io.xunshi.kernel.api.QueryValues;
 import io.xunshi.kernel.security.CurrentCaller;
 import io.xunshi.kernel.security.Role;
 
@@ -56,7 +56,8 @@ public class DeadLetterResource {
             @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") Integer limit) {
         var caller = callers.get();
         int size = Cursor.limit(limit);
-        return letters.list(caller, blankToNull(consumer), status(status), cursor, size);
+        return letters.list(caller, QueryValues.text(consumer),
+                QueryValues.oneOf(DeadLetterOperations.Status.class, "status", status), cursor, size);
     }
 
     @GET
@@ -105,22 +106,5 @@ public class DeadLetterResource {
                     .withErrors(java.util.List.of(new Problem.FieldError("consumer", "is required"))));
         }
         return letters.redriveAll(callers.get(), consumer);
-    }
-
-    private static DeadLetterOperations.Status status(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return DeadLetterOperations.Status.valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED, "unknown status " + text)
-                    .withErrors(java.util.List.of(new Problem.FieldError("status",
-                            "one of PENDING, REDRIVEN, ALREADY_HANDLED, FAILED"))));
-        }
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

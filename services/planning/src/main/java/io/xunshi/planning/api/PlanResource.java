@@ -7,9 +7,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,18 +22,16 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.smallrye.mutiny.Uni;
 import io.xunshi.kernel.aggregate.AggregateRepository;
-import io.xunshi.kernel.api.CommandResult;
 import io.xunshi.kernel.api.Cursor;
-import io.xunshi.kernel.api.ETags;
-import io.xunshi.kernel.api.IdempotentCommands;
 import io.xunshi.kernel.api.Page;
 import io.xunshi.kernel.api.Problem;
 import io.xunshi.kernel.api.ProblemException;
 import io.xunshi.kernel.api.ProblemType;
+import io.xunshi.kernel.command.Answer;
+import io.xunshi.kernel.command.CommandPath;
+import io.xunshi.kernel.command.CreationHeaders;
 import io.xunshi.kernel.domain.Jurisdictions;
 import io.xunshi.kernel.security.Caller;
 import io.xunshi.kernel.security.CurrentCaller;
@@ -68,13 +66,11 @@ public class PlanResource {
     Rounds rounds;
 
     @Inject
-    IdempotentCommands commands;
+    CommandPath commands;
 
     @Inject
     CurrentCaller callers;
 
-    @Inject
-    ObjectMapper json;
 
     @POST
     @RolesAllowed(Role.INSPECTION_OFFICE)
@@ -85,17 +81,13 @@ public class PlanResource {
                     + " own. The universe defaults to every organisation the jurisdiction manages; when given,"
                     + " every id must be such an organisation (422 naming the others). Answers 201 with Location"
                     + " and ETag; send Idempotency-Key to make retries safe.")
-    public Uni<Response> issue(@Valid @NotNull IssuePlanRequest request,
-            @Parameter(description = "Makes a retry return the first result instead of issuing twice")
-            @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
-        Caller caller = callers.get();
-        CurrentCaller.requireWithin(caller, request.jurisdiction());
+    public Uni<Response> issue(@Valid @NotNull IssuePlanRequest request, @BeanParam CreationHeaders headers) {
+        CurrentCaller.requireWithin(callers.get(), request.jurisdiction());
         String id = UUID.randomUUID().toString();
         Plans.Issue issue = new Plans.Issue(id, request.jurisdiction(), request.title(), request.termStart(),
                 request.termEnd(), request.parentPlanId(), request.universe());
-        return commands.run(caller, idempotencyKey, Commands.fingerprint(json, "POST", BASE, request), false,
-                conn -> plans.issue(conn, issue, Commands.metadata(caller))
-                        .map(issued -> CommandResult.created(BASE + id, issued.version(), view(issued))));
+        return commands.run(headers, request, (conn, context) -> plans.issue(conn, issue, context.metadata()),
+                Answer.created(issued -> BASE + id, PlanResource::view));
     }
 
     @GET
@@ -105,8 +97,7 @@ public class PlanResource {
     @Operation(operationId = "getPlan", summary = "Read one work plan with its universe; its ETag is its version",
             description = "A plan outside the caller's jurisdiction subtree answers 404, like an unknown id.")
     public Uni<Response> get(@PathParam("id") String id) {
-        return visible(callers.get(), id)
-                .map(loaded -> Response.ok(view(loaded)).header("ETag", ETags.of(loaded.version())).build());
+        return commands.read(plans.aggregate(), id, PlanResource::view);
     }
 
     @GET
@@ -141,7 +132,7 @@ public class PlanResource {
                     + " events), with the plan it filed or filed=false. A plan outside the caller's subtree"
                     + " answers 404.")
     public Uni<SubordinatePlans> subordinates(@PathParam("id") String id) {
-        return visible(callers.get(), id)
+        return commands.visible(plans.aggregate(), id)
                 .flatMap(loaded -> directory.subordinates(id, loaded.state().jurisdiction()));
     }
 
@@ -155,23 +146,19 @@ public class PlanResource {
                     + " other kinds' targets are organisations managed within the plan's jurisdiction (422"
                     + " naming the ids otherwise). Answers 201 with Location and ETag.")
     public Uni<Response> schedule(@PathParam("id") String id, @Valid @NotNull ScheduleRoundRequest request,
-            @Parameter(description = "Makes a retry return the first result instead of scheduling twice")
-            @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
+            @BeanParam CreationHeaders headers) {
         Caller caller = callers.get();
         return directory.plan(id).flatMap(plan -> {
             if (plan == null) {
                 throw new ProblemException(ProblemType.NOT_FOUND, "plan not found");
             }
             CurrentCaller.requireVisible(caller, plan.jurisdiction(), "plan");
-            CurrentCaller.requireWithin(caller, plan.jurisdiction());
             String roundId = UUID.randomUUID().toString();
             List<Round.Pairing> pairings = request.assignments().stream()
                     .map(a -> new Round.Pairing(a.team(), a.organisationId())).toList();
-            return commands.run(caller, idempotencyKey, Commands.fingerprint(json, "POST", BASE + id + "/rounds",
-                    request), false, conn -> rounds.schedule(conn, roundId, plan, request.kind(), request.name(),
-                            request.stationingStart(), request.stationingEnd(), pairings, Commands.metadata(caller))
-                            .map(scheduled -> CommandResult.created(RoundResource.BASE + roundId, scheduled.version(),
-                                    Rounds.view(scheduled))));
+            return commands.run(headers, request, (conn, context) -> rounds.schedule(conn, roundId, plan,
+                    request.kind(), request.name(), request.stationingStart(), request.stationingEnd(), pairings,
+                    context.metadata()), Answer.created(scheduled -> RoundResource.BASE + roundId, Rounds::view));
         });
     }
 
@@ -186,7 +173,7 @@ public class PlanResource {
             @Parameter(description = "The next cursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") Integer limit) {
         int size = Cursor.limit(limit);
-        return visible(callers.get(), id).flatMap(loaded -> rounds.list(id, cursor, size));
+        return commands.visible(plans.aggregate(), id).flatMap(loaded -> rounds.list(id, cursor, size));
     }
 
     @GET
@@ -198,17 +185,8 @@ public class PlanResource {
                     + " EFFECTIVE. Lists the organisations not formally covered yet. A plan outside the caller's"
                     + " subtree answers 404.")
     public Uni<CoverageView> coverage(@PathParam("id") String id) {
-        return visible(callers.get(), id).flatMap(loaded -> directory.coverage(id, loaded.state().jurisdiction()));
-    }
-
-    private Uni<AggregateRepository.Loaded<WorkPlan.State>> visible(Caller caller, String id) {
-        return plans.load(id).map(loaded -> {
-            if (!loaded.exists()) {
-                throw new ProblemException(ProblemType.NOT_FOUND, "plan not found");
-            }
-            CurrentCaller.requireVisible(caller, loaded.state().jurisdiction(), "plan");
-            return loaded;
-        });
+        return commands.visible(plans.aggregate(), id)
+                .flatMap(loaded -> directory.coverage(id, loaded.state().jurisdiction()));
     }
 
     private static PlanView view(AggregateRepository.Loaded<WorkPlan.State> loaded) {

@@ -3,9 +3,9 @@ package io.xunshi.planning.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,20 +14,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.smallrye.mutiny.Uni;
-import io.xunshi.kernel.aggregate.AggregateRepository;
-import io.xunshi.kernel.api.CommandResult;
-import io.xunshi.kernel.api.ETags;
-import io.xunshi.kernel.api.IdempotentCommands;
-import io.xunshi.kernel.api.ProblemException;
-import io.xunshi.kernel.api.ProblemType;
-import io.xunshi.kernel.security.Caller;
-import io.xunshi.kernel.security.CurrentCaller;
+import io.xunshi.kernel.api.Days;
+import io.xunshi.kernel.command.Answer;
+import io.xunshi.kernel.command.CommandHeaders;
+import io.xunshi.kernel.command.CommandPath;
 import io.xunshi.kernel.security.Role;
 import io.xunshi.planning.application.Rounds;
 import io.xunshi.planning.domain.Round;
@@ -45,13 +38,7 @@ public class RoundResource {
     Rounds rounds;
 
     @Inject
-    IdempotentCommands commands;
-
-    @Inject
-    CurrentCaller callers;
-
-    @Inject
-    ObjectMapper json;
+    CommandPath commands;
 
     @GET
     @Path("{id}")
@@ -60,8 +47,7 @@ public class RoundResource {
     @Operation(operationId = "getRound", summary = "Read one round with its assignments; its ETag is its version",
             description = "A round outside the caller's jurisdiction subtree answers 404, like an unknown id.")
     public Uni<Response> get(@PathParam("id") String id) {
-        return visible(callers.get(), id).map(loaded -> Response.ok(Rounds.view(loaded))
-                .header("ETag", ETags.of(loaded.version())).build());
+        return commands.read(rounds.aggregate(), id, Rounds::view);
     }
 
     @POST
@@ -73,28 +59,9 @@ public class RoundResource {
                     + " once: launching it again is 409. The body and launchedOn are optional (today in"
                     + " Asia/Shanghai). Send If-Match with the round's ETag to refuse a stale launch (412).")
     public Uni<Response> launch(@PathParam("id") String id, @Valid LaunchRoundRequest request,
-            @HeaderParam("If-Match") String ifMatch,
-            @Parameter(description = "Makes a retry return the first result instead of failing as a second launch")
-            @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
-        Caller caller = callers.get();
-        int expected = ETags.expectedVersion(ifMatch);
+            @BeanParam CommandHeaders headers) {
         LaunchRoundRequest body = request == null ? new LaunchRoundRequest(null) : request;
-        return visible(caller, id).flatMap(current -> {
-            CurrentCaller.requireWithin(caller, current.state().jurisdiction());
-            return commands.run(caller, idempotencyKey, Commands.fingerprint(json, "POST", BASE + id + "/launch",
-                    body), ifMatch != null, conn -> rounds.launch(conn, id, current.state().jurisdiction(), expected,
-                            body.launchedOn() == null ? Commands.today() : body.launchedOn(), Commands.metadata(caller))
-                            .map(launched -> CommandResult.ok(launched.version(), Rounds.view(launched))));
-        });
-    }
-
-    private Uni<AggregateRepository.Loaded<Round.State>> visible(Caller caller, String id) {
-        return rounds.load(id).map(loaded -> {
-            if (!loaded.exists()) {
-                throw new ProblemException(ProblemType.NOT_FOUND, "round not found");
-            }
-            CurrentCaller.requireVisible(caller, loaded.state().jurisdiction(), "round");
-            return loaded;
-        });
+        return commands.execute(rounds.aggregate(), id, headers, body, new Round.Launch(Days.orToday(body.launchedOn())),
+                Answer.ok(Rounds::view));
     }
 }

@@ -19,6 +19,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.xunshi.contracts.planning.WorkPlanIssued;
 import io.xunshi.kernel.aggregate.AggregateRepository;
 import io.xunshi.kernel.aggregate.EventCodec;
+import io.xunshi.kernel.command.Aggregate;
 import io.xunshi.kernel.eventstore.EventMetadata;
 import io.xunshi.kernel.eventstore.EventStore;
 import io.xunshi.kernel.eventstore.ExpectedVersion;
@@ -42,6 +43,7 @@ public class Plans {
     }
 
     private final AggregateRepository<WorkPlan.Command, WorkPlanIssued, WorkPlan.State> repository;
+    private final Aggregate<WorkPlan.Command, WorkPlan.State> aggregate;
 
     @Inject
     public Plans(EventStore store, ObjectMapper json) {
@@ -49,6 +51,12 @@ public class Plans {
                 .register(WorkPlanIssued.TYPE, WorkPlanIssued.VERSION, WorkPlanIssued.class);
         this.repository = new AggregateRepository<>(store, json, STREAM_TYPE, new WorkPlan(), codec,
                 WorkPlan.State.class, 0);
+        this.aggregate = Aggregate.of("plan", repository, WorkPlan.State::jurisdiction);
+    }
+
+    /** Plans on the command path: seen within their jurisdiction's subtree. */
+    public Aggregate<WorkPlan.Command, WorkPlan.State> aggregate() {
+        return aggregate;
     }
 
     public Uni<AggregateRepository.Loaded<WorkPlan.State>> load(String planId) {

@@ -27,6 +27,7 @@ import io.xunshi.kernel.aggregate.AggregateRepository;
 import io.xunshi.kernel.aggregate.EventCodec;
 import io.xunshi.kernel.api.Cursor;
 import io.xunshi.kernel.api.Page;
+import io.xunshi.kernel.command.Aggregate;
 import io.xunshi.kernel.eventstore.EventMetadata;
 import io.xunshi.kernel.eventstore.EventStore;
 import io.xunshi.kernel.eventstore.ExpectedVersion;
@@ -45,6 +46,7 @@ public class Rounds {
     };
 
     private final AggregateRepository<Round.Command, PlanningEvent, Round.State> repository;
+    private final Aggregate<Round.Command, Round.State> aggregate;
     private final PlanDirectory plans;
     private final Pool pool;
     private final ObjectMapper json;
@@ -58,6 +60,17 @@ public class Rounds {
         this.plans = plans;
         this.pool = pool;
         this.json = json;
+        // The register follows every change of a round (its launch), after the append in the same transaction.
+        this.aggregate = Aggregate.of("round", repository, Round.State::jurisdiction)
+                .afterChange((conn, after) -> conn.preparedQuery("UPDATE rounds SET status = $2, launched_on = $3,"
+                        + " version = $4 WHERE round_id = $1").execute(Tuple.of(after.state().roundId(),
+                                after.state().status().name(), after.state().launchedOn(), after.version()))
+                        .replaceWithVoid());
+    }
+
+    /** Rounds on the command path: seen within the plan's jurisdiction subtree. */
+    public Aggregate<Round.Command, Round.State> aggregate() {
+        return aggregate;
     }
 
     public Uni<AggregateRepository.Loaded<Round.State>> load(String roundId) {
@@ -79,15 +92,6 @@ public class Rounds {
                                 scheduled.state().name(), stationingStart, stationingEnd,
                                 write(scheduled.state().assignments()), scheduled.state().status().name(),
                                 scheduled.version(), OffsetDateTime.now(ZoneOffset.UTC)))));
-    }
-
-    /** Launches a scheduled round; the append is the transaction's first write, the register follows. */
-    public Uni<AggregateRepository.Loaded<Round.State>> launch(SqlConnection conn, String roundId, String jurisdiction,
-            int expectedVersion, LocalDate launchedOn, EventMetadata metadata) {
-        return repository.handle(conn, roundId, jurisdiction, expectedVersion, new Round.Launch(launchedOn), metadata)
-                .call(launched -> conn.preparedQuery("UPDATE rounds SET status = $2, launched_on = $3, version = $4"
-                        + " WHERE round_id = $1").execute(Tuple.of(roundId, launched.state().status().name(),
-                                launched.state().launchedOn(), launched.version())));
     }
 
     /** A plan's rounds in the order they were scheduled. */

@@ -2,17 +2,14 @@ package io.xunshi.rectification.api;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,22 +26,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.xunshi.kernel.aggregate.AggregateRepository;
-import io.xunshi.kernel.api.CommandResult;
 import io.xunshi.kernel.api.Cursor;
-import io.xunshi.kernel.api.ETags;
-import io.xunshi.kernel.api.IdempotentCommands;
+import io.xunshi.kernel.api.Days;
 import io.xunshi.kernel.api.Page;
-import io.xunshi.kernel.api.Problem;
-import io.xunshi.kernel.api.ProblemException;
-import io.xunshi.kernel.api.ProblemType;
-import io.xunshi.kernel.domain.DomainRejection;
-import io.xunshi.kernel.eventstore.EventMetadata;
+import io.xunshi.kernel.api.QueryValues;
+import io.xunshi.kernel.command.Answer;
+import io.xunshi.kernel.command.CommandHeaders;
+import io.xunshi.kernel.command.CommandPath;
+import io.xunshi.kernel.command.Guard;
 import io.xunshi.kernel.security.Caller;
 import io.xunshi.kernel.security.CurrentCaller;
 import io.xunshi.kernel.security.Role;
@@ -65,10 +55,17 @@ import io.xunshi.rectification.domain.RectificationCase;
 @Tag(name = "Rectification cases")
 public class RectificationCaseResource {
 
-    private static final String BASE = "/api/v1/rectification-cases/";
-    /** Rejections that say the request itself cannot be right, whatever the case's state: 422. */
-    private static final Set<String> UNPROCESSABLE = Set.of(RectificationCase.DATE_BEFORE_FEEDBACK,
-            RectificationCase.DATE_BEFORE_REPORT, RectificationCase.EVIDENCE_REQUIRED);
+    /** Progress, closures and the report: the rectifying organisation's side only. */
+    private static final Guard<RectificationCase.State> OWNER = Guard.allow(
+            (caller, state) -> CaseAccess.owner(caller, state.organisationLocation()),
+            "only the rectifying organisation's side acts on this case");
+    /** The evaluation: the inspection office of the inspecting jurisdiction or above. */
+    private static final Guard<RectificationCase.State> SUPERVISOR = Guard.allow(
+            (caller, state) -> CaseAccess.supervisor(caller, state.jurisdiction()),
+            "only the inspection office of the inspecting jurisdiction or above evaluates this case");
+    /** Every command answers the case as it is after it. */
+    private static final Answer<RectificationCase.State> VIEW = Answer.ok(loaded -> CaseView.of(loaded,
+            CaseAccess.today()));
 
     @Inject
     RectificationCases cases;
@@ -77,13 +74,10 @@ public class RectificationCaseResource {
     CaseDirectory directory;
 
     @Inject
-    IdempotentCommands commands;
+    CommandPath commands;
 
     @Inject
     CurrentCaller callers;
-
-    @Inject
-    ObjectMapper json;
 
     @POST
     @Path("{id}/tasks/{taskId}/progress")
@@ -95,18 +89,10 @@ public class RectificationCaseResource {
     @APIResponse(responseCode = "200", description = "The case after the report, with its new ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     public Uni<Response> reportProgress(@PathParam("id") String id, @PathParam("taskId") String taskId,
-            @Valid @NotNull ReportProgressRequest request, @HeaderParam("If-Match") String ifMatch,
-            @Parameter(description = "Makes a retry return the first result instead of reporting twice")
-            @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
-        Caller caller = callers.get();
-        int expected = ETags.expectedVersion(ifMatch);
-        LocalDate on = day("reportedOn", request.reportedOn());
-        return owned(caller, id).flatMap(current -> {
-            requireTask(current.state(), taskId);
-            return run(caller, idempotencyKey, id + "/tasks/" + taskId + "/progress", request, ifMatch,
-                    conn -> cases.handle(conn, id, current.state().jurisdiction(), expected,
-                            new RectificationCase.ReportProgress(taskId, on, request.progress()), metadata(caller)));
-        });
+            @Valid @NotNull ReportProgressRequest request, @BeanParam CommandHeaders headers) {
+        LocalDate on = Days.notAfterToday("reportedOn", request.reportedOn());
+        return commands.execute(cases.aggregate(), id, headers, request, OWNER,
+                new RectificationCase.ReportProgress(taskId, on, request.progress()), VIEW);
     }
 
     @POST
@@ -119,18 +105,10 @@ public class RectificationCaseResource {
     @APIResponse(responseCode = "200", description = "The case after the closing, with its new ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     public Uni<Response> closeTask(@PathParam("id") String id, @PathParam("taskId") String taskId,
-            @Valid @NotNull CloseTaskRequest request, @HeaderParam("If-Match") String ifMatch,
-            @Parameter(description = "Makes a retry return the first result instead of closing twice")
-            @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
-        Caller caller = callers.get();
-        int expected = ETags.expectedVersion(ifMatch);
-        LocalDate on = day("closedOn", request.closedOn());
-        return owned(caller, id).flatMap(current -> {
-            requireTask(current.state(), taskId);
-            return run(caller, idempotencyKey, id + "/tasks/" + taskId + "/close", request, ifMatch,
-                    conn -> cases.handle(conn, id, current.state().jurisdiction(), expected,
-                            new RectificationCase.CloseTask(taskId, on, request.evidence()), metadata(caller)));
-        });
+            @Valid @NotNull CloseTaskRequest request, @BeanParam CommandHeaders headers) {
+        LocalDate on = Days.notAfterToday("closedOn", request.closedOn());
+        return commands.execute(cases.aggregate(), id, headers, request, OWNER,
+                new RectificationCase.CloseTask(taskId, on, request.evidence()), VIEW);
     }
 
     @POST
@@ -143,15 +121,10 @@ public class RectificationCaseResource {
     @APIResponse(responseCode = "200", description = "The case after the report, with its new ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     public Uni<Response> submitReport(@PathParam("id") String id, @Valid @NotNull SubmitReportRequest request,
-            @HeaderParam("If-Match") String ifMatch,
-            @Parameter(description = "Makes a retry return the first result instead of submitting twice")
-            @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
-        Caller caller = callers.get();
-        int expected = ETags.expectedVersion(ifMatch);
-        LocalDate on = day("submittedOn", request.submittedOn());
-        return owned(caller, id).flatMap(current -> run(caller, idempotencyKey, id + "/report", request, ifMatch,
-                conn -> cases.handle(conn, id, current.state().jurisdiction(), expected,
-                        new RectificationCase.SubmitReport(on, request.summary()), metadata(caller))));
+            @BeanParam CommandHeaders headers) {
+        LocalDate on = Days.notAfterToday("submittedOn", request.submittedOn());
+        return commands.execute(cases.aggregate(), id, headers, request, OWNER,
+                new RectificationCase.SubmitReport(on, request.summary()), VIEW);
     }
 
     @POST
@@ -164,22 +137,10 @@ public class RectificationCaseResource {
     @APIResponse(responseCode = "200", description = "The evaluated case, with its new ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     public Uni<Response> evaluateRectification(@PathParam("id") String id,
-            @Valid @NotNull EvaluateRectificationRequest request, @HeaderParam("If-Match") String ifMatch,
-            @Parameter(description = "Makes a retry return the first result instead of evaluating twice")
-            @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
-        Caller caller = callers.get();
-        int expected = ETags.expectedVersion(ifMatch);
-        LocalDate on = day("evaluatedOn", request.evaluatedOn());
-        return visible(caller, id).flatMap(current -> {
-            if (!CaseAccess.supervisor(caller, current.state().jurisdiction())) {
-                throw new ProblemException(ProblemType.FORBIDDEN, "only the inspection office of the inspecting"
-                        + " jurisdiction " + current.state().jurisdiction() + " or above evaluates this case");
-            }
-            return run(caller, idempotencyKey, id + "/evaluation", request, ifMatch,
-                    conn -> cases.handle(conn, id, current.state().jurisdiction(), expected,
-                            new RectificationCase.Evaluate(request.outcome(), on, request.remarks()),
-                            metadata(caller)));
-        });
+            @Valid @NotNull EvaluateRectificationRequest request, @BeanParam CommandHeaders headers) {
+        LocalDate on = Days.notAfterToday("evaluatedOn", request.evaluatedOn());
+        return commands.execute(cases.aggregate(), id, headers, request, SUPERVISOR,
+                new RectificationCase.Evaluate(request.outcome(), on, request.remarks()), VIEW);
     }
 
     @GET
@@ -194,8 +155,7 @@ public class RectificationCaseResource {
     @APIResponse(responseCode = "200", description = "The case",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     public Uni<Response> getCase(@PathParam("id") String id) {
-        return visible(callers.get(), id).map(loaded -> Response.ok(CaseView.of(loaded, CaseAccess.today()))
-                .header("ETag", ETags.of(loaded.version())).build());
+        return commands.read(cases.aggregate(), id, loaded -> CaseView.of(loaded, CaseAccess.today()));
     }
 
     @GET
@@ -218,99 +178,13 @@ public class RectificationCaseResource {
             @Parameter(description = "The next cursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") Integer limit) {
         Caller caller = callers.get();
-        return directory.list(caller, new CaseDirectory.Filter(blankToNull(inspectionId), status(status)), cursor,
+        return directory.list(caller, new CaseDirectory.Filter(QueryValues.text(inspectionId),
+                QueryValues.oneOf(RectificationCase.Status.class, "status", status)), cursor,
                 Cursor.limit(limit));
     }
 
     /** The shape of a page of cases, for the API document. */
     @Schema(name = "CasePage")
     public record CasePage(List<CaseSummary> items, String next) {
-    }
-
-    private Uni<AggregateRepository.Loaded<RectificationCase.State>> visible(Caller caller, String id) {
-        return cases.load(id).map(loaded -> {
-            if (!loaded.exists() || !CaseAccess.reader(caller, loaded.state().jurisdiction(),
-                    loaded.state().organisationLocation())) {
-                throw new ProblemException(ProblemType.NOT_FOUND, "rectification case not found");
-            }
-            return loaded;
-        });
-    }
-
-    private Uni<AggregateRepository.Loaded<RectificationCase.State>> owned(Caller caller, String id) {
-        return visible(caller, id).map(loaded -> {
-            if (!CaseAccess.owner(caller, loaded.state().organisationLocation())) {
-                throw new ProblemException(ProblemType.FORBIDDEN, "only the rectifying organisation's side, in "
-                        + loaded.state().organisationLocation() + ", acts on this case");
-            }
-            return loaded;
-        });
-    }
-
-    private static void requireTask(RectificationCase.State state, String taskId) {
-        if (state.task(taskId) == null) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "the case has no task " + taskId);
-        }
-    }
-
-    private Uni<Response> run(Caller caller, String idempotencyKey, String target, Object request, String ifMatch,
-            Function<SqlConnection, Uni<AggregateRepository.Loaded<RectificationCase.State>>> command) {
-        return commands.run(caller, idempotencyKey, fingerprint(target, request), ifMatch != null,
-                conn -> command.apply(conn).map(loaded -> CommandResult.ok(loaded.version(),
-                        CaseView.of(loaded, CaseAccess.today()))))
-                .onFailure(DomainRejection.class).transform(e -> {
-                    DomainRejection rejection = (DomainRejection) e;
-                    if (RectificationCase.TASK_NOT_FOUND.equals(rejection.code())) {
-                        return new ProblemException(Problem.of(ProblemType.NOT_FOUND, rejection.getMessage())
-                                .withCode(rejection.code()));
-                    }
-                    if (UNPROCESSABLE.contains(rejection.code())) {
-                        return new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED, rejection.getMessage())
-                                .withCode(rejection.code()));
-                    }
-                    return rejection;
-                });
-    }
-
-    private static EventMetadata metadata(Caller caller) {
-        return new EventMetadata(null, null, caller.subject());
-    }
-
-    private String fingerprint(String target, Object body) {
-        try {
-            return "POST " + BASE + target + " " + json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The day a command names, or today; a day in the future is refused. */
-    private static LocalDate day(String field, LocalDate given) {
-        LocalDate today = CaseAccess.today();
-        if (given == null) {
-            return today;
-        }
-        if (given.isAfter(today)) {
-            throw new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED, field + " " + given
-                    + " is in the future").withErrors(List.of(new Problem.FieldError(field, "must not be in the future"))));
-        }
-        return given;
-    }
-
-    private static RectificationCase.Status status(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return RectificationCase.Status.valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED,
-                    "status must be OPEN, REPORT_SUBMITTED or EVALUATED").withErrors(List.of(
-                            new Problem.FieldError("status", "must be OPEN, REPORT_SUBMITTED or EVALUATED"))));
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

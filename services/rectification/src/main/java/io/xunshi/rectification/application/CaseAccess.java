@@ -1,8 +1,8 @@
 package io.xunshi.rectification.application;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 
+import io.xunshi.kernel.api.Days;
 import io.xunshi.kernel.security.Caller;
 import io.xunshi.kernel.security.Role;
 
@@ -18,9 +18,6 @@ import io.xunshi.kernel.security.Role;
  * Anyone else cannot see the case at all: it answers 404, as an unknown id does.
  */
 public final class CaseAccess {
-
-    /** Dates not given by a command default to today here. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private CaseAccess() {
     }
@@ -42,6 +39,6 @@ public final class CaseAccess {
     }
 
     public static LocalDate today() {
-        return LocalDate.now(ZONE);
+        return Days.today();
     }
 }

@@ -16,6 +16,7 @@ import io.xunshi.contracts.rectification.RectificationReportSubmitted;
 import io.xunshi.contracts.rectification.RectificationTaskClosed;
 import io.xunshi.kernel.aggregate.AggregateRepository;
 import io.xunshi.kernel.aggregate.EventCodec;
+import io.xunshi.kernel.command.Aggregate;
 import io.xunshi.kernel.eventstore.EventMetadata;
 import io.xunshi.kernel.eventstore.EventStore;
 import io.xunshi.kernel.eventstore.ExpectedVersion;
@@ -29,6 +30,7 @@ public class RectificationCases {
 
     private final AggregateRepository<RectificationCase.Command, RectificationEvent, RectificationCase.State> repository;
     private final ReportDeadlines deadlines;
+    private final Aggregate<RectificationCase.Command, RectificationCase.State> aggregate;
 
     @Inject
     public RectificationCases(EventStore store, ObjectMapper json, ReportDeadlines deadlines) {
@@ -43,6 +45,14 @@ public class RectificationCases {
         this.repository = new AggregateRepository<>(store, json, STREAM_TYPE, new RectificationCase(), codec,
                 RectificationCase.State.class, 0);
         this.deadlines = deadlines;
+        this.aggregate = Aggregate.of("rectification case", repository, RectificationCase.State::jurisdiction)
+                .readableBy((caller, state) -> CaseAccess.reader(caller, state.jurisdiction(),
+                        state.organisationLocation()));
+    }
+
+    /** Cases on the command path: seen only by their owners, supervisors and auditors ({@link CaseAccess}). */
+    public Aggregate<RectificationCase.Command, RectificationCase.State> aggregate() {
+        return aggregate;
     }
 
     public Uni<AggregateRepository.Loaded<RectificationCase.State>> load(String caseId) {
@@ -60,10 +70,5 @@ public class RectificationCases {
                 deadlines.forJurisdiction(feedback.jurisdiction()));
         return repository.handle(conn, opened.caseId(), opened.jurisdiction(), ExpectedVersion.ANY,
                 new RectificationCase.Open(opened), metadata);
-    }
-
-    public Uni<AggregateRepository.Loaded<RectificationCase.State>> handle(SqlConnection conn, String caseId,
-            String jurisdiction, int expectedVersion, RectificationCase.Command command, EventMetadata metadata) {
-        return repository.handle(conn, caseId, jurisdiction, expectedVersion, command, metadata);
     }
 }
