@@ -2,17 +2,20 @@ package io.xunshi.testing.decider;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A domain rejection as the harness compares it: its kind ({@code ILLEGAL_STATE}, {@code INVALID},
- * {@code NOT_FOUND}), its code, and for an invalid command the request field at fault.
+ * {@code NOT_FOUND}), its code, and for an invalid command the request field at fault and the ids at fault
+ * (empty when the rule is not about some of a list's ids).
  *
  * <p>Test support sits below the kernel in the build (the kernel's own tests use it), so it cannot name the
  * kernel's {@code DomainRejection}: it reads the rejection through that class's public accessors
- * {@code kind()}, {@code code()} and {@code field()}. The kernel's {@code ExhaustiveDeciderTest} runs this
+ * {@code kind()}, {@code code()}, {@code field()} and {@code ids()}. The kernel's {@code ExhaustiveDeciderTest} runs this
  * harness on the kernel's real rejections, so renaming an accessor fails the kernel's build, not a service's.
  */
-public record Rejection(String kind, String code, String field, String message) {
+public record Rejection(String kind, String code, String field, List<String> ids, String message) {
 
     public static final String ILLEGAL_STATE = "ILLEGAL_STATE";
     public static final String INVALID = "INVALID";
@@ -26,7 +29,11 @@ public record Rejection(String kind, String code, String field, String message) 
             return null;
         }
         Object field = accessor(failure, "field");
-        return new Rejection(kind.toString(), (String) code, field instanceof String f ? f : null,
+        List<String> ids = new ArrayList<>();
+        if (accessor(failure, "ids") instanceof List<?> list) {
+            list.forEach(id -> ids.add(String.valueOf(id)));
+        }
+        return new Rejection(kind.toString(), (String) code, field instanceof String f ? f : null, List.copyOf(ids),
                 failure.getMessage());
     }
 
@@ -43,6 +50,7 @@ public record Rejection(String kind, String code, String field, String message) 
 
     @Override
     public String toString() {
-        return kind + " '" + code + "'" + (field == null ? "" : " on field '" + field + "'") + ": " + message;
+        return kind + " '" + code + "'" + (field == null ? "" : " on field '" + field + "'")
+                + (ids.isEmpty() ? "" : " " + ids) + ": " + message;
     }
 }

@@ -36,6 +36,10 @@ class DeciderSpecTest {
         public String field() {
             return field;
         }
+
+        public List<String> ids() {
+            return kind == Kind.INVALID ? List.of(code + "-id") : List.of();
+        }
     }
 
     record Opened(int limit) {
@@ -86,8 +90,9 @@ class DeciderSpecTest {
     @Test
     void each_kind_of_rejection_passes_when_it_is_the_one_expected() {
         assertThat(counter.when(1).thenRejected("not-open").message()).isEqualTo("the counter is not open");
-        assertThat(counter.given(new Opened(10)).when(-1).thenInvalid("negative", "amount").field())
-                .isEqualTo("amount");
+        Rejection invalid = counter.given(new Opened(10)).when(-1).thenInvalid("negative", "amount");
+        assertThat(invalid.field()).isEqualTo("amount");
+        assertThat(invalid.ids()).containsExactly("negative-id");
         assertThat(counter.given(new Opened(10)).when(99).thenNotFound("no-such-slot").kind())
                 .isEqualTo(Rejection.NOT_FOUND);
     }
@@ -126,7 +131,7 @@ class DeciderSpecTest {
                 .hasMessageContaining("expected the rejection INVALID 'not-open' on field 'amount'");
         assertThatThrownBy(() -> counter.given(new Opened(10)).when(-1).thenInvalid("negative", "limit"))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("but it was rejected INVALID 'negative' on field 'amount'");
+                .hasMessageContaining("but it was rejected INVALID 'negative' on field 'amount' [negative-id]");
         assertThatThrownBy(() -> counter.given(new Opened(10)).when(99).thenRejected("no-such-slot"))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("NOT_FOUND 'no-such-slot'");
     }
