@@ -6,15 +6,22 @@ import io.xunshi.contracts.coordination.OrganisationEvent;
 import io.xunshi.contracts.coordination.OrganisationKind;
 import io.xunshi.contracts.coordination.OrganisationRegistered;
 import io.xunshi.contracts.coordination.OrganisationRenamed;
-import io.xunshi.kernel.domain.Decider;
 import io.xunshi.kernel.domain.DomainRejection;
+import io.xunshi.kernel.domain.ExhaustiveDecider;
+import io.xunshi.kernel.domain.InvalidCommand;
 import io.xunshi.kernel.domain.Jurisdictions;
 
 /**
  * An inspectable organisation, registered under the jurisdiction that manages it (and so in that level's
  * universe), located in that jurisdiction's subtree.
  */
-public final class Organisation implements Decider<Organisation.Command, OrganisationEvent, Organisation.State> {
+public final class Organisation
+        extends ExhaustiveDecider<Organisation.Command, OrganisationEvent, Organisation.State> {
+
+    /** Codes of the rejections; a location outside the managing jurisdiction is invalid on {@code location}. */
+    public static final String ALREADY_REGISTERED = "organisation-already-registered";
+    public static final String NOT_REGISTERED = "organisation-not-registered";
+    public static final String LOCATION_OUTSIDE_JURISDICTION = "location-outside-jurisdiction";
 
     public sealed interface Command permits Register, Rename {
     }
@@ -29,47 +36,48 @@ public final class Organisation implements Decider<Organisation.Command, Organis
     public record State(String organisationId, String name, OrganisationKind kind, String jurisdiction,
             String location) {
 
+        /** Before the organisation is registered. */
+        static final State NONE = new State(null, null, null, null, null);
+
         public boolean registered() {
             return organisationId != null;
         }
-    }
 
-    @Override
-    public State initialState() {
-        return new State(null, null, null, null, null);
-    }
-
-    @Override
-    public List<OrganisationEvent> decide(Command command, State state) {
-        if (command instanceof Register register) {
-            if (state.registered()) {
-                throw new DomainRejection("organisation-already-registered",
-                        "organisation " + state.organisationId() + " is already registered");
-            }
-            String location = register.location() == null ? register.jurisdiction() : register.location();
-            if (!Jurisdictions.contains(register.jurisdiction(), location)) {
-                throw new DomainRejection("location-outside-jurisdiction", "an organisation located in " + location
-                        + " cannot be managed by jurisdiction " + register.jurisdiction());
-            }
-            return List.of(new OrganisationRegistered(register.organisationId(), register.name().strip(),
-                    register.kind(), register.jurisdiction(), location));
+        State withName(String newName) {
+            return new State(organisationId, newName, kind, jurisdiction, location);
         }
-        Rename rename = (Rename) command;
+    }
+
+    public Organisation() {
+        super(rules(Command.class, OrganisationEvent.class, State.NONE)
+                .decide(Register.class, Organisation::register)
+                .decide(Rename.class, Organisation::rename)
+                .evolve(OrganisationRegistered.class, (state, r) -> new State(r.organisationId(), r.name(), r.kind(),
+                        r.jurisdiction(), r.location()))
+                .evolve(OrganisationRenamed.class, (state, renamed) -> state.withName(renamed.name())));
+    }
+
+    /** Registers it with its name stripped, located in its managing jurisdiction unless told otherwise. */
+    private static List<OrganisationEvent> register(Register register, State state) {
+        if (state.registered()) {
+            throw new DomainRejection(ALREADY_REGISTERED, "organisation " + state.organisationId()
+                    + " is already registered");
+        }
+        String location = register.location() == null ? register.jurisdiction() : register.location();
+        if (!Jurisdictions.contains(register.jurisdiction(), location)) {
+            throw new InvalidCommand(LOCATION_OUTSIDE_JURISDICTION, "location", "an organisation located in "
+                    + location + " cannot be managed by jurisdiction " + register.jurisdiction());
+        }
+        return List.of(new OrganisationRegistered(register.organisationId(), register.name().strip(),
+                register.kind(), register.jurisdiction(), location));
+    }
+
+    /** A new name; the same name again changes nothing. */
+    private static List<OrganisationEvent> rename(Rename rename, State state) {
         if (!state.registered()) {
-            throw new DomainRejection("organisation-not-registered", "no such organisation");
+            throw new DomainRejection(NOT_REGISTERED, "no such organisation");
         }
-        if (rename.name().strip().equals(state.name())) {
-            return List.of();
-        }
-        return List.of(new OrganisationRenamed(state.organisationId(), rename.name().strip()));
-    }
-
-    @Override
-    public State evolve(State state, OrganisationEvent event) {
-        if (event instanceof OrganisationRegistered r) {
-            return new State(r.organisationId(), r.name(), r.kind(), r.jurisdiction(), r.location());
-        }
-        OrganisationRenamed renamed = (OrganisationRenamed) event;
-        return new State(state.organisationId(), renamed.name(), state.kind(), state.jurisdiction(), state.location());
+        String name = rename.name().strip();
+        return name.equals(state.name()) ? List.of() : List.of(new OrganisationRenamed(state.organisationId(), name));
     }
 }

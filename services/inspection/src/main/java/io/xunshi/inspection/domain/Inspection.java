@@ -17,8 +17,9 @@ import io.xunshi.contracts.inspection.InspectionReported;
 import io.xunshi.contracts.inspection.InspectionStationed;
 import io.xunshi.contracts.inspection.Severity;
 import io.xunshi.contracts.planning.RoundKind;
-import io.xunshi.kernel.domain.Decider;
 import io.xunshi.kernel.domain.DomainRejection;
+import io.xunshi.kernel.domain.ExhaustiveDecider;
+import io.xunshi.kernel.domain.InvalidCommand;
 
 /**
  * One inspection (巡视/巡察) of one organisation by one team, opened for an assignment of a launched round:
@@ -28,7 +29,7 @@ import io.xunshi.kernel.domain.DomainRejection;
  * <p>A report with no findings is allowed: an inspection that found nothing is a legitimate outcome, and its
  * feedback then carries an empty list (see docs/adr/0008-inspection-lifecycle.md).
  */
-public final class Inspection implements Decider<Inspection.Command, InspectionEvent, Inspection.State> {
+public final class Inspection extends ExhaustiveDecider<Inspection.Command, InspectionEvent, Inspection.State> {
 
     /** Where an inspection is in its lifecycle. */
     public enum Status {
@@ -82,10 +83,60 @@ public final class Inspection implements Decider<Inspection.Command, InspectionE
             LocalDate stationedOn, LocalDate reportedOn, String summary, LocalDate feedbackOn,
             String organisationHead, LocalDate closedOn, List<Finding> findings) {
 
+        /** Before the inspection is opened. */
+        static final State NONE = new State(null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, List.of());
+
+        /** As the opening sets it: preparing, nothing done yet. */
+        static State from(InspectionOpened o) {
+            return new State(o.inspectionId(), o.roundId(), o.planId(), o.jurisdiction(), o.roundKind(), o.team(),
+                    o.organisationId(), o.organisationName(), o.organisationJurisdiction(), o.organisationLocation(),
+                    o.stationingStart(), o.stationingEnd(), Status.PREPARING, null, null, null, null, null, null,
+                    List.of());
+        }
+
         public boolean opened() {
             return inspectionId != null;
         }
 
+        State withStatus(Status newStatus) {
+            return new State(inspectionId, roundId, planId, jurisdiction, roundKind, team, organisationId,
+                    organisationName, organisationJurisdiction, organisationLocation, stationingStart, stationingEnd,
+                    newStatus, stationedOn, reportedOn, summary, feedbackOn, organisationHead, closedOn, findings);
+        }
+
+        State withStationedOn(LocalDate date) {
+            return new State(inspectionId, roundId, planId, jurisdiction, roundKind, team, organisationId,
+                    organisationName, organisationJurisdiction, organisationLocation, stationingStart, stationingEnd,
+                    status, date, reportedOn, summary, feedbackOn, organisationHead, closedOn, findings);
+        }
+
+        State withReport(LocalDate date, String newSummary) {
+            return new State(inspectionId, roundId, planId, jurisdiction, roundKind, team, organisationId,
+                    organisationName, organisationJurisdiction, organisationLocation, stationingStart, stationingEnd,
+                    status, stationedOn, date, newSummary, feedbackOn, organisationHead, closedOn, findings);
+        }
+
+        State withFeedback(LocalDate date, String head) {
+            return new State(inspectionId, roundId, planId, jurisdiction, roundKind, team, organisationId,
+                    organisationName, organisationJurisdiction, organisationLocation, stationingStart, stationingEnd,
+                    status, stationedOn, reportedOn, summary, date, head, closedOn, findings);
+        }
+
+        State withClosedOn(LocalDate date) {
+            return new State(inspectionId, roundId, planId, jurisdiction, roundKind, team, organisationId,
+                    organisationName, organisationJurisdiction, organisationLocation, stationingStart, stationingEnd,
+                    status, stationedOn, reportedOn, summary, feedbackOn, organisationHead, date, findings);
+        }
+
+        State withFinding(Finding finding) {
+            List<Finding> more = new ArrayList<>(findings);
+            more.add(finding);
+            return new State(inspectionId, roundId, planId, jurisdiction, roundKind, team, organisationId,
+                    organisationName, organisationJurisdiction, organisationLocation, stationingStart, stationingEnd,
+                    status, stationedOn, reportedOn, summary, feedbackOn, organisationHead, closedOn,
+                    List.copyOf(more));
+        }
     }
 
     /**
@@ -97,116 +148,93 @@ public final class Inspection implements Decider<Inspection.Command, InspectionE
                 .getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    @Override
-    public State initialState() {
-        return new State(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, List.of());
+    public Inspection() {
+        super(rules(Command.class, InspectionEvent.class, State.NONE)
+                .decide(Open.class, Inspection::open)
+                .decide(Station.class, Inspection::station)
+                .decide(RecordFinding.class, Inspection::recordFinding)
+                .decide(Report.class, Inspection::report)
+                .decide(GiveFeedback.class, Inspection::giveFeedback)
+                .decide(Close.class, Inspection::close)
+                .evolve(InspectionOpened.class, (state, opened) -> State.from(opened))
+                .evolve(InspectionStationed.class, (state, stationed) -> state.withStatus(Status.STATIONED)
+                        .withStationedOn(stationed.stationedOn()))
+                .evolve(FindingRecorded.class, (state, f) -> state.withFinding(new Finding(f.findingId(),
+                        f.focusArea(), f.description(), f.severity(), f.involvesTopLeader(),
+                        f.involvesLeadershipTeam(), f.common(), f.deepLevel(),
+                        f.evidence() == null ? List.of() : List.copyOf(f.evidence()))))
+                .evolve(InspectionReported.class, (state, reported) -> state.withStatus(Status.REPORTED)
+                        .withReport(reported.reportedOn(), reported.summary()))
+                .evolve(FeedbackGiven.class, (state, given) -> state.withStatus(Status.FEEDBACK_GIVEN)
+                        .withFeedback(given.givenOn(), given.organisationHead()))
+                .evolve(InspectionClosed.class, (state, closed) -> state.withStatus(Status.CLOSED)
+                        .withClosedOn(closed.closedOn())));
     }
 
-    @Override
-    public List<InspectionEvent> decide(Command command, State state) {
-        if (command instanceof Open open) {
-            if (state.opened()) {
-                throw new DomainRejection(ALREADY_OPENED, "inspection " + state.inspectionId() + " is already open");
-            }
-            return List.of(new InspectionOpened(open.inspectionId(), open.roundId(), open.planId(), open.jurisdiction(),
-                    open.roundKind(), open.team(), open.organisationId(), open.organisationName(),
-                    open.organisationJurisdiction(), open.organisationLocation(), open.stationingStart(),
-                    open.stationingEnd()));
+    private static List<InspectionEvent> open(Open open, State state) {
+        if (state.opened()) {
+            throw new DomainRejection(ALREADY_OPENED, "inspection " + state.inspectionId() + " is already open");
         }
-        if (!state.opened()) {
-            throw new DomainRejection(NOT_OPENED, "no such inspection");
-        }
-        String id = state.inspectionId();
-        if (command instanceof Station station) {
-            require(state, Status.PREPARING, NOT_PREPARING, "the team can be stationed only while the inspection"
-                    + " is preparing");
-            return List.of(new InspectionStationed(id, station.stationedOn()));
-        }
-        if (command instanceof RecordFinding f) {
-            require(state, Status.STATIONED, NOT_STATIONED, "findings can be recorded only while the team is"
-                    + " stationed");
-            return List.of(new FindingRecorded(id, f.findingId(), f.focusArea(), f.description().strip(),
-                    f.severity(), f.involvesTopLeader(), f.involvesLeadershipTeam(), f.common(), f.deepLevel(),
-                    f.evidence() == null ? List.of() : f.evidence().stream().map(String::strip).toList()));
-        }
-        if (command instanceof Report report) {
-            require(state, Status.STATIONED, NOT_STATIONED, "the inspection can be reported only while the team is"
-                    + " stationed");
-            notBefore(report.reportedOn(), state.stationedOn(), "reportedOn", "the stationing");
-            return List.of(new InspectionReported(id, report.reportedOn(), report.summary().strip(),
-                    state.findings().size()));
-        }
-        if (command instanceof GiveFeedback feedback) {
-            require(state, Status.REPORTED, NOT_REPORTED, "feedback can be given only once the inspection is"
-                    + " reported");
-            notBefore(feedback.givenOn(), state.reportedOn(), "givenOn", "the report");
-            List<FeedbackFinding> findings = state.findings().stream()
-                    .map(f -> new FeedbackFinding(f.findingId(), f.focusArea(), f.description(), f.severity()))
-                    .toList();
-            return List.of(new FeedbackGiven(id, state.roundId(), state.planId(), state.jurisdiction(),
-                    state.organisationId(), state.organisationName(), state.organisationJurisdiction(),
-                    state.organisationLocation(), feedback.organisationHead().strip(), feedback.givenOn(), findings));
-        }
-        Close close = (Close) command;
+        return List.of(new InspectionOpened(open.inspectionId(), open.roundId(), open.planId(), open.jurisdiction(),
+                open.roundKind(), open.team(), open.organisationId(), open.organisationName(),
+                open.organisationJurisdiction(), open.organisationLocation(), open.stationingStart(),
+                open.stationingEnd()));
+    }
+
+    private static List<InspectionEvent> station(Station station, State state) {
+        require(state, Status.PREPARING, NOT_PREPARING, "the team can be stationed only while the inspection is"
+                + " preparing");
+        return List.of(new InspectionStationed(state.inspectionId(), station.stationedOn()));
+    }
+
+    private static List<InspectionEvent> recordFinding(RecordFinding f, State state) {
+        require(state, Status.STATIONED, NOT_STATIONED, "findings can be recorded only while the team is stationed");
+        return List.of(new FindingRecorded(state.inspectionId(), f.findingId(), f.focusArea(), f.description().strip(),
+                f.severity(), f.involvesTopLeader(), f.involvesLeadershipTeam(), f.common(), f.deepLevel(),
+                f.evidence() == null ? List.of() : f.evidence().stream().map(String::strip).toList()));
+    }
+
+    private static List<InspectionEvent> report(Report report, State state) {
+        require(state, Status.STATIONED, NOT_STATIONED, "the inspection can be reported only while the team is"
+                + " stationed");
+        notBefore(report.reportedOn(), state.stationedOn(), "reportedOn", "the stationing");
+        return List.of(new InspectionReported(state.inspectionId(), report.reportedOn(), report.summary().strip(),
+                state.findings().size()));
+    }
+
+    private static List<InspectionEvent> giveFeedback(GiveFeedback feedback, State state) {
+        require(state, Status.REPORTED, NOT_REPORTED, "feedback can be given only once the inspection is reported");
+        notBefore(feedback.givenOn(), state.reportedOn(), "givenOn", "the report");
+        List<FeedbackFinding> findings = state.findings().stream()
+                .map(f -> new FeedbackFinding(f.findingId(), f.focusArea(), f.description(), f.severity()))
+                .toList();
+        return List.of(new FeedbackGiven(state.inspectionId(), state.roundId(), state.planId(), state.jurisdiction(),
+                state.organisationId(), state.organisationName(), state.organisationJurisdiction(),
+                state.organisationLocation(), feedback.organisationHead().strip(), feedback.givenOn(), findings));
+    }
+
+    private static List<InspectionEvent> close(Close close, State state) {
         require(state, Status.FEEDBACK_GIVEN, FEEDBACK_NOT_GIVEN, "the inspection can be closed only after its"
                 + " feedback was given");
         notBefore(close.closedOn(), state.feedbackOn(), "closedOn", "the feedback");
-        return List.of(new InspectionClosed(id, close.closedOn()));
+        return List.of(new InspectionClosed(state.inspectionId(), close.closedOn()));
     }
 
+    /** The inspection is opened and at {@code wanted}; an inspection not opened is refused first. */
     private static void require(State state, Status wanted, String code, String message) {
+        if (!state.opened()) {
+            throw new DomainRejection(NOT_OPENED, "no such inspection");
+        }
         if (state.status() != wanted) {
             throw new DomainRejection(code, message + "; it is " + state.status());
         }
     }
 
+    /** A date before the step it follows is an invalid command, on the request's date field. */
     private static void notBefore(LocalDate date, LocalDate earlier, String field, String step) {
         if (earlier != null && date.isBefore(earlier)) {
-            throw new DomainRejection(DATE_OUT_OF_ORDER, field + " " + date + " is before " + step + " on " + earlier);
+            throw new InvalidCommand(DATE_OUT_OF_ORDER, field, field + " " + date + " is before " + step + " on "
+                    + earlier);
         }
-    }
-
-    @Override
-    public State evolve(State s, InspectionEvent event) {
-        if (event instanceof InspectionOpened o) {
-            return new State(o.inspectionId(), o.roundId(), o.planId(), o.jurisdiction(), o.roundKind(), o.team(),
-                    o.organisationId(), o.organisationName(), o.organisationJurisdiction(), o.organisationLocation(),
-                    o.stationingStart(), o.stationingEnd(), Status.PREPARING, null, null, null, null, null, null,
-                    List.of());
-        }
-        if (event instanceof InspectionStationed st) {
-            return new State(s.inspectionId(), s.roundId(), s.planId(), s.jurisdiction(), s.roundKind(), s.team(),
-                    s.organisationId(), s.organisationName(), s.organisationJurisdiction(), s.organisationLocation(),
-                    s.stationingStart(), s.stationingEnd(), Status.STATIONED, st.stationedOn(), null, null, null, null,
-                    null, s.findings());
-        }
-        if (event instanceof FindingRecorded f) {
-            List<Finding> findings = new ArrayList<>(s.findings());
-            findings.add(new Finding(f.findingId(), f.focusArea(), f.description(), f.severity(), f.involvesTopLeader(),
-                    f.involvesLeadershipTeam(), f.common(), f.deepLevel(),
-                    f.evidence() == null ? List.of() : List.copyOf(f.evidence())));
-            return new State(s.inspectionId(), s.roundId(), s.planId(), s.jurisdiction(), s.roundKind(), s.team(),
-                    s.organisationId(), s.organisationName(), s.organisationJurisdiction(), s.organisationLocation(),
-                    s.stationingStart(), s.stationingEnd(), s.status(), s.stationedOn(), s.reportedOn(), s.summary(),
-                    s.feedbackOn(), s.organisationHead(), s.closedOn(), List.copyOf(findings));
-        }
-        if (event instanceof InspectionReported r) {
-            return new State(s.inspectionId(), s.roundId(), s.planId(), s.jurisdiction(), s.roundKind(), s.team(),
-                    s.organisationId(), s.organisationName(), s.organisationJurisdiction(), s.organisationLocation(),
-                    s.stationingStart(), s.stationingEnd(), Status.REPORTED, s.stationedOn(), r.reportedOn(),
-                    r.summary(), null, null, null, s.findings());
-        }
-        if (event instanceof FeedbackGiven g) {
-            return new State(s.inspectionId(), s.roundId(), s.planId(), s.jurisdiction(), s.roundKind(), s.team(),
-                    s.organisationId(), s.organisationName(), s.organisationJurisdiction(), s.organisationLocation(),
-                    s.stationingStart(), s.stationingEnd(), Status.FEEDBACK_GIVEN, s.stationedOn(), s.reportedOn(),
-                    s.summary(), g.givenOn(), g.organisationHead(), null, s.findings());
-        }
-        InspectionClosed c = (InspectionClosed) event;
-        return new State(s.inspectionId(), s.roundId(), s.planId(), s.jurisdiction(), s.roundKind(), s.team(),
-                s.organisationId(), s.organisationName(), s.organisationJurisdiction(), s.organisationLocation(),
-                s.stationingStart(), s.stationingEnd(), Status.CLOSED, s.stationedOn(), s.reportedOn(), s.summary(),
-                s.feedbackOn(), s.organisationHead(), c.closedOn(), s.findings());
     }
 }

@@ -1,111 +1,215 @@
 package io.xunshi.inspection.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import io.xunshi.contracts.inspection.FeedbackFinding;
 import io.xunshi.contracts.inspection.FeedbackGiven;
+import io.xunshi.contracts.inspection.FindingRecorded;
 import io.xunshi.contracts.inspection.FocusArea;
+import io.xunshi.contracts.inspection.InspectionClosed;
 import io.xunshi.contracts.inspection.InspectionEvent;
+import io.xunshi.contracts.inspection.InspectionOpened;
 import io.xunshi.contracts.inspection.InspectionReported;
+import io.xunshi.contracts.inspection.InspectionStationed;
 import io.xunshi.contracts.inspection.Severity;
 import io.xunshi.contracts.planning.RoundKind;
-import io.xunshi.kernel.domain.DomainRejection;
+import io.xunshi.inspection.domain.Inspection.Status;
+import io.xunshi.testing.decider.DeciderSpec;
 
 class InspectionTest {
 
-    private final Inspection decider = new Inspection();
-    private final List<InspectionEvent> history = new ArrayList<>();
+    private static final Inspection DECIDER = new Inspection();
+    private final DeciderSpec<Inspection.Command, InspectionEvent, Inspection.State> inspection =
+            DeciderSpec.of(DECIDER::initialState, DECIDER::decide, DECIDER::evolve);
 
-    private Inspection.State state() {
-        return decider.fold(history);
-    }
+    private static final LocalDate MARCH_2 = LocalDate.of(2026, 3, 2);
+    private static final LocalDate MAY_10 = LocalDate.of(2026, 5, 10);
+    private static final LocalDate JUNE_15 = LocalDate.of(2026, 6, 15);
+    private static final LocalDate JUNE_30 = LocalDate.of(2026, 6, 30);
 
-    private List<InspectionEvent> run(Inspection.Command command) {
-        List<InspectionEvent> events = decider.decide(command, state());
-        history.addAll(events);
-        return events;
-    }
+    private static final Inspection.Open OPEN = new Inspection.Open("i-1", "r-1", "p-1", "330000", RoundKind.REGULAR,
+            "省委第一巡视组", "o-1", "杭州市委", "330000", "330100", MARCH_2, LocalDate.of(2026, 5, 8));
+    private static final InspectionOpened OPENED = new InspectionOpened("i-1", "r-1", "p-1", "330000",
+            RoundKind.REGULAR, "省委第一巡视组", "o-1", "杭州市委", "330000", "330100", MARCH_2, LocalDate.of(2026, 5, 8));
+    private static final InspectionStationed STATIONED = new InspectionStationed("i-1", MARCH_2);
+    private static final FindingRecorded FINDING_1 = new FindingRecorded("i-1", "f-1", FocusArea.PARTY_LINE,
+            "问题 1", Severity.GENERAL, false, true, false, false, List.of("文件 1"));
+    private static final FindingRecorded FINDING_2 = new FindingRecorded("i-1", "f-2", FocusArea.RECTIFICATION,
+            "问题 2", Severity.SERIOUS, true, false, true, true, List.of());
+    private static final InspectionReported REPORTED = new InspectionReported("i-1", MAY_10, "报告", 2);
+    private static final FeedbackGiven FEEDBACK = new FeedbackGiven("i-1", "r-1", "p-1", "330000", "o-1", "杭州市委",
+            "330000", "330100", "张三", JUNE_15, List.of(
+                    new FeedbackFinding("f-1", FocusArea.PARTY_LINE, "问题 1", Severity.GENERAL),
+                    new FeedbackFinding("f-2", FocusArea.RECTIFICATION, "问题 2", Severity.SERIOUS)));
 
-    private static Inspection.Open open() {
-        return new Inspection.Open("i-1", "r-1", "p-1", "330000", RoundKind.REGULAR, "省委第一巡视组", "o-1", "杭州市委",
-                "330000", "330100", LocalDate.of(2026, 3, 2), LocalDate.of(2026, 5, 8));
-    }
-
-    private static Inspection.RecordFinding finding(String id, FocusArea area) {
-        return new Inspection.RecordFinding(id, area, "  问题 " + id + " ", Severity.GENERAL, false, true, false, false,
-                List.of(" 文件 1 "));
-    }
-
-    private void rejected(Inspection.Command command, String code) {
-        assertThatThrownBy(() -> decider.decide(command, state())).isInstanceOf(DomainRejection.class)
-                .extracting(e -> ((DomainRejection) e).code()).isEqualTo(code);
-    }
-
-    @Test
-    void the_lifecycle_runs_in_order_and_the_feedback_carries_every_finding() {
-        run(open());
-        assertThat(state().status()).isEqualTo(Inspection.Status.PREPARING);
-        run(new Inspection.Station(LocalDate.of(2026, 3, 2)));
-        run(finding("f-1", FocusArea.PARTY_LINE));
-        run(finding("f-2", FocusArea.RECTIFICATION));
-        List<InspectionEvent> reported = run(new Inspection.Report(LocalDate.of(2026, 5, 10), " 报告 "));
-        assertThat(((InspectionReported) reported.get(0)).findings()).isEqualTo(2);
-        assertThat(((InspectionReported) reported.get(0)).summary()).isEqualTo("报告");
-
-        FeedbackGiven feedback = (FeedbackGiven) run(new Inspection.GiveFeedback(LocalDate.of(2026, 6, 15), "张三"))
-                .get(0);
-        assertThat(feedback.findings()).containsExactly(
-                new FeedbackFinding("f-1", FocusArea.PARTY_LINE, "问题 f-1", Severity.GENERAL),
-                new FeedbackFinding("f-2", FocusArea.RECTIFICATION, "问题 f-2", Severity.GENERAL));
-        assertThat(feedback.organisationLocation()).isEqualTo("330100");
-        assertThat(feedback.jurisdiction()).isEqualTo("330000");
-        run(new Inspection.Close(LocalDate.of(2026, 6, 30)));
-
-        Inspection.State s = state();
-        assertThat(s.status()).isEqualTo(Inspection.Status.CLOSED);
-        assertThat(s.findings()).extracting(Inspection.Finding::evidence).containsOnly(List.of("文件 1"));
-        assertThat(s.closedOn()).isEqualTo(LocalDate.of(2026, 6, 30));
+    private static Inspection.RecordFinding finding(String id, List<String> evidence) {
+        return new Inspection.RecordFinding(id, FocusArea.PARTY_LINE, "  问题 " + id + " ", Severity.GENERAL, false,
+                true, false, false, evidence);
     }
 
     @Test
-    void illegal_transitions_are_rejected_with_their_codes() {
-        rejected(new Inspection.Station(LocalDate.of(2026, 3, 2)), Inspection.NOT_OPENED);
-        run(open());
-        rejected(open(), Inspection.ALREADY_OPENED);
-        rejected(finding("f", FocusArea.PARTY_LINE), Inspection.NOT_STATIONED);
-        rejected(new Inspection.Report(LocalDate.of(2026, 5, 1), "x"), Inspection.NOT_STATIONED);
-        rejected(new Inspection.GiveFeedback(LocalDate.of(2026, 5, 1), "x"), Inspection.NOT_REPORTED);
-        rejected(new Inspection.Close(LocalDate.of(2026, 5, 1)), Inspection.FEEDBACK_NOT_GIVEN);
-        run(new Inspection.Station(LocalDate.of(2026, 3, 2)));
-        rejected(new Inspection.Station(LocalDate.of(2026, 3, 3)), Inspection.NOT_PREPARING);
-        run(new Inspection.Report(LocalDate.of(2026, 5, 1), "没有发现问题"));
-        rejected(finding("late", FocusArea.PARTY_LINE), Inspection.NOT_STATIONED);
+    void an_inspection_opens_as_the_command_describes_it_and_is_preparing() {
+        inspection.when(OPEN).then(OPENED).andState(s -> {
+            assertThat(s.status()).isEqualTo(Status.PREPARING);
+            assertThat(s.opened()).isTrue();
+            assertThat(s.findings()).isEmpty();
+            assertThat(s.organisationLocation()).isEqualTo("330100");
+            assertThat(s.stationedOn()).isNull();
+        });
     }
 
     @Test
-    void a_clean_inspection_without_findings_can_be_reported_and_fed_back() {
-        run(open());
-        run(new Inspection.Station(LocalDate.of(2026, 3, 2)));
-        assertThat(((InspectionReported) run(new Inspection.Report(LocalDate.of(2026, 5, 1), "未发现问题")).get(0))
-                .findings()).isZero();
-        assertThat(((FeedbackGiven) run(new Inspection.GiveFeedback(LocalDate.of(2026, 5, 20), "李四")).get(0))
-                .findings()).isEmpty();
+    void an_inspection_opens_once() {
+        inspection.given(OPENED).when(OPEN).thenRejected(Inspection.ALREADY_OPENED);
     }
 
     @Test
-    void a_date_before_the_previous_step_is_rejected() {
-        run(open());
-        run(new Inspection.Station(LocalDate.of(2026, 3, 2)));
-        rejected(new Inspection.Report(LocalDate.of(2026, 3, 1), "x"), Inspection.DATE_OUT_OF_ORDER);
-        run(new Inspection.Report(LocalDate.of(2026, 3, 2), "x"));
-        rejected(new Inspection.GiveFeedback(LocalDate.of(2026, 3, 1), "x"), Inspection.DATE_OUT_OF_ORDER);
+    void every_step_of_an_inspection_not_opened_is_refused_as_not_opened() {
+        inspection.when(new Inspection.Station(MARCH_2)).thenRejected(Inspection.NOT_OPENED);
+        inspection.when(finding("f", List.of())).thenRejected(Inspection.NOT_OPENED);
+        inspection.when(new Inspection.Report(MAY_10, "x")).thenRejected(Inspection.NOT_OPENED);
+        inspection.when(new Inspection.GiveFeedback(JUNE_15, "x")).thenRejected(Inspection.NOT_OPENED);
+        inspection.when(new Inspection.Close(JUNE_30)).thenRejected(Inspection.NOT_OPENED);
+    }
+
+    @Test
+    void the_team_is_stationed_while_the_inspection_prepares() {
+        inspection.given(OPENED).when(new Inspection.Station(MARCH_2)).then(STATIONED).andState(s -> {
+            assertThat(s.status()).isEqualTo(Status.STATIONED);
+            assertThat(s.stationedOn()).isEqualTo(MARCH_2);
+        });
+    }
+
+    @Test
+    void the_team_is_stationed_once() {
+        inspection.given(OPENED, STATIONED).when(new Inspection.Station(MARCH_2.plusDays(1)))
+                .thenRejected(Inspection.NOT_PREPARING);
+    }
+
+    @Test
+    void a_finding_is_recorded_while_stationed_with_description_and_evidence_stripped() {
+        inspection.given(OPENED, STATIONED).when(finding("f-1", List.of(" 文件 1 ", "谈话 2 ")))
+                .then(new FindingRecorded("i-1", "f-1", FocusArea.PARTY_LINE, "问题 f-1", Severity.GENERAL, false,
+                        true, false, false, List.of("文件 1", "谈话 2")))
+                .andState(s -> assertThat(s.findings()).containsExactly(new Inspection.Finding("f-1",
+                        FocusArea.PARTY_LINE, "问题 f-1", Severity.GENERAL, false, true, false, false,
+                        List.of("文件 1", "谈话 2"))));
+    }
+
+    @Test
+    void a_finding_without_evidence_records_none() {
+        inspection.given(OPENED, STATIONED).when(finding("f-1", null))
+                .then(new FindingRecorded("i-1", "f-1", FocusArea.PARTY_LINE, "问题 f-1", Severity.GENERAL, false,
+                        true, false, false, List.of()));
+    }
+
+    @Test
+    void findings_are_kept_in_the_order_recorded() {
+        assertThat(inspection.given(OPENED, STATIONED, FINDING_1, FINDING_2).state().findings())
+                .extracting(Inspection.Finding::findingId, Inspection.Finding::evidence)
+                .containsExactly(tuple("f-1", List.of("文件 1")),
+                        tuple("f-2", List.of()));
+    }
+
+    @Test
+    void a_finding_is_recorded_only_while_stationed() {
+        inspection.given(OPENED).when(finding("f", List.of())).thenRejected(Inspection.NOT_STATIONED);
+        inspection.given(OPENED, STATIONED, REPORTED).when(finding("late", List.of()))
+                .thenRejected(Inspection.NOT_STATIONED);
+    }
+
+    @Test
+    void the_report_counts_the_findings_and_strips_its_summary() {
+        inspection.given(OPENED, STATIONED, FINDING_1, FINDING_2).when(new Inspection.Report(MAY_10, " 报告 "))
+                .then(REPORTED).andState(s -> {
+                    assertThat(s.status()).isEqualTo(Status.REPORTED);
+                    assertThat(s.reportedOn()).isEqualTo(MAY_10);
+                    assertThat(s.summary()).isEqualTo("报告");
+                    assertThat(s.stationedOn()).isEqualTo(MARCH_2);
+                });
+    }
+
+    @Test
+    void an_inspection_that_found_nothing_is_reported_with_no_findings() {
+        inspection.given(OPENED, STATIONED).when(new Inspection.Report(MAY_10, "未发现问题"))
+                .then(new InspectionReported("i-1", MAY_10, "未发现问题", 0));
+    }
+
+    @Test
+    void the_report_is_made_only_while_stationed() {
+        inspection.given(OPENED).when(new Inspection.Report(MAY_10, "x")).thenRejected(Inspection.NOT_STATIONED);
+        inspection.given(OPENED, STATIONED, REPORTED).when(new Inspection.Report(MAY_10, "x"))
+                .thenRejected(Inspection.NOT_STATIONED);
+    }
+
+    @Test
+    void a_report_dated_before_the_stationing_is_invalid_on_reported_on_and_one_on_the_same_day_is_not() {
+        inspection.given(OPENED, STATIONED).when(new Inspection.Report(MARCH_2.minusDays(1), "x"))
+                .thenInvalid(Inspection.DATE_OUT_OF_ORDER, "reportedOn");
+        inspection.given(OPENED, STATIONED).when(new Inspection.Report(MARCH_2, "x"))
+                .then(new InspectionReported("i-1", MARCH_2, "x", 0));
+    }
+
+    @Test
+    void the_feedback_carries_every_finding_and_what_rectification_needs() {
+        inspection.given(OPENED, STATIONED, FINDING_1, FINDING_2, REPORTED)
+                .when(new Inspection.GiveFeedback(JUNE_15, " 张三 ")).then(FEEDBACK).andState(s -> {
+                    assertThat(s.status()).isEqualTo(Status.FEEDBACK_GIVEN);
+                    assertThat(s.feedbackOn()).isEqualTo(JUNE_15);
+                    assertThat(s.organisationHead()).isEqualTo("张三");
+                });
+    }
+
+    @Test
+    void the_feedback_of_a_clean_inspection_carries_no_finding() {
+        inspection.given(OPENED, STATIONED, new InspectionReported("i-1", MAY_10, "未发现问题", 0))
+                .when(new Inspection.GiveFeedback(JUNE_15, "李四"))
+                .then(new FeedbackGiven("i-1", "r-1", "p-1", "330000", "o-1", "杭州市委", "330000", "330100", "李四",
+                        JUNE_15, List.of()));
+    }
+
+    @Test
+    void feedback_is_given_only_once_reported() {
+        inspection.given(OPENED, STATIONED).when(new Inspection.GiveFeedback(JUNE_15, "x"))
+                .thenRejected(Inspection.NOT_REPORTED);
+        inspection.given(OPENED, STATIONED, REPORTED, FEEDBACK).when(new Inspection.GiveFeedback(JUNE_15, "x"))
+                .thenRejected(Inspection.NOT_REPORTED);
+    }
+
+    @Test
+    void feedback_dated_before_the_report_is_invalid_on_given_on() {
+        inspection.given(OPENED, STATIONED, REPORTED).when(new Inspection.GiveFeedback(MAY_10.minusDays(1), "x"))
+                .thenInvalid(Inspection.DATE_OUT_OF_ORDER, "givenOn");
+    }
+
+    @Test
+    void the_inspection_closes_after_its_feedback() {
+        inspection.given(OPENED, STATIONED, REPORTED, FEEDBACK).when(new Inspection.Close(JUNE_30))
+                .then(new InspectionClosed("i-1", JUNE_30)).andState(s -> {
+                    assertThat(s.status()).isEqualTo(Status.CLOSED);
+                    assertThat(s.closedOn()).isEqualTo(JUNE_30);
+                    assertThat(s.feedbackOn()).isEqualTo(JUNE_15);
+                });
+    }
+
+    @Test
+    void the_inspection_closes_only_after_feedback_and_once() {
+        inspection.given(OPENED, STATIONED, REPORTED).when(new Inspection.Close(JUNE_30))
+                .thenRejected(Inspection.FEEDBACK_NOT_GIVEN);
+        inspection.given(OPENED, STATIONED, REPORTED, FEEDBACK, new InspectionClosed("i-1", JUNE_30))
+                .when(new Inspection.Close(JUNE_30)).thenRejected(Inspection.FEEDBACK_NOT_GIVEN);
+    }
+
+    @Test
+    void closing_before_the_feedback_is_invalid_on_closed_on() {
+        inspection.given(OPENED, STATIONED, REPORTED, FEEDBACK).when(new Inspection.Close(JUNE_15.minusDays(1)))
+                .thenInvalid(Inspection.DATE_OUT_OF_ORDER, "closedOn");
     }
 
     @Test

@@ -13,8 +13,9 @@ import io.xunshi.contracts.planning.PlanningEvent;
 import io.xunshi.contracts.planning.RoundKind;
 import io.xunshi.contracts.planning.RoundLaunched;
 import io.xunshi.contracts.planning.RoundScheduled;
-import io.xunshi.kernel.domain.Decider;
+import io.xunshi.contracts.planning.WorkPlanIssued;
 import io.xunshi.kernel.domain.DomainRejection;
+import io.xunshi.kernel.domain.ExhaustiveDecider;
 import io.xunshi.kernel.domain.InvalidCommand;
 import io.xunshi.kernel.domain.Jurisdictions;
 
@@ -22,7 +23,18 @@ import io.xunshi.kernel.domain.Jurisdictions;
  * A round (轮次) of a plan: teams paired with target organisations and a stationing window. It is scheduled,
  * then launched once; launching is what makes the inspection service open one inspection per assignment.
  */
-public final class Round implements Decider<Round.Command, PlanningEvent, Round.State> {
+public final class Round extends ExhaustiveDecider<Round.Command, PlanningEvent, Round.State> {
+
+    /** Codes of the rejections: illegal states (409) and invalid commands (422, with the request field). */
+    public static final String ALREADY_SCHEDULED = "round-already-scheduled";
+    public static final String NOT_SCHEDULED = "round-not-scheduled";
+    public static final String ALREADY_LAUNCHED = "round-already-launched";
+    public static final String WINDOW_REVERSED = "stationing-window-reversed";
+    public static final String OUTSIDE_TERM = "stationing-outside-term";
+    public static final String WITHOUT_ASSIGNMENTS = "round-without-assignments";
+    public static final String ASSIGNED_TWICE = "organisation-assigned-twice";
+    public static final String UNKNOWN_ORGANISATIONS = "unknown-organisations";
+    public static final String OUTSIDE_UNIVERSE = "targets-outside-universe";
 
     public enum Status { NEW, SCHEDULED, LAUNCHED }
 
@@ -54,46 +66,69 @@ public final class Round implements Decider<Round.Command, PlanningEvent, Round.
     public record State(String roundId, String planId, String jurisdiction, RoundKind kind, String name,
             LocalDate stationingStart, LocalDate stationingEnd, List<Assignment> assignments, Status status,
             LocalDate launchedOn) {
-    }
 
-    @Override
-    public State initialState() {
-        return new State(null, null, null, null, null, null, null, List.of(), Status.NEW, null);
-    }
+        /** Before the round is scheduled. */
+        static final State NONE = new State(null, null, null, null, null, null, null, List.of(), Status.NEW, null);
 
-    @Override
-    public List<PlanningEvent> decide(Command command, State state) {
-        if (command instanceof Schedule schedule) {
-            if (state.status() != Status.NEW) {
-                throw new DomainRejection("round-already-scheduled", "round " + state.roundId()
-                        + " is already scheduled");
-            }
-            return List.of(schedule(schedule));
+        /** As scheduling sets it. */
+        static State from(RoundScheduled e) {
+            return new State(e.roundId(), e.planId(), e.jurisdiction(), e.kind(), e.name(), e.stationingStart(),
+                    e.stationingEnd(), List.copyOf(e.assignments()), Status.SCHEDULED, null);
         }
-        Launch launch = (Launch) command;
+
+        State withStatus(Status newStatus) {
+            return new State(roundId, planId, jurisdiction, kind, name, stationingStart, stationingEnd, assignments,
+                    newStatus, launchedOn);
+        }
+
+        State withLaunchedOn(LocalDate date) {
+            return new State(roundId, planId, jurisdiction, kind, name, stationingStart, stationingEnd, assignments,
+                    status, date);
+        }
+    }
+
+    public Round() {
+        super(rules(Command.class, PlanningEvent.class, State.NONE)
+                .decide(Schedule.class, Round::schedule)
+                .decide(Launch.class, Round::launch)
+                .evolve(RoundScheduled.class, (state, scheduled) -> State.from(scheduled))
+                .evolve(RoundLaunched.class, (state, launched) -> state.withStatus(Status.LAUNCHED)
+                        .withLaunchedOn(launched.launchedOn()))
+                // the planning service's events share one hierarchy; a plan's event is never in a round's stream
+                .ignore(WorkPlanIssued.class));
+    }
+
+    private static List<PlanningEvent> schedule(Schedule schedule, State state) {
+        if (state.status() != Status.NEW) {
+            throw new DomainRejection(ALREADY_SCHEDULED, "round " + state.roundId() + " is already scheduled");
+        }
+        return List.of(scheduled(schedule));
+    }
+
+    private static List<PlanningEvent> launch(Launch launch, State state) {
         return switch (state.status()) {
-            case NEW -> throw new DomainRejection("round-not-scheduled", "no such round");
-            case LAUNCHED -> throw new DomainRejection("round-already-launched", "round " + state.roundId()
+            case NEW -> throw new DomainRejection(NOT_SCHEDULED, "no such round");
+            case LAUNCHED -> throw new DomainRejection(ALREADY_LAUNCHED, "round " + state.roundId()
                     + " was already launched on " + state.launchedOn() + "; a round is launched once");
-            case SCHEDULED -> List.of(new RoundLaunched(state.roundId(), state.planId(),
-                    state.jurisdiction(), state.kind(), state.name(), state.stationingStart(), state.stationingEnd(),
-                    state.assignments(), launch.launchedOn()));
+            case SCHEDULED -> List.of(new RoundLaunched(state.roundId(), state.planId(), state.jurisdiction(),
+                    state.kind(), state.name(), state.stationingStart(), state.stationingEnd(), state.assignments(),
+                    launch.launchedOn()));
         };
     }
 
-    private static RoundScheduled schedule(Schedule s) {
+    private static RoundScheduled scheduled(Schedule s) {
         Plan plan = s.plan();
         if (s.stationingEnd().isBefore(s.stationingStart())) {
-            throw new InvalidCommand("stationing-window-reversed", "stationingEnd", "the stationing window ends ("
+            throw new InvalidCommand(WINDOW_REVERSED, "stationingEnd", "the stationing window ends ("
                     + s.stationingEnd() + ") before it starts (" + s.stationingStart() + ")");
         }
         if (s.stationingStart().getYear() < plan.termStart() || s.stationingEnd().getYear() > plan.termEnd()) {
-            throw new InvalidCommand("stationing-outside-term", "stationingStart", "the stationing window "
+            throw new InvalidCommand(OUTSIDE_TERM, "stationingStart", "the stationing window "
                     + s.stationingStart() + " to " + s.stationingEnd() + " lies outside the plan's term "
                     + plan.termStart() + "–" + plan.termEnd());
         }
         if (s.pairings().isEmpty()) {
-            throw new InvalidCommand("round-without-assignments", "assignments",
+            throw new InvalidCommand(WITHOUT_ASSIGNMENTS, "assignments",
                     "a round pairs at least one team with a target organisation");
         }
         Set<String> seen = new HashSet<>();
@@ -104,7 +139,7 @@ public final class Round implements Decider<Round.Command, PlanningEvent, Round.
             }
         }
         if (!twice.isEmpty()) {
-            throw new InvalidCommand("organisation-assigned-twice", "assignments", "an organisation is inspected"
+            throw new InvalidCommand(ASSIGNED_TWICE, "assignments", "an organisation is inspected"
                     + " once per round; assigned more than once: " + String.join(", ", twice), List.copyOf(twice));
         }
         List<String> unknown = new ArrayList<>();
@@ -120,11 +155,11 @@ public final class Round implements Decider<Round.Command, PlanningEvent, Round.
             }
         }
         if (!unknown.isEmpty()) {
-            throw new InvalidCommand("unknown-organisations", "assignments", "no such organisation: "
+            throw new InvalidCommand(UNKNOWN_ORGANISATIONS, "assignments", "no such organisation: "
                     + String.join(", ", unknown), unknown);
         }
         if (!outside.isEmpty()) {
-            throw new InvalidCommand("targets-outside-universe", "assignments", s.kind() == RoundKind.REGULAR
+            throw new InvalidCommand(OUTSIDE_UNIVERSE, "assignments", s.kind() == RoundKind.REGULAR
                     ? "a regular round inspects only the plan's universe; not in it: " + String.join(", ", outside)
                     : "not organisations managed within jurisdiction " + plan.jurisdiction() + ": "
                             + String.join(", ", outside), outside);
@@ -135,18 +170,5 @@ public final class Round implements Decider<Round.Command, PlanningEvent, Round.
         }).toList();
         return new RoundScheduled(s.roundId(), plan.planId(), plan.jurisdiction(), s.kind(), s.name().strip(),
                 s.stationingStart(), s.stationingEnd(), assignments);
-    }
-
-    @Override
-    public State evolve(State state, PlanningEvent event) {
-        if (event instanceof RoundScheduled e) {
-            return new State(e.roundId(), e.planId(), e.jurisdiction(), e.kind(), e.name(), e.stationingStart(),
-                    e.stationingEnd(), List.copyOf(e.assignments()), Status.SCHEDULED, null);
-        }
-        if (!(event instanceof RoundLaunched e)) {
-            return state;
-        }
-        return new State(state.roundId(), state.planId(), state.jurisdiction(), state.kind(), state.name(),
-                state.stationingStart(), state.stationingEnd(), state.assignments(), Status.LAUNCHED, e.launchedOn());
     }
 }

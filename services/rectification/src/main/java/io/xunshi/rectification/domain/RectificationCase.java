@@ -6,6 +6,7 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import io.xunshi.contracts.inspection.FeedbackFinding;
 import io.xunshi.contracts.inspection.FeedbackGiven;
@@ -18,8 +19,9 @@ import io.xunshi.contracts.rectification.RectificationProgressReported;
 import io.xunshi.contracts.rectification.RectificationReportSubmitted;
 import io.xunshi.contracts.rectification.RectificationTask;
 import io.xunshi.contracts.rectification.RectificationTaskClosed;
-import io.xunshi.kernel.domain.Decider;
 import io.xunshi.kernel.domain.DomainRejection;
+import io.xunshi.kernel.domain.ExhaustiveDecider;
+import io.xunshi.kernel.domain.InvalidCommand;
 
 /**
  * A rectification case (整改): opened when feedback is given, one task per finding fed back, the
@@ -32,7 +34,7 @@ import io.xunshi.kernel.domain.DomainRejection;
  * nothing is recorded on it afterwards.
  */
 public final class RectificationCase
-        implements Decider<RectificationCase.Command, RectificationEvent, RectificationCase.State> {
+        extends ExhaustiveDecider<RectificationCase.Command, RectificationEvent, RectificationCase.State> {
 
     /** Codes of the rejections; the API answers them as problems with this {@code code}. */
     public static final String NOT_OPENED = "case-not-opened";
@@ -74,6 +76,24 @@ public final class RectificationCase
 
     public record Task(String taskId, String findingId, FocusArea focusArea, String description, String responsible,
             TaskStatus status, List<Progress> progress, LocalDate closedOn, List<String> evidence) {
+
+        /** A task as the opening sets it: open, with no progress yet. */
+        static Task from(RectificationTask t) {
+            return new Task(t.taskId(), t.findingId(), t.focusArea(), t.description(), t.responsible(),
+                    TaskStatus.OPEN, List.of(), null, List.of());
+        }
+
+        Task withProgress(Progress more) {
+            List<Progress> all = new ArrayList<>(progress);
+            all.add(more);
+            return new Task(taskId, findingId, focusArea, description, responsible, status, List.copyOf(all),
+                    closedOn, evidence);
+        }
+
+        Task closed(LocalDate on, List<String> closingEvidence) {
+            return new Task(taskId, findingId, focusArea, description, responsible, TaskStatus.CLOSED, progress, on,
+                    List.copyOf(closingEvidence));
+        }
     }
 
     public record Report(LocalDate submittedOn, String summary, boolean onTime) {
@@ -86,6 +106,18 @@ public final class RectificationCase
             String organisationId, String organisationName, String organisationJurisdiction,
             String organisationLocation, String firstResponsible, LocalDate feedbackOn, LocalDate reportDue,
             List<Task> tasks, Report report, Evaluation evaluation) {
+
+        /** Before the case is opened. */
+        static final State NONE = new State(null, null, null, null, null, null, null, null, null, null, null, null,
+                List.of(), null, null);
+
+        /** As the opening sets it: every task open, no report, no evaluation. */
+        static State from(RectificationCaseOpened o) {
+            return new State(o.caseId(), o.inspectionId(), o.roundId(), o.planId(), o.jurisdiction(),
+                    o.organisationId(), o.organisationName(), o.organisationJurisdiction(), o.organisationLocation(),
+                    o.firstResponsible(), o.feedbackOn(), o.reportDue(), o.tasks().stream().map(Task::from).toList(),
+                    null, null);
+        }
 
         public boolean opened() {
             return caseId != null;
@@ -116,6 +148,11 @@ public final class RectificationCase
             return new State(caseId, inspectionId, roundId, planId, jurisdiction, organisationId, organisationName,
                     organisationJurisdiction, organisationLocation, firstResponsible, feedbackOn, reportDue,
                     List.copyOf(newTasks), report, evaluation);
+        }
+
+        /** The state with task {@code taskId} changed by {@code change}, the other tasks as they are. */
+        State withTask(String taskId, UnaryOperator<Task> change) {
+            return withTasks(tasks.stream().map(t -> t.taskId().equals(taskId) ? change.apply(t) : t).toList());
         }
 
         State withReport(Report newReport) {
@@ -164,17 +201,78 @@ public final class RectificationCase
                 feedback.organisationHead(), feedback.givenOn(), feedback.givenOn().plus(deadline), List.copyOf(tasks));
     }
 
-    @Override
-    public State initialState() {
-        return new State(null, null, null, null, null, null, null, null, null, null, null, null, List.of(), null,
-                null);
+    public RectificationCase() {
+        super(rules(Command.class, RectificationEvent.class, State.NONE)
+                .decide(Open.class, (open, state) -> state.opened() ? List.of() : List.of(open.opened()))
+                .decide(ReportProgress.class, RectificationCase::reportProgress)
+                .decide(CloseTask.class, RectificationCase::closeTask)
+                .decide(SubmitReport.class, RectificationCase::submitReport)
+                .decide(Evaluate.class, RectificationCase::evaluate)
+                .evolve(RectificationCaseOpened.class, (state, opened) -> State.from(opened))
+                .evolve(RectificationProgressReported.class, (state, p) -> state.withTask(p.taskId(),
+                        task -> task.withProgress(new Progress(p.reportedOn(), p.progress()))))
+                .evolve(RectificationTaskClosed.class, (state, c) -> state.withTask(c.taskId(),
+                        task -> task.closed(c.closedOn(), c.evidence())))
+                .evolve(RectificationReportSubmitted.class, (state, r) -> state.withReport(new Report(
+                        r.submittedOn(), r.summary(), r.onTime())))
+                .evolve(RectificationEvaluated.class, (state, e) -> state.withEvaluation(new Evaluation(
+                        e.outcome(), e.evaluatedOn(), e.remarks()))));
     }
 
-    @Override
-    public List<RectificationEvent> decide(Command command, State state) {
-        if (command instanceof Open open) {
-            return state.opened() ? List.of() : List.of(open.opened());
+    private static List<RectificationEvent> reportProgress(ReportProgress progress, State state) {
+        stillOpen(state);
+        openTask(state, progress.taskId());
+        notBeforeFeedback(state, progress.reportedOn(), "reportedOn", "progress");
+        return List.of(new RectificationProgressReported(state.caseId(), progress.taskId(), progress.reportedOn(),
+                progress.progress().strip()));
+    }
+
+    private static List<RectificationEvent> closeTask(CloseTask close, State state) {
+        stillOpen(state);
+        openTask(state, close.taskId());
+        notBeforeFeedback(state, close.closedOn(), "closedOn", "closing a task");
+        List<String> evidence = close.evidence() == null ? List.of()
+                : close.evidence().stream().filter(e -> e != null && !e.isBlank()).map(String::strip).toList();
+        if (evidence.isEmpty()) {
+            throw new InvalidCommand(EVIDENCE_REQUIRED, "evidence",
+                    "a task is closed off the ledger only on evidence: name at least one");
         }
+        return List.of(new RectificationTaskClosed(state.caseId(), close.taskId(), close.closedOn(), evidence));
+    }
+
+    private static List<RectificationEvent> submitReport(SubmitReport submit, State state) {
+        stillOpen(state);
+        if (state.report() != null) {
+            throw new DomainRejection(REPORT_ALREADY_SUBMITTED, "the rectification report was already submitted on "
+                    + state.report().submittedOn());
+        }
+        notBeforeFeedback(state, submit.submittedOn(), "submittedOn", "the report");
+        return List.of(new RectificationReportSubmitted(state.caseId(), submit.submittedOn(), submit.summary().strip(),
+                !submit.submittedOn().isAfter(state.reportDue())));
+    }
+
+    private static List<RectificationEvent> evaluate(Evaluate evaluate, State state) {
+        stillOpen(state);
+        if (state.report() == null) {
+            throw new DomainRejection(REPORT_NOT_SUBMITTED,
+                    "a case is evaluated only after its rectification report is submitted");
+        }
+        if (evaluate.evaluatedOn().isBefore(state.report().submittedOn())) {
+            throw new InvalidCommand(DATE_BEFORE_REPORT, "evaluatedOn", "the evaluation, " + evaluate.evaluatedOn()
+                    + ", cannot precede the report of " + state.report().submittedOn());
+        }
+        List<String> open = state.tasks().stream().filter(t -> t.status() == TaskStatus.OPEN).map(Task::taskId)
+                .toList();
+        if (evaluate.outcome() == EvaluationOutcome.EFFECTIVE && !open.isEmpty()) {
+            throw new DomainRejection(TASKS_STILL_OPEN, "rectification is effective only when every task is closed;"
+                    + " still open: " + String.join(", ", open));
+        }
+        return List.of(new RectificationEvaluated(state.caseId(), state.inspectionId(), state.planId(),
+                state.organisationId(), evaluate.outcome(), evaluate.evaluatedOn(), evaluate.remarks().strip()));
+    }
+
+    /** The case is opened and not yet evaluated: the evaluation concludes it. */
+    private static void stillOpen(State state) {
         if (!state.opened()) {
             throw new DomainRejection(NOT_OPENED, "no such rectification case");
         }
@@ -182,101 +280,23 @@ public final class RectificationCase
             throw new DomainRejection(ALREADY_EVALUATED, "the case was evaluated on "
                     + state.evaluation().evaluatedOn() + "; nothing more is recorded on it");
         }
-        if (command instanceof ReportProgress progress) {
-            openTask(state, progress.taskId());
-            notBeforeFeedback(state, progress.reportedOn(), "progress");
-            return List.of(new RectificationProgressReported(state.caseId(), progress.taskId(),
-                    progress.reportedOn(), progress.progress().strip()));
-        }
-        if (command instanceof CloseTask close) {
-            openTask(state, close.taskId());
-            notBeforeFeedback(state, close.closedOn(), "closing a task");
-            List<String> evidence = close.evidence() == null ? List.of()
-                    : close.evidence().stream().filter(e -> e != null && !e.isBlank()).map(String::strip).toList();
-            if (evidence.isEmpty()) {
-                throw new DomainRejection(EVIDENCE_REQUIRED,
-                        "a task is closed off the ledger only on evidence: name at least one");
-            }
-            return List.of(new RectificationTaskClosed(state.caseId(), close.taskId(), close.closedOn(), evidence));
-        }
-        if (command instanceof SubmitReport submit) {
-            if (state.report() != null) {
-                throw new DomainRejection(REPORT_ALREADY_SUBMITTED, "the rectification report was already"
-                        + " submitted on " + state.report().submittedOn());
-            }
-            notBeforeFeedback(state, submit.submittedOn(), "the report");
-            return List.of(new RectificationReportSubmitted(state.caseId(), submit.submittedOn(),
-                    submit.summary().strip(), !submit.submittedOn().isAfter(state.reportDue())));
-        }
-        Evaluate evaluate = (Evaluate) command;
-        if (state.report() == null) {
-            throw new DomainRejection(REPORT_NOT_SUBMITTED,
-                    "a case is evaluated only after its rectification report is submitted");
-        }
-        if (evaluate.evaluatedOn().isBefore(state.report().submittedOn())) {
-            throw new DomainRejection(DATE_BEFORE_REPORT, "the evaluation, " + evaluate.evaluatedOn()
-                    + ", cannot precede the report of " + state.report().submittedOn());
-        }
-        List<String> open = state.tasks().stream().filter(t -> t.status() == TaskStatus.OPEN)
-                .map(Task::taskId).toList();
-        if (evaluate.outcome() == EvaluationOutcome.EFFECTIVE && !open.isEmpty()) {
-            throw new DomainRejection(TASKS_STILL_OPEN, "rectification is effective only when every task"
-                    + " is closed; still open: " + String.join(", ", open));
-        }
-        return List.of(new RectificationEvaluated(state.caseId(), state.inspectionId(), state.planId(),
-                state.organisationId(), evaluate.outcome(), evaluate.evaluatedOn(), evaluate.remarks().strip()));
     }
 
     private static void openTask(State state, String taskId) {
         Task task = state.task(taskId);
         if (task == null) {
-            throw new DomainRejection(TASK_NOT_FOUND, "the case has no task " + taskId);
+            throw DomainRejection.notFound(TASK_NOT_FOUND, "the case has no task " + taskId);
         }
         if (task.status() == TaskStatus.CLOSED) {
             throw new DomainRejection(TASK_CLOSED, "task " + taskId + " was closed on " + task.closedOn());
         }
     }
 
-    private static void notBeforeFeedback(State state, LocalDate date, String what) {
+    /** A date before the feedback is an invalid command, on the request's date field. */
+    private static void notBeforeFeedback(State state, LocalDate date, String field, String what) {
         if (date.isBefore(state.feedbackOn())) {
-            throw new DomainRejection(DATE_BEFORE_FEEDBACK, "the date of " + what + ", " + date
+            throw new InvalidCommand(DATE_BEFORE_FEEDBACK, field, "the date of " + what + ", " + date
                     + ", is before the feedback of " + state.feedbackOn());
         }
-    }
-
-    @Override
-    public State evolve(State state, RectificationEvent event) {
-        if (event instanceof RectificationCaseOpened o) {
-            List<Task> tasks = new ArrayList<>();
-            for (RectificationTask t : o.tasks()) {
-                tasks.add(new Task(t.taskId(), t.findingId(), t.focusArea(), t.description(), t.responsible(),
-                        TaskStatus.OPEN, List.of(), null, List.of()));
-            }
-            return new State(o.caseId(), o.inspectionId(), o.roundId(), o.planId(), o.jurisdiction(),
-                    o.organisationId(), o.organisationName(), o.organisationJurisdiction(), o.organisationLocation(),
-                    o.firstResponsible(), o.feedbackOn(), o.reportDue(), List.copyOf(tasks), null, null);
-        }
-        if (event instanceof RectificationProgressReported p) {
-            return state.withTasks(state.tasks().stream().map(t -> {
-                if (!t.taskId().equals(p.taskId())) {
-                    return t;
-                }
-                List<Progress> progress = new ArrayList<>(t.progress());
-                progress.add(new Progress(p.reportedOn(), p.progress()));
-                return new Task(t.taskId(), t.findingId(), t.focusArea(), t.description(), t.responsible(), t.status(),
-                        List.copyOf(progress), t.closedOn(), t.evidence());
-            }).toList());
-        }
-        if (event instanceof RectificationTaskClosed c) {
-            return state.withTasks(state.tasks().stream().map(t -> !t.taskId().equals(c.taskId()) ? t
-                    : new Task(t.taskId(), t.findingId(), t.focusArea(), t.description(), t.responsible(),
-                            TaskStatus.CLOSED, t.progress(), c.closedOn(), List.copyOf(c.evidence())))
-                    .toList());
-        }
-        if (event instanceof RectificationReportSubmitted r) {
-            return state.withReport(new Report(r.submittedOn(), r.summary(), r.onTime()));
-        }
-        RectificationEvaluated e = (RectificationEvaluated) event;
-        return state.withEvaluation(new Evaluation(e.outcome(), e.evaluatedOn(), e.remarks()));
     }
 }

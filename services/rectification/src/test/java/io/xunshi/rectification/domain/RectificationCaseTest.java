@@ -1,11 +1,11 @@
 package io.xunshi.rectification.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -16,129 +16,254 @@ import io.xunshi.contracts.inspection.FocusArea;
 import io.xunshi.contracts.inspection.Severity;
 import io.xunshi.contracts.rectification.EvaluationOutcome;
 import io.xunshi.contracts.rectification.RectificationCaseOpened;
+import io.xunshi.contracts.rectification.RectificationEvaluated;
 import io.xunshi.contracts.rectification.RectificationEvent;
+import io.xunshi.contracts.rectification.RectificationProgressReported;
 import io.xunshi.contracts.rectification.RectificationReportSubmitted;
-import io.xunshi.kernel.domain.DomainRejection;
+import io.xunshi.contracts.rectification.RectificationTaskClosed;
+import io.xunshi.rectification.domain.RectificationCase.CloseTask;
+import io.xunshi.rectification.domain.RectificationCase.Evaluate;
+import io.xunshi.rectification.domain.RectificationCase.ReportProgress;
+import io.xunshi.rectification.domain.RectificationCase.Status;
+import io.xunshi.rectification.domain.RectificationCase.SubmitReport;
+import io.xunshi.rectification.domain.RectificationCase.TaskStatus;
+import io.xunshi.testing.decider.DeciderSpec;
 
 class RectificationCaseTest {
 
+    private static final RectificationCase DECIDER = new RectificationCase();
+    private final DeciderSpec<RectificationCase.Command, RectificationEvent, RectificationCase.State> rectification =
+            DeciderSpec.of(DECIDER::initialState, DECIDER::decide, DECIDER::evolve);
+
     private static final LocalDate GIVEN = LocalDate.of(2026, 1, 31);
-    private final RectificationCase decider = new RectificationCase();
+    private static final FeedbackGiven FEEDBACK = new FeedbackGiven("insp-1", "round-1", "plan-1", "000000", "org-1",
+            "浙江省某厅", "000000", "330000", "李四", GIVEN, List.of(
+                    new FeedbackFinding("f-1", FocusArea.PARTY_LINE, "贯彻落实不到位", Severity.SERIOUS),
+                    new FeedbackFinding("f-2", FocusArea.ORGANISATIONAL_LINE, "选人用人不规范", Severity.GENERAL)));
+    private static final RectificationCaseOpened OPENED = RectificationCase.opening(FEEDBACK, Period.ofMonths(2));
+    private static final String CASE = OPENED.caseId();
+    private static final LocalDate DUE = OPENED.reportDue();
 
-    private static FeedbackGiven feedback() {
-        return new FeedbackGiven("insp-1", "round-1", "plan-1", "000000", "org-1", "浙江省某厅", "000000", "330000",
-                "李四", GIVEN, List.of(
-                        new FeedbackFinding("f-1", FocusArea.PARTY_LINE, "贯彻落实不到位", Severity.SERIOUS),
-                        new FeedbackFinding("f-2", FocusArea.ORGANISATIONAL_LINE, "选人用人不规范", Severity.GENERAL)));
+    private static RectificationTaskClosed closed(String task, LocalDate on) {
+        return new RectificationTaskClosed(CASE, task, on, List.of("doc-" + task));
     }
 
-    private RectificationCase.State opened(List<RectificationEvent> history) {
-        RectificationCaseOpened opened = RectificationCase.opening(feedback(), Period.ofMonths(2));
-        history.add(opened);
-        return decider.fold(history);
+    private static RectificationReportSubmitted submitted(LocalDate on) {
+        return new RectificationReportSubmitted(CASE, on, "报告", !on.isAfter(DUE));
     }
 
-    private RectificationCase.State after(List<RectificationEvent> history, RectificationCase.Command command) {
-        history.addAll(decider.decide(command, decider.fold(history)));
-        return decider.fold(history);
+    private static RectificationEvaluated evaluated(EvaluationOutcome outcome, LocalDate on) {
+        return new RectificationEvaluated(CASE, "insp-1", "plan-1", "org-1", outcome, on, "评估");
+    }
+
+    private static RectificationEvent[] history(RectificationEvent... after) {
+        RectificationEvent[] all = Arrays.copyOf(new RectificationEvent[] {OPENED}, after.length + 1);
+        System.arraycopy(after, 0, all, 1, after.length);
+        return all;
     }
 
     @Test
     void feedback_opens_a_case_with_one_task_per_finding_the_head_responsible_and_the_deadline_after_feedback() {
-        RectificationCaseOpened opened = RectificationCase.opening(feedback(), Period.ofMonths(2));
-
-        assertThat(opened.caseId()).isEqualTo(RectificationCase.caseIdFor("insp-1"))
+        assertThat(OPENED.caseId()).isEqualTo(RectificationCase.caseIdFor("insp-1"))
                 .isNotEqualTo(RectificationCase.caseIdFor("insp-2"));
         // 31 January plus two months is the last day of March.
-        assertThat(opened.reportDue()).isEqualTo(LocalDate.of(2026, 3, 31));
-        assertThat(opened.firstResponsible()).isEqualTo("李四");
-        assertThat(opened.tasks()).extracting(t -> t.taskId() + ":" + t.findingId() + ":" + t.responsible())
+        assertThat(OPENED.reportDue()).isEqualTo(LocalDate.of(2026, 3, 31));
+        assertThat(OPENED.firstResponsible()).isEqualTo("李四");
+        assertThat(OPENED.tasks()).extracting(t -> t.taskId() + ":" + t.findingId() + ":" + t.responsible())
                 .containsExactly("T1:f-1:李四", "T2:f-2:李四");
-        assertThat(opened.organisationLocation()).isEqualTo("330000");
-        assertThat(opened.jurisdiction()).isEqualTo("000000");
+        assertThat(OPENED.organisationLocation()).isEqualTo("330000");
+        assertThat(OPENED.jurisdiction()).isEqualTo("000000");
+    }
+
+    @Test
+    void feedback_without_findings_opens_a_case_without_tasks() {
+        FeedbackGiven clean = new FeedbackGiven("insp-2", "round-1", "plan-1", "000000", "org-2", "某单位", "000000",
+                "330000", "王五", GIVEN, null);
+        assertThat(RectificationCase.opening(clean, Period.ofMonths(1)).tasks()).isEmpty();
+    }
+
+    @Test
+    void opening_records_the_case_with_every_task_open() {
+        rectification.when(new RectificationCase.Open(OPENED)).then(OPENED).andState(s -> {
+            assertThat(s.opened()).isTrue();
+            assertThat(s.status()).isEqualTo(Status.OPEN);
+            assertThat(s.tasks()).extracting(RectificationCase.Task::taskId, RectificationCase.Task::status)
+                    .containsExactly(tuple("T1", TaskStatus.OPEN),
+                            tuple("T2", TaskStatus.OPEN));
+            assertThat(s.report()).isNull();
+            assertThat(s.evaluation()).isNull();
+        });
     }
 
     @Test
     void opening_an_open_case_again_decides_nothing() {
-        List<RectificationEvent> history = new ArrayList<>();
-        RectificationCase.State state = opened(history);
-        assertThat(decider.decide(new RectificationCase.Open(RectificationCase.opening(feedback(), Period.ofMonths(1))),
-                state)).isEmpty();
+        rectification.given(OPENED).when(new RectificationCase.Open(RectificationCase.opening(FEEDBACK,
+                Period.ofMonths(1)))).thenNothing();
     }
 
     @Test
-    void the_report_may_precede_closing_every_task_but_an_effective_evaluation_may_not() {
-        List<RectificationEvent> history = new ArrayList<>();
-        opened(history);
-        after(history, new RectificationCase.CloseTask("T1", GIVEN.plusDays(10), List.of("doc-1")));
-        RectificationCase.State reported = after(history, new RectificationCase.SubmitReport(GIVEN.plusDays(20), "ok"));
-        assertThat(reported.status()).isEqualTo(RectificationCase.Status.REPORT_SUBMITTED);
-        assertThat(reported.report().onTime()).isTrue();
-
-        assertThatThrownBy(() -> decider.decide(new RectificationCase.Evaluate(EvaluationOutcome.EFFECTIVE,
-                GIVEN.plusDays(30), "好"), reported)).isInstanceOf(DomainRejection.class)
-                .extracting(e -> ((DomainRejection) e).code()).isEqualTo(RectificationCase.TASKS_STILL_OPEN);
-
-        RectificationCase.State progressed = after(history, new RectificationCase.ReportProgress("T2",
-                GIVEN.plusDays(25), "长期坚持，持续推进"));
-        assertThat(progressed.task("T2").progress()).hasSize(1);
-        after(history, new RectificationCase.CloseTask("T2", GIVEN.plusDays(28), List.of("doc-2")));
-        RectificationCase.State evaluated = after(history, new RectificationCase.Evaluate(EvaluationOutcome.EFFECTIVE,
-                GIVEN.plusDays(30), "整改到位"));
-        assertThat(evaluated.status()).isEqualTo(RectificationCase.Status.EVALUATED);
-        assertThat(evaluated.evaluation().outcome()).isEqualTo(EvaluationOutcome.EFFECTIVE);
+    void every_command_on_a_case_not_opened_is_refused_as_not_opened() {
+        rectification.when(new ReportProgress("T1", GIVEN, "x")).thenRejected(RectificationCase.NOT_OPENED);
+        rectification.when(new CloseTask("T1", GIVEN, List.of("d"))).thenRejected(RectificationCase.NOT_OPENED);
+        rectification.when(new SubmitReport(GIVEN, "s")).thenRejected(RectificationCase.NOT_OPENED);
+        rectification.when(new Evaluate(EvaluationOutcome.EFFECTIVE, GIVEN, "r"))
+                .thenRejected(RectificationCase.NOT_OPENED);
     }
 
     @Test
-    void illegal_transitions_are_rejected_with_stable_codes() {
-        List<RectificationEvent> history = new ArrayList<>();
-        RectificationCase.State open = opened(history);
-        assertThat(code(new RectificationCase.Evaluate(EvaluationOutcome.NOT_EFFECTIVE, GIVEN, "x"), open))
-                .isEqualTo(RectificationCase.REPORT_NOT_SUBMITTED);
-        assertThat(code(new RectificationCase.ReportProgress("T9", GIVEN, "x"), open))
-                .isEqualTo(RectificationCase.TASK_NOT_FOUND);
-        assertThat(code(new RectificationCase.ReportProgress("T1", GIVEN.minusDays(1), "x"), open))
-                .isEqualTo(RectificationCase.DATE_BEFORE_FEEDBACK);
-        assertThat(code(new RectificationCase.CloseTask("T1", GIVEN, List.of(" ")), open))
-                .isEqualTo(RectificationCase.EVIDENCE_REQUIRED);
-
-        RectificationCase.State closed = after(history, new RectificationCase.CloseTask("T1", GIVEN, List.of("d")));
-        assertThat(code(new RectificationCase.ReportProgress("T1", GIVEN, "x"), closed))
-                .isEqualTo(RectificationCase.TASK_CLOSED);
-        assertThat(code(new RectificationCase.CloseTask("T1", GIVEN, List.of("d")), closed))
-                .isEqualTo(RectificationCase.TASK_CLOSED);
-
-        RectificationCase.State reported = after(history, new RectificationCase.SubmitReport(GIVEN, "s"));
-        assertThat(code(new RectificationCase.SubmitReport(GIVEN, "again"), reported))
-                .isEqualTo(RectificationCase.REPORT_ALREADY_SUBMITTED);
-
-        RectificationCase.State evaluated = after(history, new RectificationCase.Evaluate(
-                EvaluationOutcome.NOT_EFFECTIVE, GIVEN, "敷衍整改"));
-        assertThat(code(new RectificationCase.Evaluate(EvaluationOutcome.NOT_EFFECTIVE, GIVEN, "x"), evaluated))
-                .isEqualTo(RectificationCase.ALREADY_EVALUATED);
-        assertThat(code(new RectificationCase.ReportProgress("T2", GIVEN, "x"), evaluated))
-                .isEqualTo(RectificationCase.ALREADY_EVALUATED);
+    void progress_on_a_task_is_recorded_stripped_and_kept_in_order() {
+        rectification.given(OPENED, new RectificationProgressReported(CASE, "T2", GIVEN, "自查"))
+                .when(new ReportProgress("T2", GIVEN.plusDays(5), " 制定方案 "))
+                .then(new RectificationProgressReported(CASE, "T2", GIVEN.plusDays(5), "制定方案"))
+                .andState(s -> {
+                    assertThat(s.task("T2").progress()).containsExactly(
+                            new RectificationCase.Progress(GIVEN, "自查"),
+                            new RectificationCase.Progress(GIVEN.plusDays(5), "制定方案"));
+                    assertThat(s.task("T1").progress()).isEmpty();
+                });
     }
 
     @Test
-    void a_report_after_the_deadline_is_late_and_one_on_the_deadline_is_on_time() {
-        List<RectificationEvent> history = new ArrayList<>();
-        RectificationCase.State open = opened(history);
-        LocalDate due = open.reportDue();
-        assertThat(((RectificationReportSubmitted) decider.decide(new RectificationCase.SubmitReport(due, "s"), open)
-                .get(0)).onTime()).isTrue();
-        assertThat(((RectificationReportSubmitted) decider.decide(new RectificationCase.SubmitReport(due.plusDays(1),
-                "s"), open).get(0)).onTime()).isFalse();
-        assertThat(open.overdue(due)).isFalse();
-        assertThat(open.overdue(due.plusDays(1))).isTrue();
+    void progress_on_a_task_the_case_does_not_have_is_not_found() {
+        rectification.given(OPENED).when(new ReportProgress("T9", GIVEN, "x"))
+                .thenNotFound(RectificationCase.TASK_NOT_FOUND);
     }
 
-    private String code(RectificationCase.Command command, RectificationCase.State state) {
-        try {
-            decider.decide(command, state);
-        } catch (DomainRejection e) {
-            return e.code();
-        }
-        return "accepted";
+    @Test
+    void progress_on_a_closed_task_is_refused() {
+        rectification.given(OPENED, closed("T1", GIVEN)).when(new ReportProgress("T1", GIVEN, "x"))
+                .thenRejected(RectificationCase.TASK_CLOSED);
+    }
+
+    @Test
+    void progress_dated_before_the_feedback_is_invalid_on_reported_on() {
+        rectification.given(OPENED).when(new ReportProgress("T1", GIVEN.minusDays(1), "x"))
+                .thenInvalid(RectificationCase.DATE_BEFORE_FEEDBACK, "reportedOn");
+    }
+
+    @Test
+    void progress_continues_after_the_report_for_long_term_tasks() {
+        rectification.given(OPENED, submitted(GIVEN.plusDays(20))).when(new ReportProgress("T2", GIVEN.plusDays(25),
+                "长期坚持")).then(new RectificationProgressReported(CASE, "T2", GIVEN.plusDays(25), "长期坚持"));
+    }
+
+    @Test
+    void a_task_is_closed_on_evidence_stripped_of_blanks() {
+        rectification.given(OPENED).when(new CloseTask("T1", GIVEN.plusDays(10), Arrays.asList(" doc-1 ", " ", null)))
+                .then(new RectificationTaskClosed(CASE, "T1", GIVEN.plusDays(10), List.of("doc-1")))
+                .andState(s -> {
+                    assertThat(s.task("T1").status()).isEqualTo(TaskStatus.CLOSED);
+                    assertThat(s.task("T1").closedOn()).isEqualTo(GIVEN.plusDays(10));
+                    assertThat(s.task("T1").evidence()).containsExactly("doc-1");
+                    assertThat(s.task("T2").status()).isEqualTo(TaskStatus.OPEN);
+                });
+    }
+
+    @Test
+    void a_task_is_not_closed_without_evidence() {
+        rectification.given(OPENED).when(new CloseTask("T1", GIVEN, List.of(" ")))
+                .thenInvalid(RectificationCase.EVIDENCE_REQUIRED, "evidence");
+        rectification.given(OPENED).when(new CloseTask("T1", GIVEN, null))
+                .thenInvalid(RectificationCase.EVIDENCE_REQUIRED, "evidence");
+    }
+
+    @Test
+    void closing_a_task_before_the_feedback_is_invalid_on_closed_on() {
+        rectification.given(OPENED).when(new CloseTask("T1", GIVEN.minusDays(1), List.of("d")))
+                .thenInvalid(RectificationCase.DATE_BEFORE_FEEDBACK, "closedOn");
+    }
+
+    @Test
+    void a_task_is_closed_once_and_only_if_the_case_has_it() {
+        rectification.given(OPENED, closed("T1", GIVEN)).when(new CloseTask("T1", GIVEN, List.of("d")))
+                .thenRejected(RectificationCase.TASK_CLOSED);
+        rectification.given(OPENED).when(new CloseTask("T3", GIVEN, List.of("d")))
+                .thenNotFound(RectificationCase.TASK_NOT_FOUND);
+    }
+
+    @Test
+    void the_report_may_precede_closing_every_task_and_is_on_time_up_to_the_deadline() {
+        rectification.given(OPENED, closed("T1", GIVEN.plusDays(10))).when(new SubmitReport(DUE, " 报告 "))
+                .then(new RectificationReportSubmitted(CASE, DUE, "报告", true)).andState(s -> {
+                    assertThat(s.status()).isEqualTo(Status.REPORT_SUBMITTED);
+                    assertThat(s.report()).isEqualTo(new RectificationCase.Report(DUE, "报告", true));
+                });
+    }
+
+    @Test
+    void a_report_after_the_deadline_is_late() {
+        rectification.given(OPENED).when(new SubmitReport(DUE.plusDays(1), "s"))
+                .then(new RectificationReportSubmitted(CASE, DUE.plusDays(1), "s", false));
+    }
+
+    @Test
+    void a_case_is_overdue_once_its_deadline_passed_without_report() {
+        RectificationCase.State open = rectification.given(OPENED).state();
+        assertThat(open.overdue(DUE)).isFalse();
+        assertThat(open.overdue(DUE.plusDays(1))).isTrue();
+        assertThat(rectification.given(history(submitted(DUE.plusDays(2)))).state().overdue(DUE.plusDays(3)))
+                .isFalse();
+        assertThat(rectification.given().state().overdue(DUE.plusDays(1))).isFalse();
+    }
+
+    @Test
+    void the_report_is_submitted_once() {
+        rectification.given(OPENED, submitted(GIVEN)).when(new SubmitReport(GIVEN, "again"))
+                .thenRejected(RectificationCase.REPORT_ALREADY_SUBMITTED);
+    }
+
+    @Test
+    void a_report_dated_before_the_feedback_is_invalid_on_submitted_on() {
+        rectification.given(OPENED).when(new SubmitReport(GIVEN.minusDays(1), "s"))
+                .thenInvalid(RectificationCase.DATE_BEFORE_FEEDBACK, "submittedOn");
+    }
+
+    @Test
+    void an_effective_evaluation_needs_every_task_closed() {
+        rectification.given(OPENED, closed("T1", GIVEN), submitted(GIVEN.plusDays(20)))
+                .when(new Evaluate(EvaluationOutcome.EFFECTIVE, GIVEN.plusDays(30), "好"))
+                .thenRejected(RectificationCase.TASKS_STILL_OPEN);
+        rectification.given(OPENED, closed("T1", GIVEN), closed("T2", GIVEN), submitted(GIVEN.plusDays(20)))
+                .when(new Evaluate(EvaluationOutcome.EFFECTIVE, GIVEN.plusDays(30), " 整改到位 "))
+                .then(new RectificationEvaluated(CASE, "insp-1", "plan-1", "org-1", EvaluationOutcome.EFFECTIVE,
+                        GIVEN.plusDays(30), "整改到位"))
+                .andState(s -> {
+                    assertThat(s.status()).isEqualTo(Status.EVALUATED);
+                    assertThat(s.evaluation()).isEqualTo(new RectificationCase.Evaluation(EvaluationOutcome.EFFECTIVE,
+                            GIVEN.plusDays(30), "整改到位"));
+                });
+    }
+
+    @Test
+    void a_case_with_open_tasks_may_be_evaluated_not_effective() {
+        rectification.given(OPENED, submitted(GIVEN)).when(new Evaluate(EvaluationOutcome.NOT_EFFECTIVE, GIVEN,
+                "敷衍整改")).then(new RectificationEvaluated(CASE, "insp-1", "plan-1", "org-1",
+                        EvaluationOutcome.NOT_EFFECTIVE, GIVEN, "敷衍整改"));
+    }
+
+    @Test
+    void a_case_is_evaluated_only_after_its_report() {
+        rectification.given(OPENED).when(new Evaluate(EvaluationOutcome.NOT_EFFECTIVE, GIVEN, "x"))
+                .thenRejected(RectificationCase.REPORT_NOT_SUBMITTED);
+    }
+
+    @Test
+    void an_evaluation_dated_before_the_report_is_invalid_on_evaluated_on() {
+        rectification.given(OPENED, submitted(GIVEN.plusDays(5)))
+                .when(new Evaluate(EvaluationOutcome.NOT_EFFECTIVE, GIVEN.plusDays(4), "x"))
+                .thenInvalid(RectificationCase.DATE_BEFORE_REPORT, "evaluatedOn");
+    }
+
+    @Test
+    void nothing_is_recorded_on_an_evaluated_case() {
+        RectificationEvent[] done = history(submitted(GIVEN), evaluated(EvaluationOutcome.NOT_EFFECTIVE, GIVEN));
+        rectification.given(done).when(new Evaluate(EvaluationOutcome.NOT_EFFECTIVE, GIVEN, "x"))
+                .thenRejected(RectificationCase.ALREADY_EVALUATED);
+        rectification.given(done).when(new ReportProgress("T2", GIVEN, "x"))
+                .thenRejected(RectificationCase.ALREADY_EVALUATED);
+        rectification.given(done).when(new CloseTask("T2", GIVEN, List.of("d")))
+                .thenRejected(RectificationCase.ALREADY_EVALUATED);
+        rectification.given(done).when(new SubmitReport(GIVEN, "s"))
+                .thenRejected(RectificationCase.ALREADY_EVALUATED);
     }
 }

@@ -1,0 +1,164 @@
+package io.xunshi.planning.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.xunshi.contracts.planning.Assignment;
+import io.xunshi.contracts.planning.PlanningEvent;
+import io.xunshi.contracts.planning.RoundKind;
+import io.xunshi.contracts.planning.RoundLaunched;
+import io.xunshi.contracts.planning.RoundScheduled;
+import io.xunshi.contracts.planning.WorkPlanIssued;
+import io.xunshi.planning.domain.Round.Pairing;
+import io.xunshi.planning.domain.Round.Schedule;
+import io.xunshi.planning.domain.Round.Status;
+import io.xunshi.planning.domain.Round.Target;
+import io.xunshi.testing.decider.DeciderSpec;
+
+class RoundTest {
+
+    private static final Round DECIDER = new Round();
+    private final DeciderSpec<Round.Command, PlanningEvent, Round.State> round =
+            DeciderSpec.of(DECIDER::initialState, DECIDER::decide, DECIDER::evolve);
+
+    private static final LocalDate START = LocalDate.of(2026, 3, 2);
+    private static final LocalDate END = LocalDate.of(2026, 5, 8);
+    private static final LocalDate LAUNCH_DAY = LocalDate.of(2026, 2, 20);
+
+    /** Zhejiang's plan for 2024–2028; its universe is o-1 and o-2, o-3 is managed by Hangzhou. */
+    private static final Round.Plan PLAN = new Round.Plan("p-zj", "330000", 2024, 2028, Set.of("o-1", "o-2"));
+    private static final Map<String, Target> TARGETS = Map.of(
+            "o-1", new Target("o-1", "浙江省交通运输厅", "330000", "330100"),
+            "o-2", new Target("o-2", "浙江省水利厅", "330000", "330100"),
+            "o-3", new Target("o-3", "杭州市某局", "330100", "330106"),
+            "o-4", new Target("o-4", "江苏省某厅", "320000", "320100"));
+
+    private static Schedule schedule(RoundKind kind, LocalDate start, LocalDate end, List<Pairing> pairings) {
+        return new Schedule("r-1", PLAN, kind, " 第一轮 ", start, end, pairings, TARGETS);
+    }
+
+    private static Schedule regular(Pairing... pairings) {
+        return schedule(RoundKind.REGULAR, START, END, List.of(pairings));
+    }
+
+    private static final Assignment A1 = new Assignment("第一组", "o-1", "浙江省交通运输厅", "330000", "330100");
+    private static final Assignment A2 = new Assignment("第二组", "o-2", "浙江省水利厅", "330000", "330100");
+    private static final RoundScheduled SCHEDULED = new RoundScheduled("r-1", "p-zj", "330000", RoundKind.REGULAR,
+            "第一轮", START, END, List.of(A1, A2));
+    private static final RoundLaunched LAUNCHED = new RoundLaunched("r-1", "p-zj", "330000", RoundKind.REGULAR,
+            "第一轮", START, END, List.of(A1, A2), LAUNCH_DAY);
+
+    @Test
+    void a_round_is_scheduled_with_the_targets_as_the_organisations_view_knows_them_and_names_stripped() {
+        round.when(regular(new Pairing(" 第一组 ", "o-1"), new Pairing("第二组", "o-2"))).then(SCHEDULED)
+                .andState(s -> {
+                    assertThat(s.status()).isEqualTo(Status.SCHEDULED);
+                    assertThat(s.assignments()).containsExactly(A1, A2);
+                    assertThat(s.name()).isEqualTo("第一轮");
+                    assertThat(s.launchedOn()).isNull();
+                });
+    }
+
+    @Test
+    void a_round_is_scheduled_once() {
+        round.given(SCHEDULED).when(regular(new Pairing("第一组", "o-1"))).thenRejected(Round.ALREADY_SCHEDULED);
+        round.given(SCHEDULED, LAUNCHED).when(regular(new Pairing("第一组", "o-1")))
+                .thenRejected(Round.ALREADY_SCHEDULED);
+    }
+
+    @Test
+    void a_stationing_window_that_ends_before_it_starts_is_invalid_on_its_end() {
+        round.when(schedule(RoundKind.REGULAR, END, START, List.of(new Pairing("第一组", "o-1"))))
+                .thenInvalid(Round.WINDOW_REVERSED, "stationingEnd");
+    }
+
+    @Test
+    void a_one_day_window_is_allowed() {
+        round.when(schedule(RoundKind.REGULAR, START, START, List.of(new Pairing("第一组", "o-1"))))
+                .then(new RoundScheduled("r-1", "p-zj", "330000", RoundKind.REGULAR, "第一轮", START, START,
+                        List.of(A1)));
+    }
+
+    @Test
+    void the_stationing_window_lies_within_the_plans_term() {
+        round.when(schedule(RoundKind.REGULAR, LocalDate.of(2023, 12, 1), END, List.of(new Pairing("第一组", "o-1"))))
+                .thenInvalid(Round.OUTSIDE_TERM, "stationingStart");
+        round.when(schedule(RoundKind.REGULAR, LocalDate.of(2028, 11, 1), LocalDate.of(2029, 1, 10),
+                List.of(new Pairing("第一组", "o-1")))).thenInvalid(Round.OUTSIDE_TERM, "stationingStart");
+        round.when(schedule(RoundKind.REGULAR, LocalDate.of(2024, 1, 1), LocalDate.of(2028, 12, 31),
+                List.of(new Pairing("第一组", "o-1")))).then(new RoundScheduled("r-1", "p-zj", "330000",
+                        RoundKind.REGULAR, "第一轮", LocalDate.of(2024, 1, 1), LocalDate.of(2028, 12, 31), List.of(A1)));
+    }
+
+    @Test
+    void a_round_pairs_at_least_one_team_with_a_target() {
+        round.when(regular()).thenInvalid(Round.WITHOUT_ASSIGNMENTS, "assignments");
+    }
+
+    @Test
+    void an_organisation_is_inspected_once_per_round() {
+        assertThat(round.when(regular(new Pairing("第一组", "o-1"), new Pairing("第二组", "o-2"),
+                new Pairing("第三组", "o-1"))).thenInvalid(Round.ASSIGNED_TWICE, "assignments").ids())
+                .containsExactly("o-1");
+    }
+
+    @Test
+    void an_organisation_the_organisations_view_does_not_know_is_invalid() {
+        assertThat(round.when(regular(new Pairing("第一组", "o-1"), new Pairing("第二组", "o-x")))
+                .thenInvalid(Round.UNKNOWN_ORGANISATIONS, "assignments").ids()).containsExactly("o-x");
+    }
+
+    @Test
+    void a_regular_round_inspects_only_the_plans_universe() {
+        assertThat(round.when(regular(new Pairing("第一组", "o-1"), new Pairing("第二组", "o-3")))
+                .thenInvalid(Round.OUTSIDE_UNIVERSE, "assignments").ids()).containsExactly("o-3");
+    }
+
+    @Test
+    void unknown_organisations_are_reported_before_those_outside_the_universe() {
+        assertThat(round.when(regular(new Pairing("第一组", "o-3"), new Pairing("第二组", "o-x")))
+                .thenInvalid(Round.UNKNOWN_ORGANISATIONS, "assignments").ids()).containsExactly("o-x");
+    }
+
+    @Test
+    void another_kind_of_round_inspects_any_organisation_managed_within_the_plans_jurisdiction() {
+        round.when(schedule(RoundKind.SPECIAL, START, END, List.of(new Pairing("专项组", "o-3"))))
+                .then(new RoundScheduled("r-1", "p-zj", "330000", RoundKind.SPECIAL, "第一轮", START, END,
+                        List.of(new Assignment("专项组", "o-3", "杭州市某局", "330100", "330106"))));
+        assertThat(round.when(schedule(RoundKind.ELEVATED, START, END, List.of(new Pairing("提级组", "o-4"))))
+                .thenInvalid(Round.OUTSIDE_UNIVERSE, "assignments").ids()).containsExactly("o-4");
+    }
+
+    @Test
+    void a_scheduled_round_is_launched_with_everything_the_inspections_need() {
+        round.given(SCHEDULED).when(new Round.Launch(LAUNCH_DAY)).then(LAUNCHED).andState(s -> {
+            assertThat(s.status()).isEqualTo(Status.LAUNCHED);
+            assertThat(s.launchedOn()).isEqualTo(LAUNCH_DAY);
+            assertThat(s.assignments()).containsExactly(A1, A2);
+        });
+    }
+
+    @Test
+    void a_round_not_scheduled_cannot_be_launched() {
+        round.when(new Round.Launch(LAUNCH_DAY)).thenRejected(Round.NOT_SCHEDULED);
+    }
+
+    @Test
+    void a_round_is_launched_once() {
+        round.given(SCHEDULED, LAUNCHED).when(new Round.Launch(LAUNCH_DAY.plusDays(1)))
+                .thenRejected(Round.ALREADY_LAUNCHED);
+    }
+
+    @Test
+    void a_plans_event_leaves_a_rounds_state_as_it_is() {
+        WorkPlanIssued issued = new WorkPlanIssued("p-zj", "330000", "规划", 2024, 2028, "p-centre", List.of("o-1"));
+        assertThat(round.given(SCHEDULED, issued).state()).isEqualTo(round.given(SCHEDULED).state());
+        assertThat(round.given().state().status()).isEqualTo(Status.NEW);
+    }
+}
