@@ -10,7 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.xunshi.kernel.consumer.IncomingEvent;
+import io.xunshi.kernel.consumer.Delivered;
 import io.xunshi.kernel.projection.TopicProjection;
 
 /**
@@ -21,6 +21,12 @@ import io.xunshi.kernel.projection.TopicProjection;
 public class FindingsFromTopicProjection implements TopicProjection {
 
     static final String NAME = "bench-findings-from-topic";
+
+    /** The benchmark's finding as the projection names it; its rows are read from the event's JSON. */
+    record Recorded() {
+        static final String TYPE = BenchEvents.TYPE;
+        static final int VERSION = 1;
+    }
 
     private final String topic;
 
@@ -40,20 +46,20 @@ public class FindingsFromTopicProjection implements TopicProjection {
     }
 
     @Override
-    public Set<String> eventTypes() {
-        return Set.of(BenchEvents.TYPE);
+    public Set<Class<? extends Record>> events() {
+        return Set.of(Recorded.class);
     }
 
     @Override
-    public Uni<Void> apply(SqlConnection conn, IncomingEvent event) {
+    public Uni<Void> apply(SqlConnection conn, Delivered<?> event) {
         return applyAll(conn, List.of(event));
     }
 
     @Override
-    public Uni<Void> applyAll(SqlConnection conn, List<IncomingEvent> events) {
+    public Uni<Void> applyAll(SqlConnection conn, List<Delivered<?>> events) {
         FindingsProjection.Rows rows = new FindingsProjection.Rows(events.size());
-        events.forEach(e -> rows.add(e.subject(), e.aggregateVersion().orElseThrow(), e.jurisdiction(),
-                e.payload()));
+        events.stream().map(Delivered::event).forEach(e -> rows.add(e.subject(), e.aggregateVersion().orElseThrow(),
+                e.jurisdiction(), e.payload()));
         return conn.preparedQuery(FindingsProjection.INSERT.formatted("findings_from_topic")).execute(rows.tuple())
                 .replaceWithVoid();
     }

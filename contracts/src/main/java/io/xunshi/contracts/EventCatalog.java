@@ -1,33 +1,38 @@
 package io.xunshi.contracts;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import io.xunshi.contracts.coordination.OrganisationRegistered;
-import io.xunshi.contracts.coordination.OrganisationRenamed;
-import io.xunshi.contracts.coordination.JurisdictionRegistered;
-import io.xunshi.contracts.coordination.JurisdictionRenamed;
-import io.xunshi.contracts.inspection.InspectionOpened;
-import io.xunshi.contracts.inspection.InspectionStationed;
-import io.xunshi.contracts.inspection.FindingRecorded;
-import io.xunshi.contracts.inspection.InspectionReported;
-import io.xunshi.contracts.inspection.FeedbackGiven;
-import io.xunshi.contracts.inspection.InspectionClosed;
-import io.xunshi.contracts.planning.WorkPlanIssued;
-import io.xunshi.contracts.planning.RoundScheduled;
-import io.xunshi.contracts.planning.RoundLaunched;
-import io.xunshi.contracts.rectification.RectificationCaseOpened;
-import io.xunshi.contracts.rectification.RectificationProgressReported;
-import io.xunshi.contracts.rectification.RectificationTaskClosed;
-import io.xunshi.contracts.rectification.RectificationReportSubmitted;
-import io.xunshi.contracts.rectification.RectificationEvaluated;
+import io.xunshi.contracts.coordination.JurisdictionEvent;
+import io.xunshi.contracts.coordination.OrganisationEvent;
+import io.xunshi.contracts.inspection.InspectionEvent;
+import io.xunshi.contracts.planning.PlanningEvent;
+import io.xunshi.contracts.rectification.RectificationEvent;
 
 /**
- * Every event type the platform publishes: its record, its logical type and its current version. A new event
- * type is added here, with its JSON Schema under {@code schemas/} and its message in {@code asyncapi.yaml};
- * the contracts' tests fail until all three agree (see docs/contracts.md).
+ * Every event type the platform publishes — its record, its logical type, its current version, the service
+ * that owns it, the topic it is published on and its JSON Schemas — derived from the sealed event hierarchies
+ * of the contracts, with each record's {@code TYPE} and {@code VERSION} constants as the one place its type
+ * and version are written (docs/adr/0018-event-catalog.md).
+ *
+ * <p>A new event type is a new record permitted by its service's sealed interface, with its two constants,
+ * its JSON Schema under {@code schemas/} and its message in {@code asyncapi.yaml}: the contracts' tests fail
+ * until all three agree (see docs/contracts.md). A new hierarchy is added to {@link #hierarchies()}.
+ * Everything that lists event types — codecs, consumers, projections, the upcasters, the topics, the schema
+ * and AsyncAPI checks — derives from here or is checked against it.
  */
 public final class EventCatalog {
+
+    /** The prefix of every logical type and topic. */
+    public static final String NAMESPACE = "xunshi";
 
     /**
      * One event type.
@@ -38,8 +43,33 @@ public final class EventCatalog {
      */
     public record Entry(Class<? extends Record> record, String type, int version) {
 
+        /**
+         * The type and version a record declares in its {@code public static final String TYPE} and
+         * {@code int VERSION} constants, read once per record. Any event record can be read so, catalogued or
+         * not (a test's own records, for example); {@link EventCatalog#of} is the catalogued entry.
+         *
+         * @throws IllegalArgumentException if the record lacks one of the constants or they are malformed
+         */
+        public static Entry declaredBy(Class<? extends Record> record) {
+            Object type = constant(record, "TYPE");
+            Object version = constant(record, "VERSION");
+            if (!(type instanceof String name) || !name.matches(NAMESPACE + "(\\.[a-z][a-z0-9]*)+\\.[A-Z][A-Za-z0-9]*")) {
+                throw new IllegalArgumentException(record.getName() + ".TYPE is not a logical type name such as "
+                        + "xunshi.inspection.FindingRecorded: " + type);
+            }
+            if (!(version instanceof Integer number) || number < 1) {
+                throw new IllegalArgumentException(record.getName() + ".VERSION is not a positive int: " + version);
+            }
+            return new Entry(record, name, number);
+        }
+
         /** The {@code ce_type} of its events, e.g. {@code xunshi.coordination.OrganisationRegistered.v1}. */
         public String cloudEventType() {
+            return cloudEventType(version);
+        }
+
+        /** The {@code ce_type} of its events at {@code version}. */
+        public String cloudEventType(int version) {
             return type + ".v" + version;
         }
 
@@ -48,17 +78,22 @@ public final class EventCatalog {
          * kept for ever, so records of earlier versions stay on them.
          */
         public List<String> publishedCloudEventTypes() {
-            return IntStream.rangeClosed(1, version).mapToObj(v -> type + ".v" + v).toList();
+            return IntStream.rangeClosed(1, version).mapToObj(this::cloudEventType).toList();
         }
 
         /** The service that publishes it, the second segment of its type. */
         public String service() {
-            return type.split("\\.")[1];
+            return serviceOf(type);
         }
 
         /** The topic it is published on. */
         public String topic() {
-            return "xunshi." + service() + ".events";
+            return topicOf(service());
+        }
+
+        /** Where the JSON Schema of its current version is, on the class path. */
+        public String schemaResource() {
+            return schemaResource(cloudEventType());
         }
 
         /**
@@ -68,37 +103,119 @@ public final class EventCatalog {
         public static String schemaResource(String cloudEventType) {
             return "schemas/" + cloudEventType + ".json";
         }
+
+        private static Object constant(Class<?> record, String name) {
+            try {
+                Field field = record.getDeclaredField(name);
+                if (!Modifier.isStatic(field.getModifiers()) || !Modifier.isFinal(field.getModifiers())) {
+                    throw new IllegalArgumentException(record.getName() + "." + name + " is not a constant");
+                }
+                field.setAccessible(true);
+                return field.get(null);
+            } catch (NoSuchFieldException e) {
+                throw new IllegalArgumentException(record.getName() + " declares no " + name + " constant", e);
+            } catch (IllegalAccessException e) {
+                throw new IllegalArgumentException(record.getName() + "." + name + " cannot be read", e);
+            }
+        }
     }
 
-    private static final List<Entry> ENTRIES = List.of(
-            entry(OrganisationRegistered.class, OrganisationRegistered.TYPE, OrganisationRegistered.VERSION),
-            entry(OrganisationRenamed.class, OrganisationRenamed.TYPE, OrganisationRenamed.VERSION),
-            entry(JurisdictionRegistered.class, JurisdictionRegistered.TYPE, JurisdictionRegistered.VERSION),
-            entry(JurisdictionRenamed.class, JurisdictionRenamed.TYPE, JurisdictionRenamed.VERSION),
-            entry(WorkPlanIssued.class, WorkPlanIssued.TYPE, WorkPlanIssued.VERSION),
-            entry(RoundScheduled.class, RoundScheduled.TYPE, RoundScheduled.VERSION),
-            entry(RoundLaunched.class, RoundLaunched.TYPE, RoundLaunched.VERSION),
-            entry(InspectionOpened.class, InspectionOpened.TYPE, InspectionOpened.VERSION),
-            entry(InspectionStationed.class, InspectionStationed.TYPE, InspectionStationed.VERSION),
-            entry(FindingRecorded.class, FindingRecorded.TYPE, FindingRecorded.VERSION),
-            entry(InspectionReported.class, InspectionReported.TYPE, InspectionReported.VERSION),
-            entry(FeedbackGiven.class, FeedbackGiven.TYPE, FeedbackGiven.VERSION),
-            entry(InspectionClosed.class, InspectionClosed.TYPE, InspectionClosed.VERSION),
-            entry(RectificationCaseOpened.class, RectificationCaseOpened.TYPE, RectificationCaseOpened.VERSION),
-            entry(RectificationProgressReported.class, RectificationProgressReported.TYPE, RectificationProgressReported.VERSION),
-            entry(RectificationTaskClosed.class, RectificationTaskClosed.TYPE, RectificationTaskClosed.VERSION),
-            entry(RectificationReportSubmitted.class, RectificationReportSubmitted.TYPE, RectificationReportSubmitted.VERSION),
-            entry(RectificationEvaluated.class, RectificationEvaluated.TYPE, RectificationEvaluated.VERSION));
+    private static final List<Class<?>> HIERARCHIES = List.of(OrganisationEvent.class, JurisdictionEvent.class,
+            PlanningEvent.class, InspectionEvent.class, RectificationEvent.class);
 
-    private static Entry entry(Class<? extends Record> record, String type, int version) {
-        return new Entry(record, type, version);
-    }
+    private static final List<Entry> ENTRIES = HIERARCHIES.stream()
+            .flatMap(hierarchy -> records(hierarchy).stream())
+            .distinct()
+            .map(record -> Entry.declaredBy(record.asSubclass(Record.class)))
+            .toList();
+
+    private static final Map<String, Entry> BY_TYPE = ENTRIES.stream()
+            .collect(Collectors.toUnmodifiableMap(Entry::type, Function.identity()));
+
+    private static final Map<Class<?>, Entry> BY_RECORD = ENTRIES.stream()
+            .collect(Collectors.toUnmodifiableMap(Entry::record, Function.identity()));
 
     private EventCatalog() {
     }
 
-    /** The entries, in the order they were added. */
+    /** The sealed interfaces whose records are the platform's events, one or more per publishing service. */
+    public static List<Class<?>> hierarchies() {
+        return HIERARCHIES;
+    }
+
+    /** The entries, hierarchy by hierarchy, each in the order its sealed interface permits them. */
     public static List<Entry> entries() {
         return ENTRIES;
+    }
+
+    /** The entry of a logical type (without version), e.g. {@code xunshi.planning.RoundLaunched}. */
+    public static Optional<Entry> byType(String type) {
+        return Optional.ofNullable(BY_TYPE.get(type));
+    }
+
+    /** The entry of a catalogued record. */
+    public static Entry of(Class<?> record) {
+        Entry entry = BY_RECORD.get(record);
+        if (entry == null) {
+            throw new IllegalArgumentException(record.getName() + " is not an event record of the catalog");
+        }
+        return entry;
+    }
+
+    /** The entries published on {@code topic}, e.g. {@code xunshi.planning.events}. */
+    public static List<Entry> publishedOn(String topic) {
+        return ENTRIES.stream().filter(entry -> entry.topic().equals(topic)).toList();
+    }
+
+    /** The services that publish events, in the order of the hierarchies. */
+    public static List<String> services() {
+        return ENTRIES.stream().map(Entry::service).distinct().toList();
+    }
+
+    /** The topics events are published on, one per publishing service. */
+    public static List<String> topics() {
+        return services().stream().map(EventCatalog::topicOf).toList();
+    }
+
+    /** The topic a service publishes its events on: {@code xunshi.<service>.events}. */
+    public static String topicOf(String service) {
+        return NAMESPACE + "." + service + ".events";
+    }
+
+    /** The service whose events a logical type names: its second segment ({@code planning} in ...). */
+    public static String serviceOf(String type) {
+        String[] segments = type.split("\\.");
+        if (segments.length < 3 || !segments[0].equals(NAMESPACE)) {
+            throw new IllegalArgumentException("not a logical type name such as xunshi.inspection.FindingRecorded: "
+                    + type);
+        }
+        return segments[1];
+    }
+
+    /**
+     * The records of an event hierarchy: the permitted records of a sealed interface, through any sealed
+     * interfaces it permits, in the order they are permitted; a record is its own hierarchy.
+     */
+    @SuppressWarnings("unchecked")
+    public static <E> List<Class<? extends E>> records(Class<E> hierarchy) {
+        LinkedHashSet<Class<?>> found = new LinkedHashSet<>();
+        collect(hierarchy, found);
+        List<Class<? extends E>> records = new ArrayList<>();
+        for (Class<?> record : found) {
+            records.add((Class<? extends E>) record);
+        }
+        return records;
+    }
+
+    private static void collect(Class<?> hierarchy, LinkedHashSet<Class<?>> found) {
+        if (hierarchy.isRecord()) {
+            found.add(hierarchy);
+        } else if (hierarchy.isSealed()) {
+            for (Class<?> permitted : hierarchy.getPermittedSubclasses()) {
+                collect(permitted, found);
+            }
+        } else {
+            throw new IllegalArgumentException(hierarchy.getName() + " is neither a record nor a sealed interface");
+        }
     }
 }

@@ -66,9 +66,7 @@ public class JurisdictionTree {
     @Inject
     public JurisdictionTree(EventStore store, ObjectMapper json) {
         this.store = store;
-        this.codec = new EventCodec<JurisdictionEvent>(json)
-                .register(JurisdictionRegistered.TYPE, JurisdictionRegistered.VERSION, JurisdictionRegistered.class)
-                .register(JurisdictionRenamed.TYPE, JurisdictionRenamed.VERSION, JurisdictionRenamed.class);
+        this.codec = EventCodec.of(json, JurisdictionEvent.class);
         this.repository = new AggregateRepository<>(store, json, STREAM_TYPE, new Jurisdiction(), codec,
                 Jurisdiction.State.class, 0);
     }

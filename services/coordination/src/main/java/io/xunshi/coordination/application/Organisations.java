@@ -28,9 +28,7 @@ public class Organisations {
 
     @Inject
     public Organisations(EventStore store, ObjectMapper json) {
-        EventCodec<OrganisationEvent> codec = new EventCodec<OrganisationEvent>(json)
-                .register(OrganisationRegistered.TYPE, OrganisationRegistered.VERSION, OrganisationRegistered.class)
-                .register(OrganisationRenamed.TYPE, OrganisationRenamed.VERSION, OrganisationRenamed.class);
+        EventCodec<OrganisationEvent> codec = EventCodec.of(json, OrganisationEvent.class);
         this.repository = new AggregateRepository<>(store, json, STREAM_TYPE, new Organisation(), codec,
                 Organisation.State.class, 0);
         this.aggregate = Aggregate.of("organisation", repository, Organisation.State::jurisdiction);

@@ -12,7 +12,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.xunshi.contracts.inspection.InspectionClosed;
 import io.xunshi.contracts.inspection.InspectionOpened;
-import io.xunshi.kernel.consumer.IncomingEvent;
+import io.xunshi.kernel.consumer.Delivered;
 import io.xunshi.kernel.projection.TopicProjection;
 
 /**
@@ -24,7 +24,6 @@ import io.xunshi.kernel.projection.TopicProjection;
 public class InspectionRollUpProjection implements TopicProjection {
 
     public static final String NAME = "inspection-roll-up";
-    public static final String TOPIC = "xunshi.inspection.events";
 
     private static final String OPENED = "INSERT INTO roll_up_inspections (inspection_id, jurisdiction) VALUES ($1, $2)"
             + " ON CONFLICT (inspection_id) DO UPDATE SET jurisdiction = EXCLUDED.jurisdiction";
@@ -37,39 +36,39 @@ public class InspectionRollUpProjection implements TopicProjection {
     }
 
     @Override
-    public String topic() {
-        return TOPIC;
-    }
-
-    @Override
-    public Set<String> eventTypes() {
-        return Set.of(InspectionOpened.TYPE, InspectionClosed.TYPE);
+    public Set<Class<? extends Record>> events() {
+        return Set.of(InspectionOpened.class, InspectionClosed.class);
     }
 
     /** Counted by the jurisdiction it happened in, so an opening without one cannot be counted. */
     @Override
-    public Optional<String> unusable(IncomingEvent e) {
-        return e.type().equals(InspectionOpened.TYPE) ? e.missingText("jurisdiction") : Optional.empty();
+    public Optional<String> unusable(Delivered<?> e) {
+        return e.payload() instanceof InspectionOpened o && (o.jurisdiction() == null || o.jurisdiction().isBlank())
+                ? Optional.of("lacks jurisdiction") : Optional.empty();
     }
 
     @Override
-    public Uni<Void> apply(SqlConnection conn, IncomingEvent event) {
+    public Uni<Void> apply(SqlConnection conn, Delivered<?> event) {
         return applyAll(conn, List.of(event));
     }
 
     @Override
-    public Uni<Void> applyAll(SqlConnection conn, List<IncomingEvent> events) {
+    public Uni<Void> applyAll(SqlConnection conn, List<Delivered<?>> events) {
         List<Tuple> opened = new ArrayList<>();
         List<Tuple> closed = new ArrayList<>();
-        for (IncomingEvent e : events) {
-            String id = e.payload().path("inspectionId").asText(e.subject());
-            if (e.type().equals(InspectionOpened.TYPE)) {
-                opened.add(Tuple.of(id, e.payload().path("jurisdiction").asText()));
+        for (Delivered<?> e : events) {
+            if (e.payload() instanceof InspectionOpened o) {
+                opened.add(Tuple.of(idOr(o.inspectionId(), e), o.jurisdiction()));
             } else {
-                closed.add(Tuple.of(id));
+                closed.add(Tuple.of(idOr(e.payloadAs(InspectionClosed.class).inspectionId(), e)));
             }
         }
         return RollUpStatements.batch(conn, OPENED, opened).flatMap(done -> RollUpStatements.batch(conn, CLOSED, closed));
+    }
+
+    /** The inspection's id, or the event's subject (its stream) when the payload lacks it. */
+    static String idOr(String id, Delivered<?> e) {
+        return id != null ? id : e.event().subject();
     }
 
     @Override

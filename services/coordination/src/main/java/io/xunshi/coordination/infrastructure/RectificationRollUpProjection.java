@@ -15,7 +15,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.xunshi.contracts.rectification.RectificationCaseOpened;
 import io.xunshi.contracts.rectification.RectificationEvaluated;
 import io.xunshi.contracts.rectification.RectificationReportSubmitted;
-import io.xunshi.kernel.consumer.IncomingEvent;
+import io.xunshi.kernel.consumer.Delivered;
 import io.xunshi.kernel.projection.TopicProjection;
 
 /**
@@ -29,7 +29,6 @@ import io.xunshi.kernel.projection.TopicProjection;
 public class RectificationRollUpProjection implements TopicProjection {
 
     public static final String NAME = "rectification-roll-up";
-    public static final String TOPIC = "xunshi.rectification.events";
 
     private static final String OPENED = "INSERT INTO roll_up_rectifications (case_id, jurisdiction, report_due)"
             + " VALUES ($1, $2, $3) ON CONFLICT (case_id) DO UPDATE SET jurisdiction = EXCLUDED.jurisdiction,"
@@ -50,46 +49,42 @@ public class RectificationRollUpProjection implements TopicProjection {
     }
 
     @Override
-    public String topic() {
-        return TOPIC;
-    }
-
-    @Override
-    public Set<String> eventTypes() {
-        return Set.of(RectificationCaseOpened.TYPE, RectificationReportSubmitted.TYPE, RectificationEvaluated.TYPE);
+    public Set<Class<? extends Record>> events() {
+        return Set.of(RectificationCaseOpened.class, RectificationReportSubmitted.class, RectificationEvaluated.class);
     }
 
     /** Counted by the jurisdiction it happened in, so an opening without one cannot be counted. */
     @Override
-    public Optional<String> unusable(IncomingEvent e) {
-        return switch (e.type()) {
-            case RectificationCaseOpened.TYPE -> e.missingText("jurisdiction");
-            case RectificationEvaluated.TYPE -> e.missingText("outcome");
-            default -> Optional.empty();
-        };
+    public Optional<String> unusable(Delivered<?> e) {
+        if (e.payload() instanceof RectificationCaseOpened o && (o.jurisdiction() == null || o.jurisdiction().isBlank())) {
+            return Optional.of("lacks jurisdiction");
+        }
+        if (e.payload() instanceof RectificationEvaluated v && v.outcome() == null) {
+            return Optional.of("lacks outcome");
+        }
+        return Optional.empty();
     }
 
     @Override
-    public Uni<Void> apply(SqlConnection conn, IncomingEvent event) {
+    public Uni<Void> apply(SqlConnection conn, Delivered<?> event) {
         return applyAll(conn, List.of(event));
     }
 
     @Override
-    public Uni<Void> applyAll(SqlConnection conn, List<IncomingEvent> events) {
+    public Uni<Void> applyAll(SqlConnection conn, List<Delivered<?>> events) {
         List<Tuple> opened = new ArrayList<>();
         List<Tuple> submitted = new ArrayList<>();
         List<Tuple> evaluated = new ArrayList<>();
-        for (IncomingEvent e : events) {
-            String id = e.payload().path("caseId").asText(e.subject());
+        for (Delivered<?> e : events) {
             int version = version(e);
-            switch (e.type()) {
-                case RectificationCaseOpened.TYPE -> {
-                    String due = e.payload().path("reportDue").asText(null);
-                    opened.add(Tuple.tuple(Arrays.asList(id, e.payload().path("jurisdiction").asText(),
-                            due == null ? null : LocalDate.parse(due))));
-                }
-                case RectificationReportSubmitted.TYPE -> submitted.add(Tuple.of(id, version));
-                default -> evaluated.add(Tuple.of(id, version, e.payload().path("outcome").asText()));
+            if (e.payload() instanceof RectificationCaseOpened o) {
+                opened.add(Tuple.tuple(Arrays.asList(InspectionRollUpProjection.idOr(o.caseId(), e), o.jurisdiction(),
+                        o.reportDue())));
+            } else if (e.payload() instanceof RectificationReportSubmitted s) {
+                submitted.add(Tuple.of(InspectionRollUpProjection.idOr(s.caseId(), e), version));
+            } else {
+                RectificationEvaluated v = e.payloadAs(RectificationEvaluated.class);
+                evaluated.add(Tuple.of(InspectionRollUpProjection.idOr(v.caseId(), e), version, v.outcome().name()));
             }
         }
         return RollUpStatements.batch(conn, OPENED, opened)
@@ -101,8 +96,8 @@ public class RectificationRollUpProjection implements TopicProjection {
      * The case's version at this event; without the extension, 1 for a report and 2 for an evaluation, so
      * that an evaluation still counts as after the report.
      */
-    private static int version(IncomingEvent e) {
-        return e.aggregateVersion().orElse(e.type().equals(RectificationEvaluated.TYPE) ? 2 : 1);
+    private static int version(Delivered<?> e) {
+        return e.event().aggregateVersion().orElse(e.is(RectificationEvaluated.class) ? 2 : 1);
     }
 
     @Override

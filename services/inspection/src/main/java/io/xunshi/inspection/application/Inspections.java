@@ -39,13 +39,7 @@ public class Inspections {
 
     @Inject
     public Inspections(EventStore store, ObjectMapper json) {
-        EventCodec<InspectionEvent> codec = new EventCodec<InspectionEvent>(json)
-                .register(InspectionOpened.TYPE, InspectionOpened.VERSION, InspectionOpened.class)
-                .register(InspectionStationed.TYPE, InspectionStationed.VERSION, InspectionStationed.class)
-                .register(FindingRecorded.TYPE, FindingRecorded.VERSION, FindingRecorded.class)
-                .register(InspectionReported.TYPE, InspectionReported.VERSION, InspectionReported.class)
-                .register(FeedbackGiven.TYPE, FeedbackGiven.VERSION, FeedbackGiven.class)
-                .register(InspectionClosed.TYPE, InspectionClosed.VERSION, InspectionClosed.class);
+        EventCodec<InspectionEvent> codec = EventCodec.of(json, InspectionEvent.class);
         this.repository = new AggregateRepository<>(store, json, STREAM_TYPE, new Inspection(), codec,
                 Inspection.State.class, 0);
         this.aggregate = Aggregate.of("inspection", repository, Inspection.State::jurisdiction);

@@ -1,8 +1,5 @@
 package io.xunshi.inspection.infrastructure;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -10,16 +7,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.xunshi.contracts.EventCatalog;
 import io.xunshi.contracts.planning.Assignment;
 import io.xunshi.contracts.planning.RoundLaunched;
-import io.xunshi.contracts.planning.RoundScheduled;
-import io.xunshi.contracts.planning.WorkPlanIssued;
 import io.xunshi.inspection.application.Inspections;
 import io.xunshi.kernel.consumer.DeadLetterReason;
 import io.xunshi.kernel.consumer.EventConsumer;
@@ -28,41 +20,32 @@ import io.xunshi.kernel.consumer.IncomingEvent;
 import io.xunshi.kernel.consumer.Undeliverable;
 import io.xunshi.kernel.domain.Jurisdictions;
 import io.xunshi.kernel.eventstore.EventMetadata;
-import io.xunshi.kernel.eventstore.EventTypes;
 
 /**
  * The consumer {@code inspection-rounds} of {@code xunshi.planning.events}: each launched round opens one
- * inspection per assignment, together with the inbox entry, in one transaction. The plan and schedule events
- * of the topic are passed over; any other type goes to {@code xunshi.planning.events.inspection-rounds.dlq}.
+ * inspection per assignment, together with the inbox entry, in one transaction. The topic's other types are
+ * passed over by design; what is really bad (a record that is no CloudEvent, a launch that does not decode or
+ * cannot open inspections, a type planning does not publish) goes to
+ * {@code xunshi.planning.events.inspection-rounds.dlq}.
  */
 @ApplicationScoped
 public class RoundLaunchConsumer {
 
     public static final String NAME = "inspection-rounds";
     public static final String CHANNEL = "planning-events";
-    public static final String ROUND_LAUNCHED = EventTypes.cloudEventType(RoundLaunched.TYPE, RoundLaunched.VERSION);
+    /** The {@code ce_type} of the launches it handles now, e.g. for tests that publish one. */
+    public static final String ROUND_LAUNCHED = EventCatalog.of(RoundLaunched.class).cloudEventType();
 
     private static final Logger LOG = Logger.getLogger(RoundLaunchConsumer.class);
 
     private final EventConsumer consumer;
     private final Inspections inspections;
-    /** A tolerant reader: a field the planning service adds later must not make its events undeliverable. */
-    private final ObjectReader launches;
 
     @Inject
-    public RoundLaunchConsumer(EventConsumers consumers, Inspections inspections, ObjectMapper json) {
+    public RoundLaunchConsumer(EventConsumers consumers, Inspections inspections) {
         this.inspections = inspections;
-        this.launches = json.readerFor(RoundLaunched.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        List<String> ignored = new ArrayList<>();
-        for (int v = 1; v <= WorkPlanIssued.VERSION; v++) {
-            ignored.add(EventTypes.cloudEventType(WorkPlanIssued.TYPE, v));
-        }
-        for (int v = 1; v <= RoundScheduled.VERSION; v++) {
-            ignored.add(EventTypes.cloudEventType(RoundScheduled.TYPE, v));
-        }
         this.consumer = consumers.define(NAME)
-                .on(ROUND_LAUNCHED, this::open)
-                .ignore(ignored)
+                .on(RoundLaunched.class, this::open)
                 .build();
     }
 
@@ -71,22 +54,15 @@ public class RoundLaunchConsumer {
         return consumer.consume(record).replaceWithVoid();
     }
 
-    private Uni<Void> open(SqlConnection conn, IncomingEvent event) {
-        RoundLaunched launch;
-        try {
-            launch = launches.treeToValue(event.payload(), RoundLaunched.class);
-        } catch (Exception e) {
-            return Uni.createFrom().failure(new Undeliverable(DeadLetterReason.INVALID_PAYLOAD, "RoundLaunched "
-                    + event.id() + " does not decode: " + e.getMessage(), e));
-        }
+    private Uni<Void> open(SqlConnection conn, IncomingEvent event, RoundLaunched launch) {
         String invalid = invalid(launch);
         if (invalid != null) {
             return Uni.createFrom().failure(new Undeliverable(DeadLetterReason.INVALID_PAYLOAD,
                     "RoundLaunched " + event.id() + " " + invalid));
         }
         String correlation = event.extension("correlationid");
-        EventMetadata metadata = new EventMetadata(correlation == null ? event.id().toString() : correlation,
-                event.id().toString(), "consumer:" + NAME);
+        EventMetadata metadata = new EventMetadata(correlation == null ? event.id() : correlation, event.id(),
+                "consumer:" + NAME);
         return inspections.openAll(conn, launch, metadata).invoke(opened -> LOG.debugf(
                 "round %s launched: %d inspection(s) opened", launch.roundId(), opened)).replaceWithVoid();
     }

@@ -117,11 +117,13 @@ class RoundLaunchConsumerTest {
     }
 
     @Test
-    void other_planning_events_are_passed_over_and_unreadable_ones_are_dead_lettered_with_their_reason() {
+    void other_planning_events_even_new_ones_are_passed_over_and_unreadable_ones_are_dead_lettered_with_their_reason() {
         String key = "plan-" + UUID.randomUUID();
         UUID planIssued = UUID.randomUUID();
         UUID badJson = UUID.randomUUID();
-        UUID unknown = UUID.randomUUID();
+        UUID addedUpstream = UUID.randomUUID();
+        UUID foreign = UUID.randomUUID();
+        UUID undecodable = UUID.randomUUID();
         UUID incomplete = UUID.randomUUID();
         UUID noSource = UUID.randomUUID();
         UUID noType = UUID.randomUUID();
@@ -134,7 +136,10 @@ class RoundLaunchConsumerTest {
                         ZHEJIANG, "浙江省委巡视工作规划", 2023, 2027, "plan-centre", List.of("org-1"))),
                 planningEvent(RoundLaunchConsumer.ROUND_LAUNCHED, key, ZHEJIANG).id(badJson)
                         .json("{\"roundId\": oops"),
-                planningEvent("xunshi.planning.RoundCancelled.v1", key, ZHEJIANG).id(unknown),
+                planningEvent("xunshi.planning.RoundCancelled.v1", key, ZHEJIANG).id(addedUpstream),
+                planningEvent("xunshi.inspection.FindingRecorded.v1", key, ZHEJIANG).id(foreign),
+                planningEvent(RoundLaunchConsumer.ROUND_LAUNCHED, key, ZHEJIANG).id(undecodable)
+                        .json("{\"roundId\":\"r\",\"stationingStart\":\"not a day\"}"),
                 planningEvent(RoundLaunchConsumer.ROUND_LAUNCHED, key, ZHEJIANG).id(incomplete)
                         .json("{\"roundId\":\"r\"}"));
 
@@ -147,23 +152,29 @@ class RoundLaunchConsumerTest {
             return dead.containsKey(incomplete.toString());
         }, WAIT);
 
-        assertThat(dead).as("WorkPlanIssued is a type the consumer passes over").doesNotContainKey(planIssued.toString());
+        assertThat(dead).as("WorkPlanIssued, and RoundCancelled that planning might add one day, are passed over")
+                .doesNotContainKeys(planIssued.toString(), addedUpstream.toString());
         assertThat(header(dead.get(badJson.toString()), "dead-letter-reason")).startsWith("malformed-payload:");
         assertThat(dead.get(badJson.toString()).value()).isEqualTo("{\"roundId\": oops");
-        assertThat(header(dead.get(unknown.toString()), "dead-letter-reason")).isEqualTo(
-                "unknown-type: inspection-rounds has no handler for xunshi.planning.RoundCancelled.v1");
+        assertThat(header(dead.get(foreign.toString()), "dead-letter-reason")).isEqualTo("unknown-type: "
+                + "inspection-rounds reads xunshi.planning.events, whose owner does not publish"
+                + " xunshi.inspection.FindingRecorded.v1");
+        assertThat(header(dead.get(undecodable.toString()), "dead-letter-reason"))
+                .startsWith("invalid-payload: " + RoundLaunchConsumer.ROUND_LAUNCHED + " " + undecodable
+                        + " does not decode into RoundLaunched");
         assertThat(header(dead.get(incomplete.toString()), "dead-letter-reason")).startsWith("invalid-payload:");
         assertThat(header(dead.get(incomplete.toString()), "dead-letter-topic")).isEqualTo(PLANNING_TOPIC);
         assertThat(header(dead.get(noSource.toString()), "dead-letter-reason")).startsWith("missing-header:")
                 .contains("ce_source");
         assertThat(header(dead.get(noType.toString()), "dead-letter-reason")).startsWith("missing-header:")
                 .contains("ce_type");
-        assertThat(inboxEntry(planIssued)).as("an ignored event leaves no inbox entry").isFalse();
+        assertThat(inboxEntry(planIssued)).as("an event passed over leaves no inbox entry").isFalse();
+        assertThat(inboxEntry(addedUpstream)).isFalse();
     }
 
     private boolean inboxEntry(UUID eventId) {
         return pool.preparedQuery("SELECT 1 FROM inbox WHERE consumer = $1 AND event_id = $2")
-                .executeAndAwait(Tuple.of(RoundLaunchConsumer.NAME, eventId)).size() > 0;
+                .executeAndAwait(Tuple.of(RoundLaunchConsumer.NAME, eventId.toString())).size() > 0;
     }
 
     private static String bootstrap() {

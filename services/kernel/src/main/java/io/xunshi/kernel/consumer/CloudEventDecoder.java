@@ -6,7 +6,6 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +24,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@link IncomingEvent}. The attributes CloudEvents 1.0 requires ({@code ce_specversion}, {@code ce_id},
  * {@code ce_source}, {@code ce_type}) must be there. Anything it cannot read is {@link Undeliverable}: a
  * malformed record stays malformed however often it is retried.
+ *
+ * <p>{@code ce_id} is any non-empty string, as CloudEvents allows (partner agencies publish with their own
+ * tools), at most {@link #MAX_ID_LENGTH} characters and without control characters; the platform's own relays
+ * send UUIDs.
  */
 @ApplicationScoped
 public class CloudEventDecoder {
@@ -33,6 +36,8 @@ public class CloudEventDecoder {
     /** The attributes that have a field of their own in {@link IncomingEvent}, or none worth keeping. */
     private static final Set<String> ATTRIBUTES = Set.of("id", "type", "subject", "source", "jurisdiction", "time",
             "specversion");
+    /** The longest {@code ce_id} accepted, in characters. */
+    public static final int MAX_ID_LENGTH = 256;
     private static final Pattern VERSIONED_TYPE = Pattern.compile("(.+)\\.v([1-9][0-9]{0,8})");
 
     private final ObjectMapper json;
@@ -48,7 +53,7 @@ public class CloudEventDecoder {
             throw new Undeliverable(DeadLetterReason.MALFORMED_HEADER,
                     "ce_specversion " + specVersion + " is not CloudEvents 1.0");
         }
-        UUID id = eventId(required(record, "ce_id"));
+        String id = eventId(required(record, "ce_id"));
         String source = required(record, "ce_source");
         Matcher type = VERSIONED_TYPE.matcher(required(record, "ce_type"));
         if (!type.matches()) {
@@ -86,12 +91,16 @@ public class CloudEventDecoder {
         }
     }
 
-    private static UUID eventId(String text) {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw new Undeliverable(DeadLetterReason.MALFORMED_HEADER, "ce_id is not a UUID: " + text);
+    private static String eventId(String text) {
+        if (text.length() > MAX_ID_LENGTH) {
+            throw new Undeliverable(DeadLetterReason.MALFORMED_HEADER, "ce_id is longer than " + MAX_ID_LENGTH
+                    + " characters: " + text.substring(0, 32) + "...");
         }
+        if (text.codePoints().anyMatch(Character::isISOControl)) {
+            throw new Undeliverable(DeadLetterReason.MALFORMED_HEADER,
+                    "ce_id holds a control character: " + text.replaceAll("\\p{Cntrl}", "?"));
+        }
+        return text;
     }
 
     private static Instant time(String text) {

@@ -44,7 +44,7 @@ public class ConsumerStalls {
                 .tag("consumer", consumer).register(metrics).increment();
         String why = failure.getClass().getSimpleName() + ": " + failure.getMessage();
         stalls.merge(consumer,
-                new Stall(consumer, Instant.now(), event.cloudEventType(), event.id().toString(), 1, why),
+                new Stall(consumer, Instant.now(), event.cloudEventType(), event.id(), 1, why),
                 (old, first) -> new Stall(consumer, old.since(), first.eventType(), first.eventId(),
                         old.failedAttempts() + 1, why));
     }

@@ -4,13 +4,24 @@ package io.xunshi.kernel.consumer;
 public enum DeadLetterReason {
     /** A CloudEvents header the kernel needs ({@code ce_id}, {@code ce_type}) is absent. */
     MISSING_HEADER("missing-header"),
-    /** A header is present but unreadable: an id that is not a UUID, a type without {@code .vN}, a bad time. */
+    /**
+     * A header is present but unreadable: an id that is too long or holds a control character, a type without
+     * {@code .vN}, a bad time, a {@code ce_specversion} other than 1.0.
+     */
     MALFORMED_HEADER("malformed-header"),
     /** The value is not JSON. */
     MALFORMED_PAYLOAD("malformed-payload"),
-    /** No handler is declared for the record's {@code ce_type}. */
+    /**
+     * The {@code ce_type} is not one the consumer can read: a type the topic's owner does not publish (another
+     * service's, or no logical name), or a version of a handled type newer than the consumer knows or with no
+     * upcaster to the current one. A type of the topic's owner that the consumer does not handle is not
+     * dead-lettered but passed over ({@link PassedOver}).
+     */
     UNKNOWN_TYPE("unknown-type"),
-    /** The payload is JSON but breaks the event's schema: the handler cannot use it (it throws {@link Undeliverable}). */
+    /**
+     * The payload is JSON but does not decode into the type's record (the kernel), or lacks what the handler
+     * needs (the handler throws {@link Undeliverable}).
+     */
     INVALID_PAYLOAD("invalid-payload"),
     /** The handler failed on every attempt, for a reason other than the infrastructure. */
     HANDLER_FAILED("handler-failed");

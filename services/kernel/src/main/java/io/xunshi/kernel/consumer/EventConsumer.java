@@ -1,16 +1,15 @@
 package io.xunshi.kernel.consumer;
 
 import java.time.Duration;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -20,12 +19,22 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.xunshi.contracts.EventCatalog;
+import io.xunshi.kernel.eventstore.Upcasters;
 import io.xunshi.kernel.tracing.TraceContext;
 
 /**
- * One idempotent consumer of another service's topic: decodes each record, dispatches it by
- * {@code ce_type} to its handler, and runs the handler through the {@link Inbox} so a redelivered event
- * has no second effect. Each attempt runs in a fresh transaction.
+ * One idempotent consumer of another service's topic: decodes each record, dispatches it by its logical
+ * type to its handler with the payload upcast and decoded into the type's contract record, and runs the
+ * handler through the {@link Inbox} so a redelivered event has no second effect. Each attempt runs in a fresh
+ * transaction.
+ *
+ * <p>A consumer names the records it handles ({@link Builder#on(Class, EventHandler)}); they all belong to one
+ * service, whose topic the consumer reads. Every other type of that service is passed over by design — no
+ * effect, no inbox entry, counted in {@code xunshi.consumer.skipped{reason="not-handled"}} and logged at debug
+ * — so a type the owner adds later breaks no consumer. What is really bad is dead-lettered: a record that
+ * does not decode as a CloudEvent, a type the topic's owner does not publish, a version of a handled type this
+ * build cannot read, a payload that does not decode into its record ({@code invalid-payload}).
  *
  * <p>A failure of the infrastructure ({@link TransientFailures}: the database or broker unreachable, a
  * connection closed, a timeout) is never the record's fault: the consumer holds the record and retries it
@@ -48,10 +57,24 @@ public final class EventConsumer {
 
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
 
+    /** One handled type: its record and its handler. */
+    private record Route<T>(Class<T> record, EventHandler<T> handler) {
+
+        @SuppressWarnings("unchecked")
+        Uni<Void> handle(io.vertx.mutiny.sqlclient.SqlConnection conn, IncomingEvent event, Object payload) {
+            return handler.handle(conn, event, (T) payload);
+        }
+    }
+
+    /** A record ready for its handler: the event's attributes and its decoded payload. */
+    private record Delivery(IncomingEvent event, Route<?> route, Object payload) {
+    }
+
     private final String name;
-    private final Map<String, EventHandler> handlers;
-    private final Set<String> ignored;
+    private final ContractRecords records;
+    private final Map<String, Route<?>> routes;
     private final CloudEventDecoder decoder;
+    private final PassedOver passedOver;
     private final Inbox inbox;
     private final DeadLetters deadLetters;
     private final ConsumerStalls stalls;
@@ -62,9 +85,14 @@ public final class EventConsumer {
 
     EventConsumer(Builder builder) {
         this.name = builder.name;
-        this.handlers = Map.copyOf(builder.handlers);
-        this.ignored = Set.copyOf(builder.ignored);
+        if (builder.routes.isEmpty()) {
+            throw new IllegalStateException(builder.name + " handles no event type");
+        }
+        this.routes = Map.copyOf(builder.routes);
+        this.records = new ContractRecords(builder.json, builder.upcasters,
+                routes.values().stream().<Class<? extends Record>>map(r -> r.record().asSubclass(Record.class)).toList());
         this.decoder = builder.decoder;
+        this.passedOver = builder.passedOver;
         this.inbox = builder.inbox;
         this.deadLetters = builder.deadLetters;
         this.stalls = builder.stalls;
@@ -76,6 +104,11 @@ public final class EventConsumer {
 
     public String name() {
         return name;
+    }
+
+    /** The topic it reads: its handled types' owner's, e.g. {@code xunshi.planning.events}. */
+    public String topic() {
+        return records.topic();
     }
 
     /**
@@ -138,26 +171,48 @@ public final class EventConsumer {
     }
 
     private Uni<Handled<Void>> process(ConsumerRecord<String, String> record) {
-        IncomingEvent event;
-        EventHandler handler;
+        Delivery delivery;
         try {
-            event = decoder.decode(record);
-            if (ignored.contains(event.cloudEventType())) {
-                return Uni.createFrom().item(Handled.ignored());
+            IncomingEvent event = decoder.decode(record);
+            Route<?> route = routes.get(event.type());
+            if (route == null) {
+                return passOver(event);
             }
-            handler = handlers.get(event.cloudEventType());
-            if (handler == null) {
-                throw new Undeliverable(DeadLetterReason.UNKNOWN_TYPE,
-                        name + " has no handler for " + event.cloudEventType());
-            }
+            delivery = new Delivery(event, route, payload(event));
         } catch (Undeliverable undeliverable) {
             return giveUp(undeliverable);
         }
-        return attempt(event, handler, 0, 0);
+        return attempt(delivery, 0, 0);
     }
 
-    private Uni<Handled<Void>> attempt(IncomingEvent event, EventHandler handler, int retry, int outage) {
-        return inbox.<Void>handleOnce(name, event.id(), conn -> handler.handle(conn, event))
+    /** A type the consumer does not handle: passed over if its topic's owner publishes it, else dead-lettered. */
+    private Uni<Handled<Void>> passOver(IncomingEvent event) {
+        if (!records.ownerPublishes(event.type())) {
+            throw new Undeliverable(DeadLetterReason.UNKNOWN_TYPE, name + " reads " + topic() + ", whose owner does"
+                    + " not publish " + event.cloudEventType());
+        }
+        passedOver.count(name, PassedOver.NOT_HANDLED);
+        LOG.debugf("%s: passes over %s %s, a type it does not handle", name, event.cloudEventType(), event.id());
+        return Uni.createFrom().item(Handled.passedOver());
+    }
+
+    /** The payload upcast to the handled version and decoded into its record; {@link Undeliverable} if it cannot be. */
+    private Object payload(IncomingEvent event) {
+        try {
+            return records.read(event);
+        } catch (Undeliverable undeliverable) {
+            if (undeliverable.reason() == DeadLetterReason.UNKNOWN_TYPE) {
+                throw new Undeliverable(DeadLetterReason.UNKNOWN_TYPE, name + " "
+                        + undeliverable.getMessage().substring(DeadLetterReason.UNKNOWN_TYPE.code().length() + 2));
+            }
+            throw undeliverable;
+        }
+    }
+
+    private Uni<Handled<Void>> attempt(Delivery delivery, int retry, int outage) {
+        IncomingEvent event = delivery.event();
+        return inbox.<Void>handleOnce(name, event.id(),
+                conn -> delivery.route().handle(conn, event, delivery.payload()))
                 .invoke(done -> {
                     if (outage > 0) {
                         stalls.succeeded(name);
@@ -177,7 +232,7 @@ public final class EventConsumer {
                                     name, event.cloudEventType(), event.id(), outage + 1, failure, pause.toMillis());
                         }
                         return Uni.createFrom().voidItem().onItem().delayIt().by(pause)
-                                .flatMap(ignored -> attempt(event, handler, retry, outage + 1));
+                                .flatMap(ignored -> attempt(delivery, retry, outage + 1));
                     }
                     if (retry >= retries) {
                         return giveUp(new Undeliverable(DeadLetterReason.HANDLER_FAILED, event.cloudEventType() + " "
@@ -185,7 +240,7 @@ public final class EventConsumer {
                     }
                     LOG.debugf(failure, "%s: retrying %s %s", name, event.cloudEventType(), event.id());
                     return Uni.createFrom().voidItem().onItem().delayIt().by(backoff.multipliedBy(1L << retry))
-                            .flatMap(ignored -> attempt(event, handler, retry + 1, outage));
+                            .flatMap(ignored -> attempt(delivery, retry + 1, outage));
                 });
     }
 
@@ -209,9 +264,12 @@ public final class EventConsumer {
     public static final class Builder {
 
         private final String name;
-        private final Map<String, EventHandler> handlers = new HashMap<>();
-        private final Set<String> ignored = new HashSet<>();
+        private final Map<String, Route<?>> routes = new HashMap<>();
+        private String owner;
         private final CloudEventDecoder decoder;
+        private final Upcasters upcasters;
+        private final PassedOver passedOver;
+        private final ObjectMapper json;
         private Inbox inbox;
         private final DeadLetters deadLetters;
         private final ConsumerStalls stalls;
@@ -221,19 +279,20 @@ public final class EventConsumer {
         private Duration maxBackoff;
         private final Tracer tracer;
 
-        Builder(String name, CloudEventDecoder decoder, Inbox inbox, DeadLetters deadLetters, ConsumerStalls stalls,
-                java.util.function.Consumer<EventConsumer> registry, int retries, Duration backoff,
-                Duration maxBackoff, Tracer tracer) {
-            this.tracer = tracer;
+        Builder(String name, EventConsumers consumers, java.util.function.Consumer<EventConsumer> registry) {
             this.name = name;
-            this.decoder = decoder;
-            this.inbox = inbox;
-            this.deadLetters = deadLetters;
-            this.stalls = stalls;
+            this.decoder = consumers.decoder;
+            this.upcasters = consumers.upcasters;
+            this.passedOver = consumers.passedOver;
+            this.json = consumers.json;
+            this.inbox = consumers.inbox;
+            this.deadLetters = consumers.deadLetters;
+            this.stalls = consumers.stalls;
             this.registry = registry;
-            this.retries = retries;
-            this.backoff = backoff;
-            this.maxBackoff = maxBackoff;
+            this.retries = consumers.retries;
+            this.backoff = consumers.backoff;
+            this.maxBackoff = consumers.maxBackoff;
+            this.tracer = consumers.tracer;
         }
 
         /** Uses another inbox (e.g. on another pool) than the service's. */
@@ -242,29 +301,22 @@ public final class EventConsumer {
             return this;
         }
 
-        /** Handles records whose {@code ce_type} is exactly {@code cloudEventType}, e.g. {@code ...Recorded.v1}. */
-        public Builder on(String cloudEventType, EventHandler handler) {
-            if (ignored.contains(cloudEventType)) {
-                throw new IllegalArgumentException(name + " both handles and ignores " + cloudEventType);
-            }
-            if (handlers.putIfAbsent(cloudEventType, handler) != null) {
-                throw new IllegalArgumentException(name + " already has a handler for " + cloudEventType);
-            }
-            return this;
-        }
-
         /**
-         * Passes over records of these {@code ce_type}s without effect and without an inbox entry: the other
-         * types the source topic is known to carry, which this consumer does not need. A type neither handled
-         * nor ignored is still dead-lettered as unknown, so a new type on the topic is noticed.
+         * Handles the events of {@code record}'s type (its {@code TYPE} and {@code VERSION} constants, as in the
+         * {@link EventCatalog}), every version up to the current one, upcast and decoded into {@code record}. A
+         * payload may carry properties added after this version was built: they are ignored. Every record a
+         * consumer handles must belong to one service, whose topic it reads.
          */
-        public Builder ignore(Collection<String> cloudEventTypes) {
-            for (String type : cloudEventTypes) {
-                if (handlers.containsKey(type)) {
-                    throw new IllegalArgumentException(name + " both handles and ignores " + type);
-                }
-                ignored.add(type);
+        public <T extends Record> Builder on(Class<T> record, EventHandler<T> handler) {
+            EventCatalog.Entry entry = EventCatalog.Entry.declaredBy(record);
+            if (owner != null && !owner.equals(entry.service())) {
+                throw new IllegalArgumentException(name + " reads " + EventCatalog.topicOf(owner) + " and cannot also"
+                        + " handle " + entry.type() + " of " + entry.topic());
             }
+            if (routes.putIfAbsent(entry.type(), new Route<>(record, handler)) != null) {
+                throw new IllegalArgumentException(name + " already has a handler for " + entry.type());
+            }
+            owner = entry.service();
             return this;
         }
 

@@ -10,14 +10,17 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.opentelemetry.api.trace.Tracer;
+import io.xunshi.kernel.eventstore.Upcasters;
 
 /**
  * Where a service defines its consumers of other services' topics:
  *
  * <pre>{@code
- * EventConsumer findings = consumers.define("rectification-findings")
- *         .on("xunshi.inspection.FindingRecorded.v1", (conn, event) -> openCase(conn, event))
+ * EventConsumer feedback = consumers.define("rectification-feedback")
+ *         .on(FeedbackGiven.class, (conn, event, given) -> openCase(conn, given, event.id()))
  *         .build();
  *
  * @Incoming("inspection-events")
@@ -36,24 +39,31 @@ import io.opentelemetry.api.trace.Tracer;
 @ApplicationScoped
 public class EventConsumers {
 
-    private final CloudEventDecoder decoder;
-    private final Inbox inbox;
-    private final DeadLetters deadLetters;
-    private final ConsumerStalls stalls;
-    private final int retries;
-    private final Duration backoff;
-    private final Duration maxBackoff;
+    final CloudEventDecoder decoder;
+    final Upcasters upcasters;
+    final PassedOver passedOver;
+    final ObjectMapper json;
+    final Inbox inbox;
+    final DeadLetters deadLetters;
+    final ConsumerStalls stalls;
+    final int retries;
+    final Duration backoff;
+    final Duration maxBackoff;
+    final Tracer tracer;
     private final Map<String, EventConsumer> defined = new ConcurrentHashMap<>();
-    private final Tracer tracer;
 
     @Inject
-    public EventConsumers(CloudEventDecoder decoder, Inbox inbox, DeadLetters deadLetters, ConsumerStalls stalls,
+    public EventConsumers(CloudEventDecoder decoder, Upcasters upcasters, PassedOver passedOver, ObjectMapper json,
+            Inbox inbox, DeadLetters deadLetters, ConsumerStalls stalls,
             @ConfigProperty(name = "xunshi.consumer.retries", defaultValue = "3") int retries,
             @ConfigProperty(name = "xunshi.consumer.retry-backoff", defaultValue = "200ms") Duration backoff,
             @ConfigProperty(name = "xunshi.consumer.max-backoff", defaultValue = "30s") Duration maxBackoff,
             Tracer tracer) {
         this.tracer = tracer;
         this.decoder = decoder;
+        this.upcasters = upcasters;
+        this.passedOver = passedOver;
+        this.json = json;
         this.inbox = inbox;
         this.deadLetters = deadLetters;
         this.stalls = stalls;
@@ -64,9 +74,7 @@ public class EventConsumers {
 
     /** Starts the definition of a consumer; {@code name} keys its inbox entries and its dead-letter counts. */
     public EventConsumer.Builder define(String name) {
-        return new EventConsumer.Builder(name, decoder, inbox, deadLetters, stalls, this::register, retries, backoff,
-                maxBackoff,
-                tracer);
+        return new EventConsumer.Builder(name, this, this::register);
     }
 
     /** The consumer built under this name, if any. */

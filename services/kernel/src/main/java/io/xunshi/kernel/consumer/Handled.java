@@ -10,8 +10,8 @@ public record Handled<T>(boolean duplicate, T value) {
         return new Handled<>(false, value);
     }
 
-    /** A record of a type the consumer passes over ({@code EventConsumer.Builder#ignore}): nothing was done. */
-    public static <T> Handled<T> ignored() {
+    /** A record of a type of its topic the consumer does not handle, passed over: nothing was done. */
+    public static <T> Handled<T> passedOver() {
         return new Handled<>(false, null);
     }
 

@@ -1,6 +1,5 @@
 package io.xunshi.kernel.consumer;
 
-import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +12,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 
 /**
- * Makes an effect happen at most once per (consumer, event id), although Kafka delivers at least once.
+ * Makes an effect happen at most once per (consumer, event id), although Kafka delivers at least once. The
+ * event id is the CloudEvents {@code ce_id}, any non-empty string (a text column since kernel migration V6).
  *
  * <p>The order inside the transaction is dictated by the event store, where an append must be the first
  * write of its transaction: the inbox is first <em>read</em> (a read assigns no transaction id), then the
@@ -35,7 +35,7 @@ public class Inbox {
     }
 
     /** Runs {@code effect} and records the event in one transaction, unless the event was handled before. */
-    public <T> Uni<Handled<T>> handleOnce(String consumer, UUID eventId, Function<SqlConnection, Uni<T>> effect) {
+    public <T> Uni<Handled<T>> handleOnce(String consumer, String eventId, Function<SqlConnection, Uni<T>> effect) {
         Tuple key = Tuple.of(consumer, eventId);
         return pool.withTransaction(conn -> conn.preparedQuery(SEEN).execute(key).flatMap(seen -> {
             if (seen.size() > 0) {

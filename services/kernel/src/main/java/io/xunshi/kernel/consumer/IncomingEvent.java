@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -13,7 +12,9 @@ import io.xunshi.kernel.eventstore.EventTypes;
 /**
  * A CloudEvent received from another service's topic, decoded from its Kafka binary-mode headers.
  *
- * @param id           {@code ce_id}: the event's identity, the key of idempotent processing
+ * @param id           {@code ce_id}: the event's identity, the key of idempotent processing; any non-empty
+ *                     string the publisher chose (a UUID from the platform's own relays), at most
+ *                     {@link CloudEventDecoder#MAX_ID_LENGTH} characters, no control characters
  * @param type         the logical type name, {@code ce_type} without its version suffix
  * @param typeVersion  the {@code N} of the {@code .vN} suffix of {@code ce_type}
  * @param subject      {@code ce_subject}, the stream (aggregate) id; the record key when the header is absent
@@ -24,7 +25,7 @@ import io.xunshi.kernel.eventstore.EventTypes;
  * @param extensions   every other {@code ce_} header, by its name without the prefix (e.g. the sending
  *                     relay's {@code aggregateversion}, {@code correlationid}, {@code causationid})
  */
-public record IncomingEvent(UUID id, String type, int typeVersion, String subject, String source,
+public record IncomingEvent(String id, String type, int typeVersion, String subject, String source,
         String jurisdiction, Instant time, JsonNode payload, Map<String, String> extensions) {
 
     public IncomingEvent {

@@ -3,6 +3,8 @@ package io.xunshi.kernel.eventstore;
 import java.util.HashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -27,6 +29,25 @@ public class Upcasters {
     /** Whether an event of this type and version is changed on read. */
     public boolean changes(String type, int typeVersion) {
         return !byTypeAndVersion.isEmpty() && byTypeAndVersion.containsKey(key(type, typeVersion));
+    }
+
+    /** A payload brought forward: the version it reached and the payload in that version. */
+    public record Upcast(int version, JsonNode payload) {
+    }
+
+    /**
+     * Brings a payload of {@code type} at {@code typeVersion} forward through every upcaster that applies, as
+     * {@link #upcast(StoredEvent)} does for a stored event; for the records of other services' topics.
+     */
+    public Upcast upcast(String type, int typeVersion, JsonNode payload) {
+        int version = typeVersion;
+        JsonNode current = payload;
+        Upcaster next;
+        while ((next = byTypeAndVersion.get(key(type, version))) != null) {
+            current = next.upcast(current);
+            version++;
+        }
+        return new Upcast(version, current);
     }
 
     public StoredEvent upcast(StoredEvent event) {

@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -20,6 +22,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.xunshi.kernel.consumer.CloudEventDecoder;
+import io.xunshi.kernel.eventstore.Upcasters;
 import io.xunshi.kernel.deadletter.DeadLetterPublisher;
 import io.xunshi.kernel.deadletter.DeadLetterTopics;
 
@@ -48,7 +51,7 @@ public class TopicProjectionRunner {
 
     @Inject
     public TopicProjectionRunner(Instance<TopicProjection> projections, Pool pool, CloudEventDecoder decoder,
-            MeterRegistry metrics, DeadLetterPublisher deadLetters, DeadLetterTopics deadLetterTopics,
+            ObjectMapper json, Upcasters upcasters, MeterRegistry metrics, DeadLetterPublisher deadLetters, DeadLetterTopics deadLetterTopics,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "xunshi.service.name") String service,
             @ConfigProperty(name = "xunshi.projection.batch-size", defaultValue = "500") int batchSize,
@@ -68,7 +71,7 @@ public class TopicProjectionRunner {
         for (TopicProjection projection : projections) {
             String deadLetterTopic = DeadLetterTopics.forProjection(projection.topic(), projection.name());
             deadLetterTopics.registerProjection(projection.name(), projection.topic());
-            TopicProjectionWorker worker = new TopicProjectionWorker(projection, pool, decoder, metrics, kafka,
+            TopicProjectionWorker worker = new TopicProjectionWorker(projection, pool, decoder, json, upcasters, metrics, kafka,
                     "xunshi." + service + ".projection." + projection.name(),
                     (record, reason) -> deadLetters.publish(deadLetterTopic, record, reason));
             if (workers.putIfAbsent(projection.name(), worker) != null) {

@@ -20,11 +20,14 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.xunshi.kernel.consumer.CloudEventDecoder;
+import io.xunshi.kernel.eventstore.Upcasters;
 
 /**
  * The thread that feeds one {@link TopicProjection}: a plain {@link KafkaConsumer} in the projection's own
@@ -62,12 +65,13 @@ final class TopicProjectionWorker implements Runnable {
         void deadLetter(ConsumerRecord<String, String> record, String reason);
     }
 
-    TopicProjectionWorker(TopicProjection projection, Pool pool, CloudEventDecoder decoder, MeterRegistry metrics,
-            Map<String, Object> kafkaConfig, String groupId, DeadLetterSink deadLetters) {
+    TopicProjectionWorker(TopicProjection projection, Pool pool, CloudEventDecoder decoder, ObjectMapper json,
+            Upcasters upcasters, MeterRegistry metrics, Map<String, Object> kafkaConfig, String groupId,
+            DeadLetterSink deadLetters) {
         this.projection = projection;
         this.deadLetters = deadLetters;
         this.pool = pool;
-        this.records = new TopicRecords(projection, decoder, metrics);
+        this.records = new TopicRecords(projection, decoder, json, upcasters, metrics);
         this.metrics = metrics;
         this.kafkaConfig = kafkaConfig;
         this.groupId = groupId;
@@ -146,12 +150,15 @@ final class TopicProjectionWorker implements Runnable {
         }
         // Dead letters first: if writing one fails, nothing is applied and the batch is read again. A batch
         // read again after a failure may dead-letter a record twice; the dead-letter list shows it once.
-        for (TopicRecords.Unusable unusable : records.unusable(polledRecords)) {
+        // Each record is decoded once: what is dead-lettered and what is applied come from the same reading.
+        List<TopicRecords.Read> read = records.read(polledRecords);
+        for (TopicRecords.Unusable unusable : TopicRecords.unusable(read)) {
             deadLetters.deadLetter(unusable.record(), unusable.reason());
         }
         pool.withTransaction(conn -> TopicOffsets.lock(conn, projection.name(), projection.topic())
-                .flatMap(stored -> records.apply(conn, polledRecords.stream()
-                        .filter(r -> r.offset() >= stored.getOrDefault(r.partition(), 0L)).toList()))
+                .flatMap(stored -> records.apply(conn, read.stream()
+                        .filter(r -> r.record().offset() >= stored.getOrDefault(r.record().partition(), 0L))
+                        .toList()))
                 .flatMap(next -> TopicOffsets.save(conn, projection.name(), projection.topic(), next)))
                 .await().atMost(DATABASE_TIMEOUT);
     }

@@ -9,17 +9,24 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.xunshi.kernel.consumer.CloudEventDecoder;
+import io.xunshi.kernel.consumer.ContractRecords;
+import io.xunshi.kernel.consumer.DeadLetterReason;
+import io.xunshi.kernel.consumer.Delivered;
 import io.xunshi.kernel.consumer.IncomingEvent;
 import io.xunshi.kernel.consumer.Undeliverable;
+import io.xunshi.kernel.eventstore.Upcasters;
 
 /**
  * Turns records of a {@link TopicProjection}'s topic into applied events, the same way for the live feed
- * and for a rebuild, so that both produce the same rows.
+ * and for a rebuild, so that both produce the same rows. Each record is decoded once ({@link #read}): the
+ * live feed dead-letters what the result passes over, then applies the same result.
  */
 final class TopicRecords {
 
@@ -27,11 +34,14 @@ final class TopicRecords {
 
     private final TopicProjection projection;
     private final CloudEventDecoder decoder;
+    private final ContractRecords contracts;
     private final MeterRegistry metrics;
 
-    TopicRecords(TopicProjection projection, CloudEventDecoder decoder, MeterRegistry metrics) {
+    TopicRecords(TopicProjection projection, CloudEventDecoder decoder, ObjectMapper json, Upcasters upcasters,
+            MeterRegistry metrics) {
         this.projection = projection;
         this.decoder = decoder;
+        this.contracts = new ContractRecords(json, upcasters, projection.events());
         this.metrics = metrics;
     }
 
@@ -40,58 +50,81 @@ final class TopicRecords {
     }
 
     /**
-     * The records of {@code records} that {@link #apply} will pass over, with their reasons, without counting
-     * or logging them: the live feed dead-letters these before it applies the batch.
+     * One record read: the event to apply, or why it is passed over ({@code code} and {@code why}), or
+     * neither for a type the projection does not read.
      */
-    List<Unusable> unusable(List<ConsumerRecord<String, String>> records) {
-        List<Unusable> unusable = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : records) {
-            IncomingEvent event;
-            try {
-                event = decoder.decode(record);
-            } catch (Undeliverable undeliverable) {
-                unusable.add(new Unusable(record, undeliverable.getMessage()));
-                continue;
-            }
-            if (projection.eventTypes().contains(event.type())) {
-                projection.unusable(event).ifPresent(why -> unusable.add(new Unusable(record,
-                        "unusable: " + event.type() + " " + event.id() + " " + why)));
-            }
+    record Read(ConsumerRecord<String, String> record, Delivered<?> wanted, String code, String why) {
+
+        boolean skipped() {
+            return code != null;
         }
-        return unusable;
     }
 
-    /** Applies the records in order, on {@code conn}; the next offset to read of each partition they came from. */
-    Uni<Map<Integer, Long>> apply(SqlConnection conn, List<ConsumerRecord<String, String>> records) {
-        Map<Integer, Long> next = new HashMap<>();
-        List<IncomingEvent> wanted = new ArrayList<>(records.size());
+    /** Decodes each record once. */
+    List<Read> read(List<ConsumerRecord<String, String>> records) {
+        List<Read> read = new ArrayList<>(records.size());
         for (ConsumerRecord<String, String> record : records) {
-            next.put(record.partition(), record.offset() + 1);
-            IncomingEvent event = decodeOrSkip(record);
-            if (event != null && projection.eventTypes().contains(event.type())) {
-                Optional<String> unusable = projection.unusable(event);
-                if (unusable.isPresent()) {
-                    skip(record, "unusable", event.type() + " " + event.id() + " " + unusable.get());
-                } else {
-                    wanted.add(event);
-                }
+            read.add(read(record));
+        }
+        return read;
+    }
+
+    private Read read(ConsumerRecord<String, String> record) {
+        IncomingEvent event;
+        try {
+            event = decoder.decode(record);
+        } catch (Undeliverable undeliverable) {
+            return new Read(record, null, undeliverable.reason().code(), undeliverable.getMessage());
+        }
+        if (!contracts.reads(event.type())) {
+            return new Read(record, null, null, null);
+        }
+        Delivered<?> delivered;
+        try {
+            delivered = new Delivered<>(event, contracts.read(event));
+        } catch (Undeliverable undeliverable) {
+            String code = undeliverable.reason() == DeadLetterReason.INVALID_PAYLOAD ? "unusable"
+                    : undeliverable.reason().code();
+            String detail = undeliverable.getMessage().substring(undeliverable.reason().code().length() + 2);
+            return new Read(record, null, code, code + ": " + event.type() + " " + event.id() + " " + detail);
+        }
+        Optional<String> unusable = projection.unusable(delivered);
+        if (unusable.isPresent()) {
+            return new Read(record, null, "unusable", "unusable: " + event.type() + " " + event.id() + " "
+                    + unusable.get());
+        }
+        return new Read(record, delivered, null, null);
+    }
+
+    /** The records of {@code read} that {@link #apply} passes over, with their reasons; nothing is counted. */
+    static List<Unusable> unusable(List<Read> read) {
+        return read.stream().filter(Read::skipped).map(r -> new Unusable(r.record(), r.why())).toList();
+    }
+
+    /** Reads and applies the records in order (a rebuild); see {@link #apply(SqlConnection, List)}. */
+    Uni<Map<Integer, Long>> applyRecords(SqlConnection conn, List<ConsumerRecord<String, String>> records) {
+        return apply(conn, read(records));
+    }
+
+    /**
+     * Applies the records read, in order, on {@code conn}; the next offset to read of each partition they came
+     * from. A record that cannot be decoded, or whose event the projection cannot use, is skipped, not retried,
+     * and counted: it could never be applied, and skipping it the same way in a rebuild keeps the rebuilt rows
+     * equal to the live ones.
+     */
+    Uni<Map<Integer, Long>> apply(SqlConnection conn, List<Read> read) {
+        Map<Integer, Long> next = new HashMap<>();
+        List<Delivered<?>> wanted = new ArrayList<>(read.size());
+        for (Read r : read) {
+            next.put(r.record().partition(), r.record().offset() + 1);
+            if (r.skipped()) {
+                skip(r.record(), r.code(), r.why());
+            } else if (r.wanted() != null) {
+                wanted.add(r.wanted());
             }
         }
         Uni<Void> applied = wanted.isEmpty() ? Uni.createFrom().voidItem() : projection.applyAll(conn, wanted);
         return applied.replaceWith(next);
-    }
-
-    /**
-     * A record that cannot be decoded, or whose event the projection cannot use, is skipped, not retried, and counted: it could never be applied, and
-     * skipping it the same way in a rebuild keeps the rebuilt rows equal to the live ones.
-     */
-    private IncomingEvent decodeOrSkip(ConsumerRecord<String, String> record) {
-        try {
-            return decoder.decode(record);
-        } catch (Undeliverable undeliverable) {
-            skip(record, undeliverable.reason().code(), undeliverable.getMessage());
-            return null;
-        }
     }
 
     private void skip(ConsumerRecord<String, String> record, String reason, String why) {

@@ -83,7 +83,7 @@ final class TopicReplay {
                 }
                 // The next poll runs while PostgreSQL applies this batch; batches are applied in order.
                 applying.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                applying = records.apply(conn, batch).subscribeAsCompletionStage();
+                applying = records.applyRecords(conn, batch).subscribeAsCompletionStage();
                 read += batch.size();
             }
             applying.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

@@ -24,22 +24,25 @@ final class Ledger implements Decider<Ledger.Command, Ledger.Event, Ledger.State
     }
 
     record Opened() implements Event {
+        static final String TYPE = "xunshi.test.LedgerOpened";
+        static final int VERSION = 1;
     }
 
     record Added(int amount) implements Event {
+        static final String TYPE = "xunshi.test.AmountAdded";
+        static final int VERSION = 1;
     }
 
     record Closed(int total) implements Event {
+        static final String TYPE = "xunshi.test.LedgerClosed";
+        static final int VERSION = 1;
     }
 
     record State(boolean open, boolean closed, int total, int entries) {
     }
 
     static EventCodec<Event> codec(com.fasterxml.jackson.databind.ObjectMapper json) {
-        return new EventCodec<Event>(json)
-                .register("xunshi.test.LedgerOpened", 1, Opened.class)
-                .register("xunshi.test.AmountAdded", 1, Added.class)
-                .register("xunshi.test.LedgerClosed", 1, Closed.class);
+        return EventCodec.of(json, Event.class);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,7 +30,7 @@ class CloudEventDecoderTest {
 
         IncomingEvent event = decoder.decode(record(sent));
 
-        assertThat(event.id()).isEqualTo(id);
+        assertThat(event.id()).isEqualTo(id.toString());
         assertThat(event.type()).isEqualTo("xunshi.inspection.FindingRecorded");
         assertThat(event.typeVersion()).isEqualTo(2);
         assertThat(event.cloudEventType()).isEqualTo("xunshi.inspection.FindingRecorded.v2");
@@ -50,13 +51,33 @@ class CloudEventDecoderTest {
     }
 
     @Test
-    void a_type_without_its_version_or_an_id_that_is_no_uuid_is_a_malformed_header() {
+    void a_type_without_its_version_is_a_malformed_header() {
         assertThatThrownBy(() -> decoder.decode(record(event("xunshi.test.Probed", "k"))))
                 .isInstanceOfSatisfying(Undeliverable.class,
                         u -> assertThat(u.reason()).isEqualTo(DeadLetterReason.MALFORMED_HEADER));
-        assertThatThrownBy(() -> decoder.decode(record(event("xunshi.test.Probed.v1", "k").header("ce_id", "42"))))
+    }
+
+    @Test
+    void an_id_is_any_non_empty_string_a_publisher_chose() {
+        for (String id : List.of("42", "GD-2024/巡视-0001", "urn:agency:440000:event:7", "x".repeat(256))) {
+            assertThat(decoder.decode(record(event("xunshi.test.Probed.v1", "k").header("ce_id", id))).id())
+                    .isEqualTo(id);
+        }
+    }
+
+    @Test
+    void an_id_that_is_empty_too_long_or_holds_a_control_character_is_refused() {
+        assertThatThrownBy(() -> decoder.decode(record(event("xunshi.test.Probed.v1", "k").header("ce_id", ""))))
                 .isInstanceOfSatisfying(Undeliverable.class,
-                        u -> assertThat(u.getMessage()).isEqualTo("malformed-header: ce_id is not a UUID: 42"));
+                        u -> assertThat(u.reason()).isEqualTo(DeadLetterReason.MISSING_HEADER));
+        assertThatThrownBy(() -> decoder.decode(record(event("xunshi.test.Probed.v1", "k")
+                .header("ce_id", "x".repeat(257)))))
+                .isInstanceOfSatisfying(Undeliverable.class, u -> assertThat(u.getMessage())
+                        .startsWith("malformed-header: ce_id is longer than 256 characters"));
+        assertThatThrownBy(() -> decoder.decode(record(event("xunshi.test.Probed.v1", "k")
+                .header("ce_id", "line\nbreak"))))
+                .isInstanceOfSatisfying(Undeliverable.class, u -> assertThat(u.getMessage())
+                        .isEqualTo("malformed-header: ce_id holds a control character: line?break"));
     }
 
     private static ConsumerRecord<String, String> record(CloudEventsOnKafka.Event sent) {

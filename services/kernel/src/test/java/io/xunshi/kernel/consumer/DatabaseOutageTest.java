@@ -113,7 +113,7 @@ class DatabaseOutageTest {
 
     private long inboxEntries(UUID eventId) {
         return pool.preparedQuery("SELECT count(*) AS n FROM inbox WHERE consumer = $1 AND event_id = $2")
-                .executeAndAwait(Tuple.of(OutageConsumer.NAME, eventId)).iterator().next().getLong("n");
+                .executeAndAwait(Tuple.of(OutageConsumer.NAME, eventId.toString())).iterator().next().getLong("n");
     }
 
     private int notesFor(String subject) {

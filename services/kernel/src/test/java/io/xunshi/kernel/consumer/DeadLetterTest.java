@@ -45,30 +45,43 @@ class DeadLetterTest {
 
     @Test
     void unprocessable_records_go_to_the_dead_letter_topic_with_their_reason_and_the_next_one_is_processed() {
-        UUID ignored = UUID.randomUUID();
+        UUID notHandled = UUID.randomUUID();
+        UUID neverHeardOf = UUID.randomUUID();
         String key = "poison-" + UUID.randomUUID();
         UUID badJson = UUID.randomUUID();
-        UUID unknownType = UUID.randomUUID();
+        UUID foreignType = UUID.randomUUID();
+        UUID newerVersion = UUID.randomUUID();
+        UUID undecodable = UUID.randomUUID();
         UUID noType = UUID.randomUUID();
         UUID rejected = UUID.randomUUID();
         double handlerFailuresBefore = deadLetters("handler-failed");
+        double passedOverBefore = passedOver();
         CloudEventsOnKafka.publish(NoteTakingConsumer.TOPIC,
                 event(NoteTakingConsumer.NOTE_TAKEN, key).id(badJson).json("{\"note\": oops"),
-                event("xunshi.testsource.NeverHeardOf.v1", key).id(unknownType),
+                event("xunshi.othersource.NoteTaken.v1", key).id(foreignType),
+                event("xunshi.testsource.NoteTaken.v2", key).id(newerVersion),
+                event(NoteTakingConsumer.NOTE_TAKEN, key).id(undecodable).json("{\"note\": {\"not\": \"text\"}}"),
                 event(NoteTakingConsumer.NOTE_TAKEN, key).id(noType).without("ce_type"),
-                event(NoteTakingConsumer.NOTE_ARCHIVED, key).id(ignored),
+                event(NoteTakingConsumer.NOTE_ARCHIVED, key).id(notHandled),
+                event("xunshi.testsource.NeverHeardOf.v1", key).id(neverHeardOf),
                 event(NoteTakingConsumer.NOTE_REJECTED, key).id(rejected),
                 event(NoteTakingConsumer.NOTE_TAKEN, key).json("{\"note\":\"fine\"}"));
 
         await().atMost(WAIT).until(() -> notesFor(key) == 1);
 
-        Map<String, ConsumerRecord<String, String>> dead = deadLettersById(List.of(badJson, unknownType, noType,
-                rejected));
-        assertThat(dead).as("a type the consumer ignores is passed over, not dead-lettered")
-                .doesNotContainKey(ignored.toString());
+        Map<String, ConsumerRecord<String, String>> dead = deadLettersById(List.of(badJson, foreignType,
+                newerVersion, undecodable, noType, rejected));
+        assertThat(dead).as("the types of its topic a consumer does not handle are passed over, not dead-lettered")
+                .doesNotContainKeys(notHandled.toString(), neverHeardOf.toString());
+        assertThat(passedOver()).isGreaterThanOrEqualTo(passedOverBefore + 2);
         assertThat(reason(dead.get(badJson.toString()))).startsWith("malformed-payload:");
-        assertThat(reason(dead.get(unknownType.toString())))
-                .isEqualTo("unknown-type: kernel-test-notes has no handler for xunshi.testsource.NeverHeardOf.v1");
+        assertThat(reason(dead.get(foreignType.toString()))).isEqualTo("unknown-type: kernel-test-notes reads "
+                + "xunshi.testsource.events, whose owner does not publish xunshi.othersource.NoteTaken.v1");
+        assertThat(reason(dead.get(newerVersion.toString()))).isEqualTo("unknown-type: kernel-test-notes reads "
+                + "xunshi.testsource.NoteTaken up to v1, not xunshi.testsource.NoteTaken.v2");
+        assertThat(reason(dead.get(undecodable.toString())))
+                .startsWith("invalid-payload: " + NoteTakingConsumer.NOTE_TAKEN + " " + undecodable
+                        + " does not decode into NoteTaken");
         assertThat(reason(dead.get(noType.toString()))).startsWith("missing-header:").contains("ce_type");
         assertThat(reason(dead.get(rejected.toString()))).startsWith("handler-failed:").contains("3 times");
         assertThat(header(dead.get(rejected.toString()), "dead-letter-cause"))
@@ -78,8 +91,44 @@ class DeadLetterTest {
         assertThat(notes.rejections()).isGreaterThanOrEqualTo(3);
         assertThat(deadLetters("handler-failed")).isEqualTo(handlerFailuresBefore + 1);
         assertThat(deadLetters("malformed-payload")).isPositive();
-        assertThat(deadLetters("unknown-type")).isPositive();
+        assertThat(deadLetters("unknown-type")).isGreaterThanOrEqualTo(2);
+        assertThat(deadLetters("invalid-payload")).isPositive();
         assertThat(deadLetters("missing-header")).isPositive();
+    }
+
+    @Test
+    void an_event_whose_id_is_no_uuid_is_handled_once_and_a_control_character_in_an_id_is_dead_lettered() {
+        String key = "partner-" + UUID.randomUUID();
+        String partnerId = "GD-440000/巡视-" + UUID.randomUUID().toString().substring(0, 8);
+        String badId = "line\nbreak-" + UUID.randomUUID();
+        CloudEventsOnKafka.publish(NoteTakingConsumer.TOPIC,
+                event(NoteTakingConsumer.NOTE_TAKEN, key).header("ce_id", partnerId).json("{\"note\":\"once\"}"),
+                event(NoteTakingConsumer.NOTE_TAKEN, key).header("ce_id", partnerId).json("{\"note\":\"once\"}"),
+                event(NoteTakingConsumer.NOTE_TAKEN, key).header("ce_id", badId).json("{\"note\":\"bad\"}"),
+                event(NoteTakingConsumer.NOTE_TAKEN, "after-" + key).json("{\"note\":\"after\"}"));
+
+        await().atMost(WAIT).until(() -> notesFor("after-" + key) == 1);
+
+        assertThat(notesFor(key)).as("the redelivered partner event had no second effect").isEqualTo(1);
+        assertThat(pool.preparedQuery("SELECT count(*) AS n FROM inbox WHERE consumer = $1 AND event_id = $2")
+                .executeAndAwait(Tuple.of(NoteTakingConsumer.NAME, partnerId)).iterator().next().getLong("n"))
+                .isEqualTo(1L);
+        Map<String, ConsumerRecord<String, String>> found = new HashMap<>();
+        KafkaTopicReader.readUntil(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                NoteTakingConsumer.DEAD_LETTER_TOPIC, record -> {
+                    String id = header(record, "ce_id");
+                    if (badId.equals(id)) {
+                        found.put(id, record);
+                    }
+                    return found.containsKey(badId);
+                }, WAIT);
+        assertThat(reason(found.get(badId))).startsWith("malformed-header: ce_id holds a control character");
+    }
+
+    private double passedOver() {
+        var counter = metrics.find("xunshi.consumer.skipped")
+                .tags("consumer", NoteTakingConsumer.NAME, "reason", "not-handled").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private Map<String, ConsumerRecord<String, String>> deadLettersById(List<UUID> ids) {

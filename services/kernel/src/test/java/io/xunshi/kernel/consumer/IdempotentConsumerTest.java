@@ -52,9 +52,9 @@ class IdempotentConsumerTest {
         String stream = "inbox-" + eventId;
         AtomicInteger effects = new AtomicInteger();
 
-        Handled<AppendResult> first = inbox.<AppendResult>handleOnce("kernel-test-inbox", eventId,
+        Handled<AppendResult> first = inbox.<AppendResult>handleOnce("kernel-test-inbox", eventId.toString(),
                 conn -> appendOne(conn, stream, effects)).await().atMost(WAIT);
-        Handled<AppendResult> second = inbox.<AppendResult>handleOnce("kernel-test-inbox", eventId,
+        Handled<AppendResult> second = inbox.<AppendResult>handleOnce("kernel-test-inbox", eventId.toString(),
                 conn -> appendOne(conn, stream, effects)).await().atMost(WAIT);
 
         assertThat(first.duplicate()).isFalse();
@@ -70,9 +70,9 @@ class IdempotentConsumerTest {
         AtomicInteger effects = new AtomicInteger();
 
         List<Handled<AppendResult>> outcomes = Uni.join().all(
-                inbox.<AppendResult>handleOnce("kernel-test-inbox", eventId,
+                inbox.<AppendResult>handleOnce("kernel-test-inbox", eventId.toString(),
                         conn -> appendOne(conn, "race-a-" + eventId, effects)),
-                inbox.<AppendResult>handleOnce("kernel-test-inbox", eventId,
+                inbox.<AppendResult>handleOnce("kernel-test-inbox", eventId.toString(),
                         conn -> appendOne(conn, "race-b-" + eventId, effects)))
                 .andFailFast().await().atMost(WAIT);
 
@@ -95,7 +95,7 @@ class IdempotentConsumerTest {
         await().atMost(WAIT).until(() -> notes(after) == 1);
         assertThat(notes(subject)).isEqualTo(1);
         assertThat(pool.preparedQuery("SELECT count(*) AS n FROM inbox WHERE consumer = $1 AND event_id = $2")
-                .executeAndAwait(Tuple.of(NoteTakingConsumer.NAME, id)).iterator().next().getLong("n")).isEqualTo(1L);
+                .executeAndAwait(Tuple.of(NoteTakingConsumer.NAME, id.toString())).iterator().next().getLong("n")).isEqualTo(1L);
     }
 
     private int notes(String subject) {

@@ -18,7 +18,7 @@ class IncomingEventTest {
         if (header != null) {
             extensions.put("aggregateversion", header);
         }
-        return new IncomingEvent(UUID.randomUUID(), "xunshi.test.Noted", 1, "s-1", null, null, null,
+        return new IncomingEvent(UUID.randomUUID().toString(), "xunshi.test.Noted", 1, "s-1", null, null, null,
                 JsonNodeFactory.instance.objectNode(), extensions);
     }
 

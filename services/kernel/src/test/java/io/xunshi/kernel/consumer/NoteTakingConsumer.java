@@ -34,8 +34,29 @@ public class NoteTakingConsumer {
     public static final String NOTE_AWAITING_FIX = "xunshi.testsource.NoteAwaitingFix.v1";
     /** Echoed notes open a stream of the consumer's own service, "echo-" + the subject (an append of its own). */
     public static final String NOTE_ECHOED = "xunshi.testsource.NoteEchoed.v1";
-    /** A type the topic carries that this consumer does not need. */
+    /** A type the topic carries that this consumer does not handle: passed over by design. */
     public static final String NOTE_ARCHIVED = "xunshi.testsource.NoteArchived.v1";
+
+    /** The source's events, as its contracts would declare them. */
+    public record NoteTaken(String note) {
+        public static final String TYPE = "xunshi.testsource.NoteTaken";
+        public static final int VERSION = 1;
+    }
+
+    public record NoteRejected(String note) {
+        public static final String TYPE = "xunshi.testsource.NoteRejected";
+        public static final int VERSION = 1;
+    }
+
+    public record NoteAwaitingFix(String note) {
+        public static final String TYPE = "xunshi.testsource.NoteAwaitingFix";
+        public static final int VERSION = 1;
+    }
+
+    public record NoteEchoed(String note) {
+        public static final String TYPE = "xunshi.testsource.NoteEchoed";
+        public static final int VERSION = 1;
+    }
 
     private static final Logger LOG = Logger.getLogger(NoteTakingConsumer.class);
 
@@ -46,25 +67,24 @@ public class NoteTakingConsumer {
     @Inject
     public NoteTakingConsumer(EventConsumers consumers, EventStore store) {
         consumer = consumers.define(NAME)
-                .on(NOTE_TAKEN, (conn, event) -> conn.preparedQuery("INSERT INTO test_note_counts (subject, notes)"
+                .on(NoteTaken.class, (conn, event, taken) -> conn.preparedQuery("INSERT INTO test_note_counts (subject, notes)"
                         + " VALUES ($1, 1) ON CONFLICT (subject) DO UPDATE SET notes = test_note_counts.notes + 1")
                         .execute(Tuple.of(event.subject())).replaceWithVoid())
-                .on(NOTE_REJECTED, (conn, event) -> {
+                .on(NoteRejected.class, (conn, event, rejected) -> {
                     rejections.incrementAndGet();
                     return Uni.createFrom().failure(new IllegalStateException("notes of this kind are refused"));
                 })
-                .on(NOTE_AWAITING_FIX, (conn, event) -> fixed
+                .on(NoteAwaitingFix.class, (conn, event, awaiting) -> fixed
                         ? conn.preparedQuery("INSERT INTO test_note_counts (subject, notes) VALUES ($1, 1)"
                                 + " ON CONFLICT (subject) DO UPDATE SET notes = test_note_counts.notes + 1")
                                 .execute(Tuple.of(event.subject())).replaceWithVoid()
                         : Uni.createFrom().failure(new IllegalStateException("this release cannot take such notes")))
-                .on(NOTE_ECHOED, (conn, event) -> Uni.createFrom().voidItem()
+                .on(NoteEchoed.class, (conn, event, echoed) -> Uni.createFrom().voidItem()
                         .invoke(() -> LOG.infof("echoing note %s", event.id()))
                         .chain(() -> store.append(conn, "echo-" + event.subject(), "Echo", "110000",
                         ExpectedVersion.NO_STREAM, List.of(NewEvent.of("xunshi.test.NoteEchoed", 1, event.payload(),
-                                new EventMetadata(event.extension("correlationid"), event.id().toString(), NAME)))))
+                                new EventMetadata(event.extension("correlationid"), event.id(), NAME)))))
                         .replaceWithVoid())
-                .ignore(List.of(NOTE_ARCHIVED))
                 .retries(2, Duration.ofMillis(20))
                 .build();
     }

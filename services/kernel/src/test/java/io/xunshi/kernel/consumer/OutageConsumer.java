@@ -27,6 +27,11 @@ public class OutageConsumer {
     public static final String DEAD_LETTER_TOPIC = "xunshi.testoutage.events.kernel-test-outage.dlq";
     public static final String NOTE_TAKEN = "xunshi.testoutage.NoteTaken.v1";
 
+    public record NoteTaken(String note) {
+        public static final String TYPE = "xunshi.testoutage.NoteTaken";
+        public static final int VERSION = 1;
+    }
+
     private final CuttableTcpProxy proxy;
     private final Pool pool;
     private final EventConsumer consumer;
@@ -45,7 +50,7 @@ public class OutageConsumer {
         pool = Pool.pool(vertx, options, new PoolOptions().setMaxSize(2).setConnectionTimeout(2));
         consumer = consumers.define(NAME)
                 .inbox(new Inbox(pool))
-                .on(NOTE_TAKEN, (conn, event) -> conn.preparedQuery("INSERT INTO test_note_counts (subject, notes)"
+                .on(NoteTaken.class, (conn, event, taken) -> conn.preparedQuery("INSERT INTO test_note_counts (subject, notes)"
                         + " VALUES ($1, 1) ON CONFLICT (subject) DO UPDATE SET notes = test_note_counts.notes + 1")
                         .execute(Tuple.of(event.subject())).replaceWithVoid())
                 .retries(1, java.time.Duration.ofMillis(50))

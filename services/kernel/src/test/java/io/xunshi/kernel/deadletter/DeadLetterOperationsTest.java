@@ -129,8 +129,8 @@ class DeadLetterOperationsTest {
         UUID b = UUID.randomUUID();
         String subject = "paged-" + UUID.randomUUID();
         CloudEventsOnKafka.publish(NoteTakingConsumer.TOPIC,
-                event("xunshi.testsource.Unheard.v1", subject).id(a).json("{}"),
-                event("xunshi.testsource.Unheard.v1", subject).id(b).json("{}"));
+                event("xunshi.othersource.Unheard.v1", subject).id(a).json("{}"),
+                event("xunshi.othersource.Unheard.v1", subject).id(b).json("{}"));
         await().atMost(WAIT).until(() -> letterOf(b, CENTRE_OPERATOR), found -> found != null);
         List<String> seen = new java.util.ArrayList<>();
         String cursor = null;
@@ -158,7 +158,7 @@ class DeadLetterOperationsTest {
 
     private long inboxEntries(UUID eventId) {
         return pool.preparedQuery("SELECT count(*) AS n FROM inbox WHERE consumer = $1 AND event_id = $2")
-                .executeAndAwait(Tuple.of(NoteTakingConsumer.NAME, eventId)).iterator().next().getLong("n");
+                .executeAndAwait(Tuple.of(NoteTakingConsumer.NAME, eventId.toString())).iterator().next().getLong("n");
     }
 
     private int notesFor(String subject) {

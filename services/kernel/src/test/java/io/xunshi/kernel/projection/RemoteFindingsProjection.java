@@ -14,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.xunshi.kernel.consumer.IncomingEvent;
+import io.xunshi.kernel.consumer.Delivered;
 
 /**
  * A read model of another service's events: the findings it recorded, one row per event. It can be told
@@ -27,6 +27,12 @@ public class RemoteFindingsProjection implements TopicProjection {
     public static final String TOPIC = "xunshi.testremote.events";
     public static final String FINDING_RECORDED = "xunshi.testremote.FindingRecorded";
 
+    /** The remote service's event, as its contracts would declare it. */
+    public record FindingRecorded(String severity) {
+        public static final String TYPE = FINDING_RECORDED;
+        public static final int VERSION = 1;
+    }
+
     private final AtomicReference<UUID> failOn = new AtomicReference<>();
     private final AtomicInteger failures = new AtomicInteger();
 
@@ -36,23 +42,19 @@ public class RemoteFindingsProjection implements TopicProjection {
     }
 
     @Override
-    public String topic() {
-        return TOPIC;
-    }
-
-    @Override
-    public Set<String> eventTypes() {
-        return Set.of(FINDING_RECORDED);
+    public Set<Class<? extends Record>> events() {
+        return Set.of(FindingRecorded.class);
     }
 
     /** A finding without a severity cannot be listed. */
     @Override
-    public Optional<String> unusable(IncomingEvent event) {
-        return event.missingText("severity");
+    public Optional<String> unusable(Delivered<?> event) {
+        String severity = event.payloadAs(FindingRecorded.class).severity();
+        return severity == null || severity.isBlank() ? Optional.of("lacks severity") : Optional.empty();
     }
 
     @Override
-    public Uni<Void> apply(SqlConnection conn, IncomingEvent event) {
+    public Uni<Void> apply(SqlConnection conn, Delivered<?> event) {
         return applyAll(conn, List.of(event));
     }
 
@@ -61,15 +63,16 @@ public class RemoteFindingsProjection implements TopicProjection {
      * when the poll holds the event it was told to fail on.
      */
     @Override
-    public Uni<Void> applyAll(SqlConnection conn, List<IncomingEvent> events) {
+    public Uni<Void> applyAll(SqlConnection conn, List<Delivered<?>> delivered) {
+        var events = delivered.stream().map(Delivered::event).toList();
         return conn.preparedQuery("INSERT INTO test_remote_findings (event_id, subject, jurisdiction, severity,"
                 + " occurred_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (event_id) DO NOTHING")
-                .executeBatch(events.stream().map(event -> Tuple.of(event.id(), event.subject(),
-                        event.jurisdiction(), event.payload().path("severity").asText(),
-                        event.time() == null ? null : OffsetDateTime.ofInstant(event.time(), ZoneOffset.UTC)))
+                .executeBatch(delivered.stream().map(d -> Tuple.of(UUID.fromString(d.event().id()),
+                        d.event().subject(), d.event().jurisdiction(), d.payloadAs(FindingRecorded.class).severity(),
+                        d.event().time() == null ? null : OffsetDateTime.ofInstant(d.event().time(), ZoneOffset.UTC)))
                         .toList())
                 .flatMap(written -> {
-                    if (events.stream().noneMatch(event -> event.id().equals(failOn.get()))) {
+                    if (events.stream().noneMatch(event -> String.valueOf(failOn.get()).equals(event.id()))) {
                         return Uni.createFrom().voidItem();
                     }
                     failures.incrementAndGet();

@@ -47,8 +47,7 @@ public class Plans {
 
     @Inject
     public Plans(EventStore store, ObjectMapper json) {
-        EventCodec<WorkPlanIssued> codec = new EventCodec<WorkPlanIssued>(json)
-                .register(WorkPlanIssued.TYPE, WorkPlanIssued.VERSION, WorkPlanIssued.class);
+        EventCodec<WorkPlanIssued> codec = EventCodec.of(json, WorkPlanIssued.class);
         this.repository = new AggregateRepository<>(store, json, STREAM_TYPE, new WorkPlan(), codec,
                 WorkPlan.State.class, 0);
         this.aggregate = Aggregate.of("plan", repository, WorkPlan.State::jurisdiction);

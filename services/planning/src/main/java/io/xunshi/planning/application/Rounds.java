@@ -53,9 +53,7 @@ public class Rounds {
 
     @Inject
     public Rounds(EventStore store, ObjectMapper json, PlanDirectory plans, Pool pool) {
-        EventCodec<PlanningEvent> codec = new EventCodec<PlanningEvent>(json)
-                .register(RoundScheduled.TYPE, RoundScheduled.VERSION, RoundScheduled.class)
-                .register(RoundLaunched.TYPE, RoundLaunched.VERSION, RoundLaunched.class);
+        EventCodec<PlanningEvent> codec = EventCodec.of(json, PlanningEvent.class);
         this.repository = new AggregateRepository<>(store, json, STREAM_TYPE, new Round(), codec, Round.State.class, 0);
         this.plans = plans;
         this.pool = pool;

@@ -11,7 +11,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.xunshi.contracts.rectification.RectificationEvaluated;
-import io.xunshi.kernel.consumer.IncomingEvent;
+import io.xunshi.kernel.consumer.Delivered;
 import io.xunshi.kernel.projection.TopicProjection;
 
 /**
@@ -22,41 +22,36 @@ import io.xunshi.kernel.projection.TopicProjection;
 @ApplicationScoped
 public class EvaluationCoverage implements TopicProjection {
 
-    public static final String TOPIC = "xunshi.rectification.events";
-
     @Override
     public String name() {
         return "coverage-evaluations";
     }
 
     @Override
-    public String topic() {
-        return TOPIC;
+    public Set<Class<? extends Record>> events() {
+        return Set.of(RectificationEvaluated.class);
     }
 
     @Override
-    public Set<String> eventTypes() {
-        return Set.of(RectificationEvaluated.TYPE);
+    public Optional<String> unusable(Delivered<?> e) {
+        RectificationEvaluated r = e.payloadAs(RectificationEvaluated.class);
+        return Versions.missing(Versions.names("caseId", "inspectionId", "planId", "organisationId", "outcome",
+                "evaluatedOn"), r.caseId(), r.inspectionId(), r.planId(), r.organisationId(), r.outcome(),
+                r.evaluatedOn());
     }
 
     @Override
-    public Optional<String> unusable(IncomingEvent e) {
-        return Versions.unusable(e, "evaluatedOn", "caseId", "inspectionId", "planId", "organisationId", "outcome");
-    }
-
-    @Override
-    public Uni<Void> apply(SqlConnection conn, IncomingEvent event) {
+    public Uni<Void> apply(SqlConnection conn, Delivered<?> event) {
         return applyAll(conn, List.of(event));
     }
 
     @Override
-    public Uni<Void> applyAll(SqlConnection conn, List<IncomingEvent> events) {
+    public Uni<Void> applyAll(SqlConnection conn, List<Delivered<?>> events) {
         List<Tuple> rows = events.stream()
                 .map(e -> {
-            var p = e.payload();
-            return Tuple.tuple(List.of(e.id(), p.path("caseId").asText(), Versions.of(e),
-                    p.path("inspectionId").asText(), p.path("planId").asText(), p.path("organisationId").asText(),
-                    p.path("outcome").asText(), LocalDate.parse(p.path("evaluatedOn").asText())));
+            RectificationEvaluated r = e.payloadAs(RectificationEvaluated.class);
+            return Tuple.tuple(List.of(e.event().id(), r.caseId(), Versions.of(e), r.inspectionId(), r.planId(),
+                    r.organisationId(), r.outcome().name(), r.evaluatedOn()));
         }).toList();
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();

@@ -11,7 +11,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.xunshi.contracts.inspection.FeedbackGiven;
-import io.xunshi.kernel.consumer.IncomingEvent;
+import io.xunshi.kernel.consumer.Delivered;
 import io.xunshi.kernel.projection.TopicProjection;
 
 /**
@@ -22,42 +22,35 @@ import io.xunshi.kernel.projection.TopicProjection;
 @ApplicationScoped
 public class FeedbackCoverage implements TopicProjection {
 
-    public static final String TOPIC = "xunshi.inspection.events";
-
     @Override
     public String name() {
         return "coverage-feedback";
     }
 
     @Override
-    public String topic() {
-        return TOPIC;
+    public Set<Class<? extends Record>> events() {
+        return Set.of(FeedbackGiven.class);
     }
 
     @Override
-    public Set<String> eventTypes() {
-        return Set.of(FeedbackGiven.TYPE);
+    public Optional<String> unusable(Delivered<?> e) {
+        FeedbackGiven f = e.payloadAs(FeedbackGiven.class);
+        return Versions.missing(Versions.names("inspectionId", "planId", "organisationId", "givenOn"),
+                f.inspectionId(), f.planId(), f.organisationId(), f.givenOn());
     }
 
     @Override
-    public Optional<String> unusable(IncomingEvent e) {
-        return Versions.unusable(e, "givenOn", "inspectionId", "planId", "organisationId");
-    }
-
-    @Override
-    public Uni<Void> apply(SqlConnection conn, IncomingEvent event) {
+    public Uni<Void> apply(SqlConnection conn, Delivered<?> event) {
         return applyAll(conn, List.of(event));
     }
 
     @Override
-    public Uni<Void> applyAll(SqlConnection conn, List<IncomingEvent> events) {
+    public Uni<Void> applyAll(SqlConnection conn, List<Delivered<?>> events) {
         List<Tuple> rows = events.stream()
                 .map(e -> {
-            var p = e.payload();
-            return Tuple.tuple(Arrays.asList(p.path("inspectionId").asText(), p.path("planId").asText(),
-                    p.path("roundId").isTextual() ? p.path("roundId").asText() : null,
-                    p.path("organisationId").asText(), java.time.LocalDate.parse(p.path("givenOn").asText()),
-                    p.path("findings").isArray() ? p.path("findings").size() : null));
+            FeedbackGiven f = e.payloadAs(FeedbackGiven.class);
+            return Tuple.tuple(Arrays.asList(f.inspectionId(), f.planId(), f.roundId(), f.organisationId(),
+                    f.givenOn(), f.findings() != null ? f.findings().size() : null));
         }).toList();
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();

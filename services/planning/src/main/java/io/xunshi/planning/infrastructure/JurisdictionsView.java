@@ -13,7 +13,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.xunshi.contracts.coordination.JurisdictionRegistered;
 import io.xunshi.contracts.coordination.JurisdictionRenamed;
-import io.xunshi.kernel.consumer.IncomingEvent;
+import io.xunshi.kernel.consumer.Delivered;
 import io.xunshi.kernel.projection.TopicProjection;
 
 /**
@@ -35,37 +35,35 @@ public class JurisdictionsView implements TopicProjection {
     }
 
     @Override
-    public String topic() {
-        return OrganisationsView.TOPIC;
+    public Set<Class<? extends Record>> events() {
+        return Set.of(JurisdictionRegistered.class, JurisdictionRenamed.class);
     }
 
     @Override
-    public Set<String> eventTypes() {
-        return Set.of(JurisdictionRegistered.TYPE, JurisdictionRenamed.TYPE);
+    public Optional<String> unusable(Delivered<?> e) {
+        if (e.payload() instanceof JurisdictionRegistered r) {
+            return Versions.missing(Versions.names("code", "name", "level"), r.code(), r.name(), r.level());
+        }
+        JurisdictionRenamed r = e.payloadAs(JurisdictionRenamed.class);
+        return Versions.missing(Versions.names("code", "name"), r.code(), r.name());
     }
 
     @Override
-    public Optional<String> unusable(IncomingEvent e) {
-        return e.type().endsWith("Registered") ? e.missingText("code", "name", "level") : e.missingText("code", "name");
-    }
-
-    @Override
-    public Uni<Void> apply(SqlConnection conn, IncomingEvent event) {
+    public Uni<Void> apply(SqlConnection conn, Delivered<?> event) {
         return applyAll(conn, List.of(event));
     }
 
     @Override
-    public Uni<Void> applyAll(SqlConnection conn, List<IncomingEvent> events) {
+    public Uni<Void> applyAll(SqlConnection conn, List<Delivered<?>> events) {
         List<Tuple> registrations = new ArrayList<>();
         List<Tuple> renames = new ArrayList<>();
-        for (IncomingEvent e : events) {
-            var p = e.payload();
-            if (e.type().equals(JurisdictionRegistered.TYPE)) {
-                String parent = p.path("parentCode").isTextual() ? p.path("parentCode").asText() : null;
-                registrations.add(Tuple.tuple(Arrays.asList(p.path("code").asText(), p.path("name").asText(),
-                        p.path("level").asText(), parent, Math.max(1, Versions.of(e)))));
+        for (Delivered<?> e : events) {
+            if (e.payload() instanceof JurisdictionRegistered r) {
+                registrations.add(Tuple.tuple(Arrays.asList(r.code(), r.name(), r.level().name(), r.parentCode(),
+                        Math.max(1, Versions.of(e)))));
             } else {
-                renames.add(Tuple.of(p.path("code").asText(), p.path("name").asText(), Versions.of(e)));
+                JurisdictionRenamed r = e.payloadAs(JurisdictionRenamed.class);
+                renames.add(Tuple.of(r.code(), r.name(), Versions.of(e)));
             }
         }
         Uni<Void> inserted = registrations.isEmpty() ? Uni.createFrom().voidItem()

@@ -12,7 +12,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.xunshi.contracts.coordination.OrganisationRegistered;
 import io.xunshi.contracts.coordination.OrganisationRenamed;
-import io.xunshi.kernel.consumer.IncomingEvent;
+import io.xunshi.kernel.consumer.Delivered;
 import io.xunshi.kernel.projection.TopicProjection;
 
 /**
@@ -22,8 +22,6 @@ import io.xunshi.kernel.projection.TopicProjection;
  */
 @ApplicationScoped
 public class OrganisationsView implements TopicProjection {
-
-    public static final String TOPIC = "xunshi.coordination.events";
 
     private static final String REGISTER = "INSERT INTO organisations (organisation_id, name, kind, jurisdiction,"
             + " location, version) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (organisation_id) DO NOTHING";
@@ -36,40 +34,38 @@ public class OrganisationsView implements TopicProjection {
     }
 
     @Override
-    public String topic() {
-        return TOPIC;
+    public Set<Class<? extends Record>> events() {
+        return Set.of(OrganisationRegistered.class, OrganisationRenamed.class);
     }
 
     @Override
-    public Set<String> eventTypes() {
-        return Set.of(OrganisationRegistered.TYPE, OrganisationRenamed.TYPE);
+    public Optional<String> unusable(Delivered<?> e) {
+        if (e.payload() instanceof OrganisationRegistered r) {
+            return Versions.missing(Versions.names("organisationId", "name", "kind", "jurisdiction"),
+                    r.organisationId(), r.name(), r.kind(), r.jurisdiction());
+        }
+        OrganisationRenamed r = e.payloadAs(OrganisationRenamed.class);
+        return Versions.missing(Versions.names("organisationId", "name"), r.organisationId(), r.name());
     }
 
     @Override
-    public Optional<String> unusable(IncomingEvent e) {
-        return e.type().endsWith("Registered") ? e.missingText("organisationId", "name", "kind", "jurisdiction")
-                : e.missingText("organisationId", "name");
-    }
-
-    @Override
-    public Uni<Void> apply(SqlConnection conn, IncomingEvent event) {
+    public Uni<Void> apply(SqlConnection conn, Delivered<?> event) {
         return applyAll(conn, List.of(event));
     }
 
     /** One round trip per statement for the whole poll: registrations first, then renames in order. */
     @Override
-    public Uni<Void> applyAll(SqlConnection conn, List<IncomingEvent> events) {
+    public Uni<Void> applyAll(SqlConnection conn, List<Delivered<?>> events) {
         List<Tuple> registrations = new ArrayList<>();
         List<Tuple> renames = new ArrayList<>();
-        for (IncomingEvent e : events) {
-            var p = e.payload();
-            if (e.type().equals(OrganisationRegistered.TYPE)) {
-                String jurisdiction = p.path("jurisdiction").asText();
-                String location = p.path("location").isTextual() ? p.path("location").asText() : jurisdiction;
-                registrations.add(Tuple.tuple(List.of(p.path("organisationId").asText(), p.path("name").asText(),
-                        p.path("kind").asText(), jurisdiction, location, Math.max(1, Versions.of(e)))));
+        for (Delivered<?> e : events) {
+            if (e.payload() instanceof OrganisationRegistered r) {
+                String location = r.location() != null ? r.location() : r.jurisdiction();
+                registrations.add(Tuple.tuple(List.of(r.organisationId(), r.name(), r.kind().name(), r.jurisdiction(),
+                        location, Math.max(1, Versions.of(e)))));
             } else {
-                renames.add(Tuple.of(p.path("organisationId").asText(), p.path("name").asText(), Versions.of(e)));
+                OrganisationRenamed r = e.payloadAs(OrganisationRenamed.class);
+                renames.add(Tuple.of(r.organisationId(), r.name(), Versions.of(e)));
             }
         }
         Uni<Void> inserted = registrations.isEmpty() ? Uni.createFrom().voidItem()

@@ -34,14 +34,7 @@ public class RectificationCases {
 
     @Inject
     public RectificationCases(EventStore store, ObjectMapper json, ReportDeadlines deadlines) {
-        EventCodec<RectificationEvent> codec = new EventCodec<RectificationEvent>(json)
-                .register(RectificationCaseOpened.TYPE, RectificationCaseOpened.VERSION, RectificationCaseOpened.class)
-                .register(RectificationProgressReported.TYPE, RectificationProgressReported.VERSION,
-                        RectificationProgressReported.class)
-                .register(RectificationTaskClosed.TYPE, RectificationTaskClosed.VERSION, RectificationTaskClosed.class)
-                .register(RectificationReportSubmitted.TYPE, RectificationReportSubmitted.VERSION,
-                        RectificationReportSubmitted.class)
-                .register(RectificationEvaluated.TYPE, RectificationEvaluated.VERSION, RectificationEvaluated.class);
+        EventCodec<RectificationEvent> codec = EventCodec.of(json, RectificationEvent.class);
         this.repository = new AggregateRepository<>(store, json, STREAM_TYPE, new RectificationCase(), codec,
                 RectificationCase.State.class, 0);
         this.deadlines = deadlines;

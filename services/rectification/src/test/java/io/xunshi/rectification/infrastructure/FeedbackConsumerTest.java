@@ -97,7 +97,7 @@ class FeedbackConsumerTest {
 
         assertThat(eventsOf(InspectionFeedback.caseOf(feedback))).isEqualTo(1);
         assertThat(count("SELECT count(*) AS n FROM inbox WHERE consumer = $1 AND event_id = $2",
-                Tuple.of(FeedbackConsumer.NAME, eventId))).isEqualTo(1);
+                Tuple.of(FeedbackConsumer.NAME, eventId.toString()))).isEqualTo(1);
     }
 
     @Test
@@ -111,16 +111,17 @@ class FeedbackConsumerTest {
 
         assertThat(eventsOf(InspectionFeedback.caseOf(clean))).as("no case for a clean inspection").isZero();
         assertThat(count("SELECT count(*) AS n FROM inbox WHERE consumer = $1 AND event_id = $2",
-                Tuple.of(FeedbackConsumer.NAME, eventId))).as("handled once, not dead-lettered").isEqualTo(1);
+                Tuple.of(FeedbackConsumer.NAME, eventId.toString()))).as("handled once, not dead-lettered").isEqualTo(1);
     }
 
     @Test
-    void other_inspection_events_are_passed_over_and_unprocessable_ones_are_dead_lettered_with_their_reason() {
+    void other_inspection_events_even_new_ones_are_passed_over_and_unprocessable_ones_are_dead_lettered() {
         String key = "inspection-" + UUID.randomUUID();
         UUID ignored = UUID.randomUUID();
         UUID badJson = UUID.randomUUID();
         UUID noHead = UUID.randomUUID();
-        UUID unknown = UUID.randomUUID();
+        UUID addedUpstream = UUID.randomUUID();
+        UUID foreign = UUID.randomUUID();
         UUID noSpec = UUID.randomUUID();
         FeedbackGiven headless = InspectionFeedback.feedback("000000", "330000", LocalDate.of(2026, 1, 5), 1);
         FeedbackGiven withoutHead = new FeedbackGiven(headless.inspectionId(), headless.roundId(), headless.planId(),
@@ -134,7 +135,8 @@ class FeedbackConsumerTest {
                 inspectionEvent(FeedbackGiven.TYPE + ".v1", key, "000000").id(badJson)
                         .json("{\"inspectionId\": oops"),
                 InspectionFeedback.record(noHead, key, withoutHead),
-                inspectionEvent("xunshi.inspection.InspectionSuspended.v1", key, "000000").id(unknown),
+                inspectionEvent("xunshi.inspection.InspectionSuspended.v1", key, "000000").id(addedUpstream),
+                inspectionEvent("xunshi.rectification.RectificationCaseOpened.v1", key, "000000").id(foreign),
                 inspectionEvent(FeedbackGiven.TYPE + ".v1", key, "000000").id(noSpec).without("ce_specversion")
                         .json("{\"inspectionId\":\"" + key + "\"}"),
                 InspectionFeedback.record(UUID.randomUUID(), key, marker));
@@ -146,19 +148,19 @@ class FeedbackConsumerTest {
             if (id != null) {
                 dead.put(id, record);
             }
-            return List.of(badJson, noHead, unknown, noSpec).stream().allMatch(wanted -> dead.containsKey(wanted.toString()));
+            return List.of(badJson, noHead, foreign, noSpec).stream().allMatch(wanted -> dead.containsKey(wanted.toString()));
         }, InspectionFeedback.WAIT);
 
         assertThat(dead).as("an inspection event the consumer does not need is passed over, not dead-lettered")
-                .doesNotContainKey(ignored.toString());
-        assertThat(count("SELECT count(*) AS n FROM inbox WHERE event_id = $1", Tuple.of(ignored))).isZero();
+                .doesNotContainKeys(ignored.toString(), addedUpstream.toString());
+        assertThat(count("SELECT count(*) AS n FROM inbox WHERE event_id = $1", Tuple.of(ignored.toString()))).isZero();
         assertThat(header(dead.get(badJson.toString()), "dead-letter-reason")).startsWith("malformed-payload:");
         assertThat(dead.get(badJson.toString()).value()).isEqualTo("{\"inspectionId\": oops");
         assertThat(header(dead.get(noHead.toString()), "dead-letter-reason")).startsWith("invalid-payload:")
                 .contains("organisationHead");
-        assertThat(header(dead.get(unknown.toString()), "dead-letter-reason"))
-                .isEqualTo("unknown-type: rectification-feedback has no handler for"
-                        + " xunshi.inspection.InspectionSuspended.v1");
+        assertThat(header(dead.get(foreign.toString()), "dead-letter-reason"))
+                .isEqualTo("unknown-type: rectification-feedback reads xunshi.inspection.events, whose owner does not"
+                        + " publish xunshi.rectification.RectificationCaseOpened.v1");
         assertThat(header(dead.get(noSpec.toString()), "dead-letter-reason")).startsWith("missing-header:")
                 .contains("ce_specversion");
         assertThat(eventsOf(InspectionFeedback.caseOf(headless))).isZero();
