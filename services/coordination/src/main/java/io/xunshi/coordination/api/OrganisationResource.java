@@ -25,7 +25,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -43,6 +47,7 @@ import io.xunshi.kernel.api.CommandResult;
 import io.xunshi.kernel.api.Cursor;
 import io.xunshi.kernel.api.ETags;
 import io.xunshi.kernel.api.IdempotentCommands;
+import io.xunshi.kernel.api.OpenApiConventions;
 import io.xunshi.kernel.api.Page;
 import io.xunshi.kernel.api.Problem;
 import io.xunshi.kernel.api.ProblemException;
@@ -89,6 +94,8 @@ public class OrganisationResource {
                     + " their jurisdiction's subtree. The jurisdiction and the location must be in the jurisdiction"
                     + " tree, and the location in the jurisdiction's subtree (422 otherwise). Answers 201 with Location and ETag; send Idempotency-Key"
                     + " to make retries safe.")
+    @APIResponse(responseCode = "201", description = "The organisation registered, with its Location and ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class)))
     public Uni<Response> register(@Valid @NotNull RegisterOrganisationRequest request,
             @Parameter(description = "Makes a retry return the first result instead of registering twice")
             @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
@@ -111,6 +118,9 @@ public class OrganisationResource {
     @Operation(operationId = "getOrganisation", summary = "Read one organisation; its ETag is its version",
             description = "An organisation outside the caller's jurisdiction subtree answers 404, like an"
                     + " unknown id.")
+    @APIResponse(responseCode = "200", description = "The organisation, with its version as ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class)))
+    @Extension(name = OpenApiConventions.ETAG_EXTENSION, value = "true")
     public Uni<Response> get(@PathParam("id") String id) {
         return visible(callers.get(), id).map(loaded -> Response.ok(view(loaded)).header("ETag", ETags.of(loaded.version()))
                 .build());
@@ -122,6 +132,8 @@ public class OrganisationResource {
     @Operation(operationId = "renameOrganisation",
             summary = "Rename an organisation; send If-Match with its ETag to refuse a stale change (412)",
             description = "Inspection offices only. Renaming to the current name changes nothing.")
+    @APIResponse(responseCode = "200", description = "The organisation renamed, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class)))
     public Uni<Response> rename(@PathParam("id") String id, @Valid @NotNull RenameOrganisationRequest request,
             @HeaderParam("If-Match") String ifMatch,
             @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
@@ -143,6 +155,8 @@ public class OrganisationResource {
             summary = "List organisations in registration order, a page at a time, within the caller's jurisdiction",
             description = "Pass the previous page's next cursor to read on; a jurisdiction outside the caller's"
                     + " subtree answers 403.")
+    @APIResponse(responseCode = "200", description = "One page of organisations; next is the cursor of the following page, absent on the last")
+    @APIResponse(responseCode = "422", description = "registeredFrom or registeredTo is not an RFC 3339 time, or limit is out of range")
     public Uni<Page<OrganisationView>> list(
             @Parameter(description = "Only this jurisdiction's subtree (default: the caller's)")
             @QueryParam("jurisdiction") String jurisdiction,

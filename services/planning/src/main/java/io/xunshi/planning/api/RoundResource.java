@@ -14,7 +14,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,11 +28,13 @@ import io.xunshi.kernel.aggregate.AggregateRepository;
 import io.xunshi.kernel.api.CommandResult;
 import io.xunshi.kernel.api.ETags;
 import io.xunshi.kernel.api.IdempotentCommands;
+import io.xunshi.kernel.api.OpenApiConventions;
 import io.xunshi.kernel.api.ProblemException;
 import io.xunshi.kernel.api.ProblemType;
 import io.xunshi.kernel.security.Caller;
 import io.xunshi.kernel.security.CurrentCaller;
 import io.xunshi.kernel.security.Role;
+import io.xunshi.planning.application.RoundView;
 import io.xunshi.planning.application.Rounds;
 import io.xunshi.planning.domain.Round;
 
@@ -59,6 +65,9 @@ public class RoundResource {
             Role.ORGANISATION_LIAISON, Role.AUDITOR })
     @Operation(operationId = "getRound", summary = "Read one round with its assignments; its ETag is its version",
             description = "A round outside the caller's jurisdiction subtree answers 404, like an unknown id.")
+    @APIResponse(responseCode = "200", description = "The round, with its version as ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundView.class)))
+    @Extension(name = OpenApiConventions.ETAG_EXTENSION, value = "true")
     public Uni<Response> get(@PathParam("id") String id) {
         return visible(callers.get(), id).map(loaded -> Response.ok(Rounds.view(loaded))
                 .header("ETag", ETags.of(loaded.version())).build());
@@ -72,6 +81,8 @@ public class RoundResource {
                     + " round, and the inspection service opens one inspection per assignment. A round is launched"
                     + " once: launching it again is 409. The body and launchedOn are optional (today in"
                     + " Asia/Shanghai). Send If-Match with the round's ETag to refuse a stale launch (412).")
+    @APIResponse(responseCode = "200", description = "The round launched, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundView.class)))
     public Uni<Response> launch(@PathParam("id") String id, @Valid LaunchRoundRequest request,
             @HeaderParam("If-Match") String ifMatch,
             @Parameter(description = "Makes a retry return the first result instead of failing as a second launch")

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -39,6 +40,7 @@ import io.xunshi.kernel.api.CommandResult;
 import io.xunshi.kernel.api.Cursor;
 import io.xunshi.kernel.api.ETags;
 import io.xunshi.kernel.api.IdempotentCommands;
+import io.xunshi.kernel.api.OpenApiConventions;
 import io.xunshi.kernel.api.Page;
 import io.xunshi.kernel.api.Problem;
 import io.xunshi.kernel.api.ProblemException;
@@ -193,6 +195,7 @@ public class RectificationCaseResource {
                     + " id. Read from the case's own events, so it shows every command at once.")
     @APIResponse(responseCode = "200", description = "The case",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
+    @Extension(name = OpenApiConventions.ETAG_EXTENSION, value = "true")
     public Uni<Response> getCase(@PathParam("id") String id) {
         return visible(callers.get(), id).map(loaded -> Response.ok(CaseView.of(loaded, CaseAccess.today()))
                 .header("ETag", ETags.of(loaded.version())).build());
