@@ -117,11 +117,29 @@ public class OpenApiConventions implements OASFilter {
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
             return;
         }
+        Set<String> used = new java.util.HashSet<>();
         api.getPaths().getPathItems().values().forEach(item -> item.getOperations()
-                .forEach((method, operation) -> describe(method, operation)));
+                .forEach((method, operation) -> describe(method, operation, used)));
+        // Only what some operation refers to stays (a document without any 201 needs no Location header).
+        for (String[] named : ERRORS.values()) {
+            if (!used.contains(named[0])) {
+                components.removeResponse(named[0]);
+            }
+        }
+        for (String header : List.of("ETag", "Location", componentName(IdempotentCommands.REPLAYED))) {
+            if (!used.contains(header)) {
+                components.removeHeader(header);
+            }
+        }
+        if (!used.contains("Unavailable")) {
+            components.removeHeader(componentName(RETRY_AFTER));
+        }
+        if (!used.contains("Unauthenticated")) {
+            components.removeHeader(componentName(WWW_AUTHENTICATE));
+        }
     }
 
-    private static void describe(PathItem.HttpMethod method, Operation operation) {
+    private static void describe(PathItem.HttpMethod method, Operation operation, Set<String> used) {
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         boolean command = WRITES.contains(method.name()) && hasHeader(parameters, IdempotentCommands.HEADER);
         boolean conditional = command && hasHeader(parameters, IF_MATCH);
@@ -157,13 +175,13 @@ public class OpenApiConventions implements OASFilter {
         for (Map.Entry<String, APIResponse> success : successes(responses).entrySet()) {
             boolean created = "201".equals(success.getKey());
             if (created) {
-                header(success.getValue(), "Location");
+                header(success.getValue(), "Location", used);
             }
             if (created || conditional || etag) {
-                header(success.getValue(), "ETag");
+                header(success.getValue(), "ETag", used);
             }
             if (command) {
-                header(success.getValue(), IdempotentCommands.REPLAYED);
+                header(success.getValue(), IdempotentCommands.REPLAYED, used);
             }
         }
 
@@ -200,11 +218,19 @@ public class OpenApiConventions implements OASFilter {
             APIResponse declared = ordered.get(status);
             if (declared == null || declared.getRef() == null && declared.getContent() == null
                     && SMALLRYE_DEFAULTS.contains(declared.getDescription())) {
-                ordered.put(status, ERRORS.containsKey(status)
-                        ? OASFactory.createAPIResponse().ref(ERRORS.get(status)[0])
-                        : problemResponse(null));
+                if (ERRORS.containsKey(status)) {
+                    used.add(ERRORS.get(status)[0]);
+                    ordered.put(status, OASFactory.createAPIResponse().ref(ERRORS.get(status)[0]));
+                } else {
+                    ordered.put(status, problemResponse(null));
+                }
             } else if (declared.getRef() == null && declared.getContent() == null) {
-                APIResponse completed = problemResponse(status);
+                APIResponse completed = problemResponse(ERRORS.containsKey(status) ? status : null);
+                if ("503".equals(status)) {
+                    used.add("Unavailable");
+                } else if ("401".equals(status)) {
+                    used.add("Unauthenticated");
+                }
                 completed.setDescription(declared.getDescription());
                 ordered.put(status, completed);
             }
@@ -243,7 +269,8 @@ public class OpenApiConventions implements OASFilter {
         }
     }
 
-    private static void header(APIResponse response, String name) {
+    private static void header(APIResponse response, String name, Set<String> used) {
+        used.add(componentName(name));
         if (response.getHeaders() == null || !response.getHeaders().containsKey(name)) {
             response.addHeader(name, OASFactory.createHeader().ref(componentName(name)));
         }

@@ -35,7 +35,12 @@ class OpenApiConventionsTest {
 
     @Test
     void every_problem_type_status_has_a_problem_response_in_the_components() {
-        OpenAPI api = filtered(Map.of());
+        Operation command = operation("POST", op -> op.addParameter(path("id")).addParameter(header("If-Match"))
+                .addParameter(header("Idempotency-Key")).requestBody(OASFactory.createRequestBody())
+                .responses(OASFactory.createAPIResponses()
+                        .addAPIResponse("201", OASFactory.createAPIResponse().description("created"))
+                        .addAPIResponse("429", OASFactory.createAPIResponse().description("Not Allowed"))));
+        OpenAPI api = filtered(Map.of("/things/{id}", Map.of("POST", command)));
 
         for (ProblemType type : ProblemType.values()) {
             if (type == ProblemType.METHOD_NOT_ALLOWED) {
@@ -53,6 +58,18 @@ class OpenApiConventionsTest {
         assertThat(api.getComponents().getResponses().get("Unavailable").getHeaders()).containsKey("Retry-After");
         assertThat(api.getComponents().getResponses().get("Unauthenticated").getHeaders())
                 .containsKey("WWW-Authenticate");
+    }
+
+    @Test
+    void a_document_keeps_only_the_components_its_operations_refer_to() {
+        Operation read = operation("GET", op -> op.responses(OASFactory.createAPIResponses()
+                .addAPIResponse("200", OASFactory.createAPIResponse().description("all"))));
+        OpenAPI api = filtered(Map.of("/things", Map.of("GET", read)));
+
+        assertThat(api.getComponents().getResponses()).doesNotContainKeys("TooManyRequests", "NotFound", "Conflict")
+                .containsKeys("MalformedRequest", "Unavailable");
+        assertThat(api.getComponents().getHeaders()).doesNotContainKeys("Location", "ETag", "IdempotentReplayed")
+                .containsKeys("RetryAfter", "WWWAuthenticate");
     }
 
     @Test
