@@ -161,20 +161,6 @@ class BadInputTest {
     }
 
     @Test
-    void a_body_far_above_the_limit_with_its_length_is_413_as_problem_json() throws Exception {
-        byte[] huge = new byte[20 * 1024 * 1024];
-        java.util.Arrays.fill(huge, (byte) ' ');
-        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                .send(HttpRequest.newBuilder(organisations).header("Authorization", OFFICE)
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(huge))
-                        .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(response.body()).contains("urn:xunshi:problem:payload-too-large");
-    }
-
-    @Test
     void a_nul_character_in_a_json_string_is_400_naming_the_field() {
         post(OFFICE, "{\"name\":\"广东省\\u0000水利厅\",\"kind\":\"DEPARTMENT\",\"jurisdiction\":\"440000\"}")
                 .statusCode(400).body("errors.field", hasItem("name"));
