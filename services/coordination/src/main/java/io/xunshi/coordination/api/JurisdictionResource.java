@@ -19,7 +19,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
@@ -73,6 +76,8 @@ public class JurisdictionResource {
                     + " county whose city or province is missing answers 422 naming the file and line, and nothing"
                     + " is written. Codes of the tree the table lacks are reported as absent, never removed."
                     + " Importing the same table again changes nothing. Send Idempotency-Key to make retries safe.")
+    @APIResponse(responseCode = "200", description = "What the import registered, renamed and found absent",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JurisdictionTree.ImportReport.class)))
     public Uni<Response> importTable(@Valid @NotNull ImportJurisdictionsRequest request,
             @BeanParam CreationHeaders headers) {
         Caller caller = callers.get();
@@ -94,6 +99,7 @@ public class JurisdictionResource {
             summary = "Read one jurisdiction, its path from the Centre and how many children it has",
             description = "The tree is public information: any authenticated caller may read any node."
                     + " A malformed code answers 400, an unknown one 404.")
+    @APIResponse(responseCode = "200", description = "The jurisdiction, its path from the Centre and its number of children")
     public Uni<JurisdictionView> get(
             @Parameter(description = "GB/T 2260 code, 000000 for the Centre") @PathParam("code") String code) {
         callers.get();
@@ -107,6 +113,8 @@ public class JurisdictionResource {
             summary = "List the children of a jurisdiction in code order, a page at a time",
             description = "Any authenticated caller. Without parent, the provinces (the Centre's children). Pass the"
                     + " previous page's next cursor to read on. An unknown parent answers 404.")
+    @APIResponse(responseCode = "200", description = "One page of the parent's children")
+    @APIResponse(responseCode = "404", description = "No jurisdiction has the parent's code")
     public Uni<Page<JurisdictionSummary>> list(
             @Parameter(description = "The parent's code (default: 000000, the Centre)") @QueryParam("parent") String parent,
             @Parameter(description = "The next cursor of the previous page") @QueryParam("cursor") String cursor,
@@ -126,6 +134,7 @@ public class JurisdictionResource {
             description = "Counted by the inspecting jurisdiction: the level that ran the inspection and supervises"
                     + " the rectification. Children without any count are left out. Inspection offices and auditors,"
                     + " within their own subtree: any other jurisdiction answers 404, like an unknown one.")
+    @APIResponse(responseCode = "200", description = "The counts of the subtree and of each direct child")
     public Uni<RollUp> rollUp(
             @Parameter(description = "GB/T 2260 code, 000000 for the Centre") @PathParam("code") String code) {
         Caller caller = callers.get();

@@ -25,7 +25,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
@@ -37,6 +41,7 @@ import io.xunshi.coordination.application.Organisations;
 import io.xunshi.coordination.domain.Organisation;
 import io.xunshi.kernel.aggregate.AggregateRepository;
 import io.xunshi.kernel.api.Cursor;
+import io.xunshi.kernel.api.OpenApiConventions;
 import io.xunshi.kernel.api.Page;
 import io.xunshi.kernel.api.Problem;
 import io.xunshi.kernel.api.ProblemException;
@@ -84,6 +89,8 @@ public class OrganisationResource {
                     + " their jurisdiction's subtree. The jurisdiction and the location must be in the jurisdiction"
                     + " tree, and the location in the jurisdiction's subtree (422 otherwise). Answers 201 with Location and ETag; send Idempotency-Key"
                     + " to make retries safe.")
+    @APIResponse(responseCode = "201", description = "The organisation registered, with its Location and ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class)))
     public Uni<Response> register(@Valid @NotNull RegisterOrganisationRequest request,
             @BeanParam CreationHeaders headers) {
         CurrentCaller.requireWithin(callers.get(), request.jurisdiction());
@@ -103,6 +110,9 @@ public class OrganisationResource {
     @Operation(operationId = "getOrganisation", summary = "Read one organisation; its ETag is its version",
             description = "An organisation outside the caller's jurisdiction subtree answers 404, like an"
                     + " unknown id.")
+    @APIResponse(responseCode = "200", description = "The organisation, with its version as ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class)))
+    @Extension(name = OpenApiConventions.ETAG_EXTENSION, value = "true")
     public Uni<Response> get(@PathParam("id") String id) {
         return commands.read(organisations.aggregate(), id, OrganisationResource::view);
     }
@@ -113,6 +123,8 @@ public class OrganisationResource {
     @Operation(operationId = "renameOrganisation",
             summary = "Rename an organisation; send If-Match with its ETag to refuse a stale change (412)",
             description = "Inspection offices only. Renaming to the current name changes nothing.")
+    @APIResponse(responseCode = "200", description = "The organisation renamed, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class)))
     public Uni<Response> rename(@PathParam("id") String id, @Valid @NotNull RenameOrganisationRequest request,
             @BeanParam CommandHeaders headers) {
         return commands.execute(organisations.aggregate(), id, headers, request,
@@ -126,6 +138,8 @@ public class OrganisationResource {
             summary = "List organisations in registration order, a page at a time, within the caller's jurisdiction",
             description = "Pass the previous page's next cursor to read on; a jurisdiction outside the caller's"
                     + " subtree answers 403.")
+    @APIResponse(responseCode = "200", description = "One page of organisations; next is the cursor of the following page, absent on the last")
+    @APIResponse(responseCode = "422", description = "registeredFrom or registeredTo is not an RFC 3339 time, or limit is out of range")
     public Uni<Page<OrganisationView>> list(
             @Parameter(description = "Only this jurisdiction's subtree (default: the caller's)")
             @QueryParam("jurisdiction") String jurisdiction,

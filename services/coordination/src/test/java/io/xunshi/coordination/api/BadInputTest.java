@@ -149,6 +149,18 @@ class BadInputTest {
     }
 
     @Test
+    void any_control_character_in_a_path_id_or_a_query_parameter_is_400() {
+        for (String control : new String[] {"%01", "%09", "%0A", "%1F", "%7F", "%C2%85"}) {
+            given().header("Authorization", OFFICE).urlEncodingEnabled(false).get("/api/v1/organisations/ab" + control)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("urn:xunshi:problem:malformed-request")).body("errors.field", hasItem("path"));
+            given().header("Authorization", OFFICE).urlEncodingEnabled(false)
+                    .get("/api/v1/organisations?jurisdiction=44" + control + "0000").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", hasItem("jurisdiction"));
+        }
+    }
+
+    @Test
     void a_nul_character_in_a_json_string_is_400_naming_the_field() {
         post(OFFICE, "{\"name\":\"广东省\\u0000水利厅\",\"kind\":\"DEPARTMENT\",\"jurisdiction\":\"440000\"}")
                 .statusCode(400).body("errors.field", hasItem("name"));

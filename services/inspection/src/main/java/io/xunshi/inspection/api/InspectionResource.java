@@ -20,7 +20,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
@@ -30,6 +34,7 @@ import io.xunshi.inspection.application.Inspections;
 import io.xunshi.inspection.domain.Inspection;
 import io.xunshi.kernel.api.Cursor;
 import io.xunshi.kernel.api.Days;
+import io.xunshi.kernel.api.OpenApiConventions;
 import io.xunshi.kernel.api.Page;
 import io.xunshi.kernel.api.ProblemException;
 import io.xunshi.kernel.api.ProblemType;
@@ -77,6 +82,8 @@ public class InspectionResource {
                     + " offices. The body may be omitted; stationedOn defaults to today in Asia/Shanghai. Answers"
                     + " the inspection with its new ETag; send If-Match to refuse a stale change (412) and"
                     + " Idempotency-Key to make retries safe.")
+    @APIResponse(responseCode = "200", description = "The inspection stationed, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InspectionView.class)))
     public Uni<Response> station(@PathParam("id") String id, @Valid StationRequest request,
             @BeanParam CommandHeaders headers) {
         LocalDate on = Days.orToday(request == null ? null : request.stationedOn());
@@ -89,6 +96,8 @@ public class InspectionResource {
     @Operation(operationId = "recordFinding", summary = "Record a finding (问题) of the fieldwork",
             description = "Only while STATIONED. Team members, team leaders and inspection offices. Answers 201"
                     + " with the finding, its server-generated findingId, Location and the inspection's new ETag.")
+    @APIResponse(responseCode = "201", description = "The finding recorded, with its findingId, its Location and the inspection's new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordedFinding.class)))
     public Uni<Response> recordFinding(@PathParam("id") String id, @Valid @NotNull RecordFindingRequest request,
             @BeanParam CommandHeaders headers) {
         String findingId = UUID.randomUUID().toString();
@@ -108,6 +117,8 @@ public class InspectionResource {
             description = "Only while STATIONED; the inspection becomes REPORTED and takes no more findings. An"
                     + " inspection without findings may be reported. Team leaders only. reportedOn defaults to"
                     + " today in Asia/Shanghai and must not be before stationedOn (422).")
+    @APIResponse(responseCode = "200", description = "The inspection reported, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InspectionView.class)))
     public Uni<Response> report(@PathParam("id") String id, @Valid @NotNull ReportRequest request,
             @BeanParam CommandHeaders headers) {
         return commands.execute(inspections.aggregate(), id, headers, request,
@@ -122,6 +133,8 @@ public class InspectionResource {
             description = "Only while REPORTED; the inspection becomes FEEDBACK_GIVEN and FeedbackGiven, carrying"
                     + " every finding, is published for rectification. Team leaders and inspection offices. givenOn"
                     + " defaults to today in Asia/Shanghai and must not be before reportedOn (422).")
+    @APIResponse(responseCode = "200", description = "The inspection after its feedback, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InspectionView.class)))
     public Uni<Response> giveFeedback(@PathParam("id") String id, @Valid @NotNull FeedbackRequest request,
             @BeanParam CommandHeaders headers) {
         return commands.execute(inspections.aggregate(), id, headers, request,
@@ -135,6 +148,8 @@ public class InspectionResource {
             description = "Only while FEEDBACK_GIVEN; the inspection becomes CLOSED. Inspection offices only. The"
                     + " body may be omitted; closedOn defaults to today in Asia/Shanghai and must not be before"
                     + " feedbackOn (422).")
+    @APIResponse(responseCode = "200", description = "The inspection closed, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InspectionView.class)))
     public Uni<Response> close(@PathParam("id") String id, @Valid CloseRequest request,
             @BeanParam CommandHeaders headers) {
         LocalDate on = Days.orToday(request == null ? null : request.closedOn());
@@ -147,6 +162,9 @@ public class InspectionResource {
     @Operation(operationId = "getInspection", summary = "Read one inspection with its findings; its ETag is its version",
             description = "Read from its events, so it is current at once. An inspection outside the caller's"
                     + " jurisdiction subtree answers 404, like an unknown id.")
+    @APIResponse(responseCode = "200", description = "The inspection with its findings, with its version as ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InspectionView.class)))
+    @Extension(name = OpenApiConventions.ETAG_EXTENSION, value = "true")
     public Uni<Response> get(@PathParam("id") String id) {
         return commands.read(inspections.aggregate(), id, InspectionView::of);
     }
@@ -157,6 +175,9 @@ public class InspectionResource {
     @Operation(operationId = "getFinding", summary = "Read one finding of an inspection",
             description = "The ETag is the inspection's version. 404 for an unknown finding, or an inspection"
                     + " outside the caller's jurisdiction subtree.")
+    @APIResponse(responseCode = "200", description = "The finding, with the inspection's version as ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordedFinding.class)))
+    @Extension(name = OpenApiConventions.ETAG_EXTENSION, value = "true")
     public Uni<Response> getFinding(@PathParam("id") String id, @PathParam("findingId") String findingId) {
         return commands.read(inspections.aggregate(), id, loaded -> {
             Inspection.Finding finding = RecordedFinding.find(loaded.state(), findingId);
@@ -176,6 +197,7 @@ public class InspectionResource {
                     + " shortly after. Filter by roundId to find the inspections a launched round opened. Pass the"
                     + " previous page's next cursor to read on; a jurisdiction outside the caller's subtree answers"
                     + " 403.")
+    @APIResponse(responseCode = "200", description = "One page of inspections; next is the cursor of the following page, absent on the last")
     public Uni<Page<InspectionSummary>> list(
             @Parameter(description = "Only inspections run by this jurisdiction's subtree (default: the caller's)")
             @QueryParam("jurisdiction") String jurisdiction,

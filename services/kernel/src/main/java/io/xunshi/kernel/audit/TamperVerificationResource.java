@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.xunshi.kernel.api.Cursor;
@@ -45,6 +46,8 @@ public class TamperVerificationResource {
                     + " their chain only. One verification at a time per instance: the next waits its turn, and"
                     + " answers 429 if it waited the whole timeout; one that runs out of time answers 503 and"
                     + " concludes nothing.")
+    @APIResponse(responseCode = "200", description = "The verification's report")
+    @APIResponse(responseCode = "429", description = "Other verifications kept this instance busy for the whole timeout; try again later")
     public VerificationReport verify(
             @Parameter(description = "How many findings to list, 1 to 200 (default 50); all are counted")
             @QueryParam("limit") Integer limit) {

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.xunshi.kernel.api.Cursor;
@@ -48,6 +49,8 @@ public class DeadLetterResource {
                     + " (topic, partition, offset, CloudEvents id and type) and what became of it: PENDING, REDRIVEN,"
                     + " ALREADY_HANDLED or FAILED. Only letters whose event lies in the caller's subtree are listed"
                     + " (letters too broken to name a jurisdiction: the Centre's operators only).")
+    @APIResponse(responseCode = "200", description = "One page of letters; next is the cursor of the following page, absent on the last")
+    @APIResponse(responseCode = "422", description = "status is not one of PENDING, REDRIVEN, ALREADY_HANDLED, FAILED, or limit is out of range")
     public Page<DeadLetterView> list(
             @Parameter(description = "Only this consumer's letters") @QueryParam("consumer") String consumer,
             @Parameter(description = "Only letters in this status: PENDING, REDRIVEN, ALREADY_HANDLED, FAILED")
@@ -66,6 +69,7 @@ public class DeadLetterResource {
     @Operation(operationId = "summariseDeadLetters",
             summary = "Count this service's dead letters per consumer and status",
             description = "Operators; counts only the letters the caller may see.")
+    @APIResponse(responseCode = "200", description = "Per consumer, the number of letters in each status")
     public Map<String, Map<DeadLetterOperations.Status, Integer>> summary() {
         return letters.counts(callers.get());
     }
@@ -75,6 +79,7 @@ public class DeadLetterResource {
     @RolesAllowed(Role.OPERATOR)
     @Operation(operationId = "getDeadLetter", summary = "Read one dead letter, with its payload",
             description = "Operators. 404 when there is no such letter or it lies outside the caller's subtree.")
+    @APIResponse(responseCode = "200", description = "The letter, with its payload")
     public DeadLetterView get(@Parameter(description = "<consumer>.<partition>.<offset>") @PathParam("id") String id) {
         return letters.get(callers.get(), id);
     }
@@ -88,6 +93,9 @@ public class DeadLetterResource {
                     + " event that has been handled since has no second effect (ALREADY_HANDLED). 409 if it was"
                     + " re-driven already or belongs to a topic projection; 422 (redrive-failed) if it fails again, and"
                     + " it stays re-drivable; 503 if the database or broker does not answer in time.")
+    @APIResponse(responseCode = "200", description = "The letter after the re-drive: REDRIVEN or ALREADY_HANDLED")
+    @APIResponse(responseCode = "409", description = "The letter was re-driven already, or belongs to a topic projection (rebuild the projection instead)")
+    @APIResponse(responseCode = "422", description = "The re-drive failed again (urn:xunshi:problem:redrive-failed); the letter stays re-drivable")
     public DeadLetterView redrive(@Parameter(description = "<consumer>.<partition>.<offset>") @PathParam("id") String id) {
         return letters.redrive(callers.get(), id);
     }
@@ -99,6 +107,8 @@ public class DeadLetterResource {
             summary = "Re-drive every pending or failed dead letter of one consumer",
             description = "Operators. Answers how many were processed, already handled or failed again, and the"
                     + " failures.")
+    @APIResponse(responseCode = "200", description = "How many letters were processed, already handled or failed again, and the failures")
+    @APIResponse(responseCode = "422", description = "No consumer named")
     public RedriveSummary redriveAll(
             @Parameter(description = "The consumer", required = true) @QueryParam("consumer") String consumer) {
         if (consumer == null || consumer.isBlank()) {

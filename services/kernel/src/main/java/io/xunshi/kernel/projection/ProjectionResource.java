@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
@@ -54,6 +55,7 @@ public class ProjectionResource {
     @RolesAllowed(Role.OPERATOR)
     @Operation(operationId = "listProjections", summary = "List the service's read models and how far behind each is",
             description = "Operators.")
+    @APIResponse(responseCode = "200", description = "Every read model of the service, with its lag")
     public List<ProjectionView> list() {
         callers.get();
         List<ProjectionView> views = new ArrayList<>();
@@ -70,6 +72,7 @@ public class ProjectionResource {
                     + " and applies its whole source again in one transaction, while readers keep the old rows until"
                     + " it commits; answers when done, with the number of events and the time taken. 404 for an"
                     + " unknown name.")
+    @APIResponse(responseCode = "200", description = "The read model rebuilt: how many events it applied and how long it took")
     public Uni<RebuildReport> rebuild(@PathParam("name") String name) {
         if (!Jurisdictions.CENTRE.equals(callers.get().jurisdiction())) {
             throw new ProblemException(ProblemType.FORBIDDEN, "only the Centre's operators rebuild read models");

@@ -58,10 +58,7 @@ public class TallyResource {
 
     @Inject
     public TallyResource(EventStore store, ObjectMapper json) {
-        EventCodec<Tally.Event> codec = new EventCodec<Tally.Event>(json)
-                .register("xunshi.test.TallyOpened", 1, Tally.Opened.class)
-                .register("xunshi.test.TallyCounted", 1, Tally.Counted.class)
-                .register("xunshi.test.TallyClosed", 1, Tally.Closed.class);
+        EventCodec<Tally.Event> codec = EventCodec.of(json, Tally.Event.class);
         this.tallies = Aggregate.of("tally", new AggregateRepository<>(store, json, "Tally", new Tally(), codec,
                 Tally.State.class, 0), Tally.State::jurisdiction);
     }

@@ -19,12 +19,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 import io.xunshi.kernel.aggregate.AggregateRepository;
 import io.xunshi.kernel.api.Cursor;
+import io.xunshi.kernel.api.OpenApiConventions;
 import io.xunshi.kernel.api.Page;
 import io.xunshi.kernel.api.Problem;
 import io.xunshi.kernel.api.ProblemException;
@@ -81,6 +86,8 @@ public class PlanResource {
                     + " own. The universe defaults to every organisation the jurisdiction manages; when given,"
                     + " every id must be such an organisation (422 naming the others). Answers 201 with Location"
                     + " and ETag; send Idempotency-Key to make retries safe.")
+    @APIResponse(responseCode = "201", description = "The plan issued, with its Location and ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     public Uni<Response> issue(@Valid @NotNull IssuePlanRequest request, @BeanParam CreationHeaders headers) {
         CurrentCaller.requireWithin(callers.get(), request.jurisdiction());
         String id = UUID.randomUUID().toString();
@@ -96,6 +103,9 @@ public class PlanResource {
             Role.ORGANISATION_LIAISON, Role.AUDITOR })
     @Operation(operationId = "getPlan", summary = "Read one work plan with its universe; its ETag is its version",
             description = "A plan outside the caller's jurisdiction subtree answers 404, like an unknown id.")
+    @APIResponse(responseCode = "200", description = "The plan, with its version as ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @Extension(name = OpenApiConventions.ETAG_EXTENSION, value = "true")
     public Uni<Response> get(@PathParam("id") String id) {
         return commands.read(plans.aggregate(), id, PlanResource::view);
     }
@@ -107,6 +117,7 @@ public class PlanResource {
             summary = "List the work plans of a jurisdiction subtree in issue order, a page at a time",
             description = "Only plans within the caller's subtree; a jurisdiction outside it answers 403. Pass the"
                     + " previous page's next cursor to read on.")
+    @APIResponse(responseCode = "200", description = "One page of plans; next is the cursor of the following page, absent on the last")
     public Uni<Page<PlanSummary>> list(
             @Parameter(description = "Only this jurisdiction's subtree (default: the caller's)")
             @QueryParam("jurisdiction") String jurisdiction,
@@ -131,6 +142,7 @@ public class PlanResource {
             description = "One entry per child jurisdiction known to planning (from coordination's jurisdiction"
                     + " events), with the plan it filed or filed=false. A plan outside the caller's subtree"
                     + " answers 404.")
+    @APIResponse(responseCode = "200", description = "The child jurisdictions and whether each filed its plan")
     public Uni<SubordinatePlans> subordinates(@PathParam("id") String id) {
         return commands.visible(plans.aggregate(), id)
                 .flatMap(loaded -> directory.subordinates(id, loaded.state().jurisdiction()));
@@ -145,6 +157,8 @@ public class PlanResource {
                     + " organisation at most once; a REGULAR round's targets all belong to the plan's universe,"
                     + " other kinds' targets are organisations managed within the plan's jurisdiction (422"
                     + " naming the ids otherwise). Answers 201 with Location and ETag.")
+    @APIResponse(responseCode = "201", description = "The round scheduled, with its Location and ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundView.class)))
     public Uni<Response> schedule(@PathParam("id") String id, @Valid @NotNull ScheduleRoundRequest request,
             @BeanParam CreationHeaders headers) {
         Caller caller = callers.get();
@@ -169,6 +183,7 @@ public class PlanResource {
     @Operation(operationId = "listRounds", summary = "List the plan's rounds in the order they were scheduled",
             description = "A plan outside the caller's subtree answers 404. Pass the previous page's next cursor"
                     + " to read on.")
+    @APIResponse(responseCode = "200", description = "One page of the plan's rounds")
     public Uni<Page<RoundView>> listRounds(@PathParam("id") String id,
             @Parameter(description = "The next cursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") Integer limit) {
@@ -184,6 +199,7 @@ public class PlanResource {
                     + " (有效覆盖): the latest evaluation of the organisation's rectification under this plan is"
                     + " EFFECTIVE. Lists the organisations not formally covered yet. A plan outside the caller's"
                     + " subtree answers 404.")
+    @APIResponse(responseCode = "200", description = "The plan's formal and effective coverage")
     public Uni<CoverageView> coverage(@PathParam("id") String id) {
         return commands.visible(plans.aggregate(), id)
                 .flatMap(loaded -> directory.coverage(id, loaded.state().jurisdiction()));

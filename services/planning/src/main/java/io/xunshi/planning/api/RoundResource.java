@@ -14,14 +14,20 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 import io.xunshi.kernel.api.Days;
+import io.xunshi.kernel.api.OpenApiConventions;
 import io.xunshi.kernel.command.Answer;
 import io.xunshi.kernel.command.CommandHeaders;
 import io.xunshi.kernel.command.CommandPath;
 import io.xunshi.kernel.security.Role;
+import io.xunshi.planning.application.RoundView;
 import io.xunshi.planning.application.Rounds;
 import io.xunshi.planning.domain.Round;
 
@@ -46,6 +52,9 @@ public class RoundResource {
             Role.ORGANISATION_LIAISON, Role.AUDITOR })
     @Operation(operationId = "getRound", summary = "Read one round with its assignments; its ETag is its version",
             description = "A round outside the caller's jurisdiction subtree answers 404, like an unknown id.")
+    @APIResponse(responseCode = "200", description = "The round, with its version as ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundView.class)))
+    @Extension(name = OpenApiConventions.ETAG_EXTENSION, value = "true")
     public Uni<Response> get(@PathParam("id") String id) {
         return commands.read(rounds.aggregate(), id, Rounds::view);
     }
@@ -58,6 +67,8 @@ public class RoundResource {
                     + " round, and the inspection service opens one inspection per assignment. A round is launched"
                     + " once: launching it again is 409. The body and launchedOn are optional (today in"
                     + " Asia/Shanghai). Send If-Match with the round's ETag to refuse a stale launch (412).")
+    @APIResponse(responseCode = "200", description = "The round launched, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundView.class)))
     public Uni<Response> launch(@PathParam("id") String id, @Valid LaunchRoundRequest request,
             @BeanParam CommandHeaders headers) {
         LaunchRoundRequest body = request == null ? new LaunchRoundRequest(null) : request;

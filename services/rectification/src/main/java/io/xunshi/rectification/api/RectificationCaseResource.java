@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.mutiny.Uni;
 import io.xunshi.kernel.api.Cursor;
 import io.xunshi.kernel.api.Days;
+import io.xunshi.kernel.api.OpenApiConventions;
 import io.xunshi.kernel.api.Page;
 import io.xunshi.kernel.api.QueryValues;
 import io.xunshi.kernel.command.Answer;
@@ -154,6 +156,7 @@ public class RectificationCaseResource {
                     + " id. Read from the case's own events, so it shows every command at once.")
     @APIResponse(responseCode = "200", description = "The case",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
+    @Extension(name = OpenApiConventions.ETAG_EXTENSION, value = "true")
     public Uni<Response> getCase(@PathParam("id") String id) {
         return commands.read(cases.aggregate(), id, loaded -> CaseView.of(loaded, CaseAccess.today()));
     }
