@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 /** The coordination service's REST API, served under a versioned path. */
 @ApplicationPath("/api/v1")
 @OpenAPIDefinition(info = @Info(title = "Xunshi coordination API", version = "0.1.0",
-        description = "The jurisdiction hierarchy, inspectable organisations, roll-ups across levels, and coordination with other oversight bodies."))
+        description = "The jurisdiction hierarchy, inspectable organisations, and roll-ups of inspections and"
+                + " rectifications across levels."))
 public class CoordinationApi extends Application {
 }

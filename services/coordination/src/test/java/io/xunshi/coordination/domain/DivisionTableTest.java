@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import io.xunshi.contracts.coordination.JurisdictionLevel;
-import io.xunshi.coordination.application.JurisdictionSeeder;
+import io.xunshi.coordination.infrastructure.JurisdictionSeeder;
 import io.xunshi.coordination.application.JurisdictionTree;
 import io.xunshi.kernel.domain.Jurisdictions;
 

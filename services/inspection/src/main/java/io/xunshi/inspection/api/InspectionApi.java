@@ -9,6 +9,6 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 /** The inspection service's REST API, served under a versioned path. */
 @ApplicationPath("/api/v1")
 @OpenAPIDefinition(info = @Info(title = "Xunshi inspection API", version = "0.1.0",
-        description = "Inspection teams and the lifecycle of each inspection: stationing, petitions, findings, report, feedback and handover."))
+        description = "The lifecycle of each inspection a launched round opens: stationing, findings, report, feedback and close."))
 public class InspectionApi extends Application {
 }

@@ -1,4 +1,4 @@
-package io.xunshi.coordination.application;
+package io.xunshi.coordination.infrastructure;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,9 +15,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
+import io.xunshi.coordination.application.JurisdictionTree;
 import io.xunshi.coordination.domain.DivisionTable;
 import io.xunshi.coordination.domain.Jurisdiction;
-import io.xunshi.coordination.infrastructure.JurisdictionTreeProjection;
 import io.xunshi.kernel.eventstore.EventMetadata;
 import io.xunshi.kernel.projection.ProjectionRunner;
 
