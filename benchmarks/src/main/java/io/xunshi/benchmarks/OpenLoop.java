@@ -29,6 +29,8 @@ final class OpenLoop {
     static final class Outcome {
         final Histogram latencyMicros = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(60), 3);
         final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+        /** Why requests got no answer: the failure's class, e.g. HttpTimeoutException. */
+        final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
         final LongAdder sent = new LongAdder();
         final AtomicLong lastAnswerNanos = new AtomicLong();
         long firstIntendedNanos;
@@ -79,7 +81,8 @@ final class OpenLoop {
             long answered = answered();
             StringBuilder text = new StringBuilder();
             new TreeMap<>(statuses).forEach((status, n) -> text.append(text.length() == 0 ? "" : ", ")
-                    .append(status == 0 ? "no answer" : status.toString()).append(": ")
+                    .append(status == 0 ? "no answer (" + String.join(", ", new TreeMap<>(failures).keySet()) + ")"
+                            : status.toString()).append(": ")
                     .append(Format.number(100.0 * n.sum() / answered)).append(" %"));
             return text.toString();
         }
@@ -113,6 +116,11 @@ final class OpenLoop {
                 outcome.sent.increment();
                 pending[(int) n++] = client.sendAsync(r, HttpResponse.BodyHandlers.discarding())
                         .handle((response, failure) -> {
+                            if (failure != null) {
+                                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                                outcome.failures.computeIfAbsent(cause.getClass().getSimpleName(), k -> new LongAdder())
+                                        .increment();
+                            }
                             outcome.record(intended, failure != null ? 0 : response.statusCode());
                             return null;
                         });

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.xunshi.kernel.domain.Decider;
@@ -85,16 +86,21 @@ public class AggregateRepository<C, E, S> {
     }
 
     public Uni<Loaded<S>> load(String streamId) {
+        return load(store.pool(), streamId);
+    }
+
+    /** Loads through {@code client}: the pool, or the connection of the transaction that will append. */
+    private Uni<Loaded<S>> load(SqlClient client, String streamId) {
         StateCache.Entry<S> cached = cache.get(streamId);
         if (cached == null) {
-            return loadWithoutCache(streamId);
+            return loadWithoutCache(client, streamId);
         }
         // The events from the cached version on: the first must be the very event the cached state ends with.
-        return store.readStreamAfter(streamId, cached.version() - 1).flatMap(events -> {
+        return store.readStreamAfter(client, streamId, cached.version() - 1).flatMap(events -> {
             if (events.isEmpty() || events.get(0).version() != cached.version()
                     || !events.get(0).eventId().equals(cached.lastEventId())) {
                 cache.stale(streamId, cached);
-                return loadWithoutCache(streamId);
+                return loadWithoutCache(client, streamId);
             }
             cache.hit();
             return Uni.createFrom().item(fold(streamId, cached.state(), cached.version(), cached.lastEventId(),
@@ -102,9 +108,10 @@ public class AggregateRepository<C, E, S> {
         });
     }
 
-    private Uni<Loaded<S>> loadWithoutCache(String streamId) {
+    private Uni<Loaded<S>> loadWithoutCache(SqlClient client, String streamId) {
         cache.miss();
-        return latestSnapshot(streamId).flatMap(snapshot -> store.readStreamAfter(streamId, snapshot.version())
+        return latestSnapshot(client, streamId).flatMap(snapshot -> store.readStreamAfter(client, streamId,
+                snapshot.version())
                 .map(events -> fold(streamId, snapshot.state(), snapshot.version(), null, events)));
     }
 
@@ -135,13 +142,17 @@ public class AggregateRepository<C, E, S> {
      * and appends within the caller's transaction; returns the state and version after the command. A
      * command that decides no events appends nothing and returns the current state.
      *
+     * <p>The stream is read through {@code conn}: a command that held its transaction's connection while it waited
+     * for another one from the pool would, with as many concurrent commands as the pool has connections, wait
+     * for ever.
+     *
      * <p>The state after the append is cached at once, before the caller's transaction commits: if it rolls
      * back, the next load finds that the store does not hold the cached last event and folds afresh. An append
      * that fails drops the stream's entry.
      */
     public Uni<Loaded<S>> handle(SqlConnection conn, String streamId, String jurisdiction, int expectedVersion,
             C command, EventMetadata metadata) {
-        return load(streamId).flatMap(loaded -> {
+        return load(conn, streamId).flatMap(loaded -> {
             if (expectedVersion != ExpectedVersion.ANY && loaded.version() != expectedVersion) {
                 return Uni.createFrom().failure(new ConcurrencyConflict(streamId, expectedVersion, loaded.version()));
             }
@@ -180,11 +191,11 @@ public class AggregateRepository<C, E, S> {
                 .replaceWithVoid();
     }
 
-    private Uni<Loaded<S>> latestSnapshot(String streamId) {
+    private Uni<Loaded<S>> latestSnapshot(SqlClient client, String streamId) {
         if (snapshotEvery <= 0) {
             return Uni.createFrom().item(new Loaded<>(decider.initialState(), 0));
         }
-        return store.pool().preparedQuery("SELECT version, state::text AS state FROM snapshots WHERE stream_id = $1")
+        return client.preparedQuery("SELECT version, state::text AS state FROM snapshots WHERE stream_id = $1")
                 .execute(Tuple.of(streamId))
                 .map(rows -> {
                     if (rows.size() == 0) {
