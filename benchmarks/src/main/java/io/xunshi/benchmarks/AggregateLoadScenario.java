@@ -121,7 +121,8 @@ public class AggregateLoadScenario implements Scenario {
             long[] without = measure(history, false);
             long[] with = measure(history, true);
             cachedP50[h] = millis(with, 50);
-            String name = "command on a stream of " + Format.number(history) + " events, cached";
+            String name = "command on a stream of " + history + " events (" + (history + WARM_UP + COMMANDS)
+                    + " at the end), cached";
             figures.add(new Figure(name + ": latency p50", millis(with, 50), millis(without, 50), "ms", Goal.none()));
             figures.add(new Figure(name + ": latency p99", millis(with, 99), millis(without, 99), "ms", Goal.none()));
         }

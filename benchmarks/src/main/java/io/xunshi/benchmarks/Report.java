@@ -42,6 +42,11 @@ final class Report {
         md.append("Rerun from the repository root (builds the module, starts PostgreSQL and Kafka, rewrites this")
                 .append(" file):\n\n");
         md.append("```\n").append(RERUN).append("\n```\n\n");
+        md.append("`JAVA_OPTS=-Dxunshi.benchmarks.only=RestApiScenario benchmarks/run` measures one section again and")
+                .append(" replaces only it. The REST section (e) runs the packaged platform — the four services as")
+                .append(" processes, with their own Kafka and PostgreSQL — and has goals instead of physical limits;")
+                .append(" `-Dxunshi.benchmarks.rest.label=…` labels it (e.g. a baseline before a change), and")
+                .append(" later runs keep a labelled section (its title names the label, date and commit) beside their own.\n\n");
         md.append("## Machine\n\n").append(machine.markdown()).append('\n');
         for (Section section : sections) {
             md.append(section.markdown());

@@ -221,7 +221,7 @@ public class RestApiScenario implements Scenario {
                 + " (on a read step), the background load included. The load generator shares the 2 cores with the"
                 + " platform. Commit " + commit + "." + (mutable.isEmpty() ? ""
                         : " **A service logged a state the aggregate cache refuses:** " + String.join("; ", mutable));
-        String shortfall = "see the steps below: where p99 grows with the rate, requests queue for the CPU (the"
+        String shortfall = "see the steps above: where p99 grows with the rate, requests queue for the CPU (the"
                 + " platform and the load generator share 2 cores); 409s are commands that met a concurrent write of the"
                 + " same inspection, which the command path does not yet decide again on the new state.";
         return new ScenarioResult("e. REST APIs under load, packaged platform" + label, method, figures, shortfall,
