@@ -244,7 +244,8 @@ public class RestApiScenario implements Scenario {
         md.append("| Step | Requests | Target | Achieved | p50 | p99 | max | Statuses | CPU per request (ms) |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|---|---|\n");
         for (Step s : steps) {
-            for (String kind : List.of("commands", "reads")) {
+            // The step's own kind first, then the load beside it.
+            for (String kind : s.primary().equals("commands") ? List.of("commands", "reads") : List.of("reads", "commands")) {
                 OpenLoop.Outcome o = kind.equals("commands") ? s.commands() : s.reads();
                 String cpu = kind.equals(s.primary()) ? String.join(" / ", PackagedPlatform.SERVICES.stream()
                         .map(service -> Format.number(s.cpuMillisPerRequest(service))).toList()) : "";
