@@ -25,7 +25,9 @@ import io.vertx.mutiny.sqlclient.Row;
  * <pre>benchmarks/run</pre>
  *
  * <p>{@code -Dxunshi.benchmarks.only=RelayThroughputScenario} (in {@code JAVA_OPTS} for {@code benchmarks/run})
- * runs only the scenarios named.
+ * runs only the scenarios named, and then replaces only their sections of the report (adding those it lacks). A
+ * full run rewrites the report but keeps the sections of labelled measurements it did not repeat (a title with
+ * " — label", e.g. a baseline taken before a change; {@code -Dxunshi.benchmarks.rest.label=…}).
  */
 @QuarkusMain
 public class Benchmarks {
@@ -85,7 +87,10 @@ public class Benchmarks {
                 sections.add(section);
             }
             Path report = Path.of(args[0]);
-            Files.writeString(report, Report.markdown(machine(), sections));
+            String existing = Files.exists(report) ? Files.readString(report) : "";
+            Files.writeString(report, only.isBlank()
+                    ? Report.markdown(machine(), sections) + Report.labelledSections(existing, sections)
+                    : Report.merge(existing, sections));
             System.out.println("Report written to " + report.toAbsolutePath());
             return 0;
         }

@@ -19,6 +19,9 @@ final class Report {
             md.append(result.method()).append("\n\n");
             md.append(table(result.figures())).append('\n');
             md.append(conditions.markdown()).append("\n\n");
+            if (!result.details().isBlank()) {
+                md.append(result.details().strip()).append("\n\n");
+            }
             if (!result.allGoalsMet()) {
                 md.append("**Where it falls short and why.** ").append(result.shortfall()).append("\n\n");
             }
@@ -39,11 +42,56 @@ final class Report {
         md.append("Rerun from the repository root (builds the module, starts PostgreSQL and Kafka, rewrites this")
                 .append(" file):\n\n");
         md.append("```\n").append(RERUN).append("\n```\n\n");
+        md.append("`JAVA_OPTS=-Dxunshi.benchmarks.only=RestApiScenario benchmarks/run` measures one section again and")
+                .append(" replaces only it. The REST section (e) runs the packaged platform — the four services as")
+                .append(" processes, with their own Kafka and PostgreSQL — and has goals instead of physical limits;")
+                .append(" `-Dxunshi.benchmarks.rest.label=…` labels it (e.g. a baseline before a change), and")
+                .append(" later runs keep a labelled section (its title names the label, date and commit) beside their own.\n\n");
         md.append("## Machine\n\n").append(machine.markdown()).append('\n');
         for (Section section : sections) {
             md.append(section.markdown());
         }
         return md.toString();
+    }
+
+    /**
+     * The report when only some scenarios ran: the existing report with the sections of the same title replaced
+     * and new ones added at the end, so one scenario can be measured again without losing the others.
+     */
+    static String merge(String existing, List<Section> sections) {
+        StringBuilder md = new StringBuilder(existing.isBlank() ? "# Benchmarks\n\n" : existing.stripTrailing() + "\n\n");
+        for (Section section : sections) {
+            String fresh = section.markdown();
+            String heading = "## " + section.result().title() + "\n";
+            int start = md.indexOf(heading);
+            if (start < 0) {
+                md.append(fresh);
+                continue;
+            }
+            int end = md.indexOf("\n## ", start + heading.length());
+            md.replace(start, end < 0 ? md.length() : end + 1, fresh);
+        }
+        return md.toString().stripTrailing() + "\n";
+    }
+
+    /**
+     * The sections of an existing report that name a labelled measurement ({@code ## title — label (…)}), e.g. a
+     * baseline before a change, which a full run keeps unless it measures the same title again.
+     */
+    static String labelledSections(String existing, List<Section> regenerated) {
+        StringBuilder kept = new StringBuilder();
+        int at = existing.indexOf("\n## ");
+        while (at >= 0) {
+            int next = existing.indexOf("\n## ", at + 1);
+            String block = existing.substring(at + 1, next < 0 ? existing.length() : next + 1);
+            String heading = block.lines().findFirst().orElse("");
+            boolean measuredAgain = regenerated.stream().anyMatch(s -> heading.equals("## " + s.result().title()));
+            if (heading.contains(" — ") && !measuredAgain) {
+                kept.append(block.stripTrailing()).append("\n\n");
+            }
+            at = next;
+        }
+        return kept.toString();
     }
 
     private static String runs(double[] ratios) {

@@ -240,7 +240,15 @@ public class EventStore {
 
     /** The events of a stream after {@code afterVersion} (e.g. the version of a snapshot), oldest first. */
     public Uni<List<StoredEvent>> readStreamAfter(String streamId, int afterVersion) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM events WHERE stream_id = $1 AND version > $2"
+        return readStreamAfter(pool, streamId, afterVersion);
+    }
+
+    /**
+     * As {@link #readStreamAfter(String, int)}, through {@code client} — e.g. the connection of the transaction that
+     * will append, so that a command does not hold one connection while it waits for another.
+     */
+    public Uni<List<StoredEvent>> readStreamAfter(SqlClient client, String streamId, int afterVersion) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM events WHERE stream_id = $1 AND version > $2"
                 + " ORDER BY version").execute(Tuple.of(streamId, afterVersion)).map(this::toEvents);
     }
 

@@ -65,6 +65,18 @@ class AggregateRepositoryTest {
     }
 
     @Test
+    void more_concurrent_commands_than_the_pool_has_connections_all_complete() {
+        var repo = repository(0);
+        // Each command holds its transaction's connection; were its load to wait for another from the pool (16),
+        // 40 at once would wait for ever.
+        var commands = java.util.stream.IntStream.range(0, 40).mapToObj(i -> "ledger-" + UUID.randomUUID())
+                .map(id -> repo.handle(id, "110000", ExpectedVersion.ANY, new Ledger.Open(), EventMetadata.none()))
+                .toList();
+        var results = io.smallrye.mutiny.Uni.join().all(commands).andFailFast().await().atMost(WAIT);
+        assertThat(results).hasSize(40).allSatisfy(loaded -> assertThat(loaded.version()).isEqualTo(1));
+    }
+
+    @Test
     void a_command_against_a_stale_version_is_a_conflict_and_a_rejected_one_writes_nothing() {
         var repo = repository(0);
         String id = "ledger-" + UUID.randomUUID();
