@@ -89,8 +89,12 @@ public class AggregateRepository<C, E, S> {
         return load(store.pool(), streamId);
     }
 
-    /** Loads through {@code client}: the pool, or the connection of the transaction that will append. */
-    private Uni<Loaded<S>> load(SqlClient client, String streamId) {
+    /**
+     * Loads through {@code client}: the pool, or the connection of the transaction that will append (a command
+     * must read through its own transaction's connection, see {@link #handle(SqlConnection, String, String, int,
+     * Object, EventMetadata)}).
+     */
+    public Uni<Loaded<S>> load(SqlClient client, String streamId) {
         StateCache.Entry<S> cached = cache.get(streamId);
         if (cached == null) {
             return loadWithoutCache(client, streamId);

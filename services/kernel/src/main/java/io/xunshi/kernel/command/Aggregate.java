@@ -80,4 +80,9 @@ public final class Aggregate<C, S> {
     public Uni<Loaded<S>> load(String id) {
         return repository.load(id);
     }
+
+    /** Loads through the command's own transaction's connection. */
+    public Uni<Loaded<S>> load(SqlConnection conn, String id) {
+        return repository.load(conn, id);
+    }
 }

@@ -90,7 +90,7 @@ public class CommandPath {
     /** The same, with a command built from the state it is decided on. */
     public <C, S> Uni<Response> executeOnState(Aggregate<C, S> aggregate, String id, CommandHeaders headers,
             Object body, Guard<S> guard, Function<S, C> command, Answer<S> answer) {
-        return queue.inTurn(id, run(headers, body, (conn, context) -> aggregate.load(id).flatMap(loaded -> {
+        return queue.inTurn(id, run(headers, body, (conn, context) -> aggregate.load(conn, id).flatMap(loaded -> {
             Caller caller = context.caller();
             if (!aggregate.readableBy(caller, loaded)) {
                 throw notFound(aggregate);
