@@ -35,6 +35,8 @@ public class AggregateLoadScenario implements Scenario {
     public record Recorded(long seq, long sentAtMicros, String findingId, String inspectionId, String category,
             String severity, String title, String description, String inspectedUnit, String recordedBy,
             String dueDate) {
+        static final String TYPE = BenchEvents.TYPE;
+        static final int VERSION = 1;
     }
 
     record Record(long seq) {
@@ -80,7 +82,7 @@ public class AggregateLoadScenario implements Scenario {
     }
 
     private AggregateRepository<Record, Recorded, Tally> repository(int cachedStreams) {
-        EventCodec<Recorded> codec = new EventCodec<Recorded>(json).register(BenchEvents.TYPE, 1, Recorded.class);
+        EventCodec<Recorded> codec = EventCodec.of(json, Recorded.class);
         return new AggregateRepository<>(store, json, BenchEvents.STREAM_TYPE, new Findings(), codec, Tally.class, 0,
                 cachedStreams);
     }
