@@ -1,15 +1,19 @@
 package io.xunshi.e2e;
 
+import static io.xunshi.e2e.Clients.header;
+import static io.xunshi.e2e.Clients.key;
+import static io.xunshi.e2e.Clients.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
@@ -19,15 +23,57 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
+import io.xunshi.client.coordination.api.JurisdictionsApi;
+import io.xunshi.client.coordination.api.OrganisationsApi;
+import io.xunshi.client.coordination.model.JurisdictionLevel;
+import io.xunshi.client.coordination.model.JurisdictionView;
+import io.xunshi.client.coordination.model.OrganisationKind;
+import io.xunshi.client.coordination.model.OrganisationView;
+import io.xunshi.client.coordination.model.RegisterOrganisationRequest;
+import io.xunshi.client.coordination.model.RollUp;
+import io.xunshi.client.inspection.api.InspectionsApi;
+import io.xunshi.client.inspection.model.CloseRequest;
+import io.xunshi.client.inspection.model.FeedbackRequest;
+import io.xunshi.client.inspection.model.FocusArea;
+import io.xunshi.client.inspection.model.InspectionSummary;
+import io.xunshi.client.inspection.model.InspectionView;
+import io.xunshi.client.inspection.model.RecordFindingRequest;
+import io.xunshi.client.inspection.model.RecordedFinding;
+import io.xunshi.client.inspection.model.ReportRequest;
+import io.xunshi.client.inspection.model.Severity;
+import io.xunshi.client.inspection.model.StationRequest;
+import io.xunshi.client.planning.api.PlansApi;
+import io.xunshi.client.planning.api.RoundsApi;
+import io.xunshi.client.planning.model.AssignmentRequest;
+import io.xunshi.client.planning.model.CoverageView;
+import io.xunshi.client.planning.model.IssuePlanRequest;
+import io.xunshi.client.planning.model.LaunchRoundRequest;
+import io.xunshi.client.planning.model.PlanView;
+import io.xunshi.client.planning.model.RoundKind;
+import io.xunshi.client.planning.model.RoundView;
+import io.xunshi.client.planning.model.ScheduleRoundRequest;
+import io.xunshi.client.planning.model.SubordinatePlans;
+import io.xunshi.client.rectification.api.RectificationCasesApi;
+import io.xunshi.client.rectification.model.CaseView;
+import io.xunshi.client.rectification.model.CloseTaskRequest;
+import io.xunshi.client.rectification.model.EvaluateRectificationRequest;
+import io.xunshi.client.rectification.model.EvaluationOutcome;
+import io.xunshi.client.rectification.model.ReportProgressRequest;
+import io.xunshi.client.rectification.model.SubmitReportRequest;
+import io.xunshi.client.rectification.model.Task;
 
 /**
  * The walking skeleton, end to end: the packaged platform runs as separate processes (see
- * {@link LocalPlatform}) and this test is an agency system that only speaks REST. The Centre plans its
- * 2023–2027 term and inspects a provincial-level organisation; a province (Zhejiang, 330000) issues its plan
- * under the central plan and inspects a city's organisation (Hangzhou, 330100). Both inspections are
- * stationed, find problems, report and feed back; the feedback opens rectification cases, which are worked
- * through and evaluated effective. Then every service's state is checked, and that a provincial caller sees
- * its own province and not another's.
+ * {@link LocalPlatform}) and this test is an agency system that speaks REST through the Java client generated
+ * from the published OpenAPI documents (clients/java, see {@link Clients}), with no hand-written HTTP call.
+ * The Centre plans its 2023–2027 term and inspects a provincial-level organisation; a province (Zhejiang,
+ * 330000) issues its plan under the central plan and inspects a city's organisation (Hangzhou, 330100). Both
+ * inspections are stationed, find problems, report and feed back; the feedback opens rectification cases,
+ * which are worked through and evaluated effective. Then every service's state is checked, and that a
+ * provincial caller sees its own province and not another's. Along the way the platform's refusals are
+ * checked as a client meets them: a role that may not act (403), what lies outside the caller's subtree
+ * (404), a step out of order (409), a stale {@code If-Match} (412) and a date out of order (422), each an
+ * {@code ApiException} with its problem+json body.
  *
  * <p>Everything between the services travels over Kafka, so each step that depends on another service
  * waits (briefly) until that service has caught up, as an agency system would poll.
@@ -43,6 +89,7 @@ class WalkingSkeletonIT {
     private static final String ZHEJIANG = "330000";
     private static final String HANGZHOU = "330100";
     private static final String GUANGDONG = "440000";
+    private static final String PROBLEM_JSON = "application/problem+json";
 
     private static final String INSPECTION_CONSUMER = "inspection-rounds";
     private static final String PLANNING_TOPIC = "xunshi.planning.events";
@@ -75,69 +122,90 @@ class WalkingSkeletonIT {
         }
     }
 
-    /** One level's inspection office, and the callers acting for it and for the organisations it inspects. */
-    private record Level(String jurisdiction, Api coordination, Api planning, Api inspectionOffice, Api teamLeader,
-            Api teamMember, Api rectificationOffice) {
+    /**
+     * One level's inspection office, and the callers acting for it and for the organisations it inspects: each
+     * a generated API of one service, on a client of its own that carries that caller's token.
+     */
+    private record Level(String jurisdiction, JurisdictionsApi jurisdictions, OrganisationsApi organisations,
+            PlansApi plans, RoundsApi rounds, InspectionsApi inspectionOffice, InspectionsApi teamLeader,
+            InspectionsApi teamMember, RectificationCasesApi rectificationOffice) {
     }
 
     private static Level level(String jurisdiction) {
         String office = platform.token("inspection-office", jurisdiction);
         String leader = platform.token("team-leader", jurisdiction);
         String member = platform.token("team-member", jurisdiction);
-        return new Level(jurisdiction, api("coordination", office), api("planning", office),
-                api("inspection", office), api("inspection", leader), api("inspection", member),
-                api("rectification", office));
+        var coordination = Clients.coordination(service("coordination"), office);
+        var planning = Clients.planning(service("planning"), office);
+        return new Level(jurisdiction, new JurisdictionsApi(coordination), new OrganisationsApi(coordination),
+                new PlansApi(planning), new RoundsApi(planning),
+                new InspectionsApi(Clients.inspection(service("inspection"), office)),
+                new InspectionsApi(Clients.inspection(service("inspection"), leader)),
+                new InspectionsApi(Clients.inspection(service("inspection"), member)),
+                new RectificationCasesApi(Clients.rectification(service("rectification"), office)));
     }
 
-    private static Api api(String service, String token) {
-        return new Api(platform.service(service).resolve("/api/v1/"), token);
+    private static URI service(String name) {
+        return platform.service(name);
     }
 
     @Test
-    void the_centre_and_a_province_each_plan_inspect_and_rectify_through_rest_alone() {
+    void the_centre_and_a_province_each_plan_inspect_and_rectify_through_the_generated_client() {
         long started = System.nanoTime();
         try {
             run();
-            System.out.printf("scenario through REST took %.1f s%n", (System.nanoTime() - started) / 1e9);
+            System.out.printf("scenario through the generated client took %.1f s%n",
+                    (System.nanoTime() - started) / 1e9);
         } catch (AssertionError | RuntimeException failure) {
             throw new AssertionError(failure.getMessage() + "\n\n" + platform.diagnostics(), failure);
+        } catch (Exception failure) {
+            throw new AssertionError(Clients.describe(failure) + "\n\n" + platform.diagnostics(), failure);
         }
     }
 
-    private void run() {
+    private void run() throws Exception {
         Level centre = level(CENTRE);
         Level zhejiang = level(ZHEJIANG);
 
         // Coordination: the jurisdiction tree is there from the start, from the shipped division table.
-        JsonNode hangzhou = ok(centre.coordination().get("jurisdictions/" + HANGZHOU));
-        assertThat(hangzhou.path("parentCode").asText()).isEqualTo(ZHEJIANG);
-        assertThat(hangzhou.path("level").asText()).isEqualTo("CITY");
+        JurisdictionView hangzhou = centre.jurisdictions().getJurisdiction(HANGZHOU);
+        assertThat(hangzhou.getParentCode()).isEqualTo(ZHEJIANG);
+        assertThat(hangzhou.getLevel()).isEqualTo(JurisdictionLevel.CITY);
 
         // Each level registers the organisations it manages: its universe.
-        String zhejiangCommittee = register(centre, "中共浙江省委员会", "LOCALITY", CENTRE, ZHEJIANG);
-        String guangdongCommittee = register(centre, "中共广东省委员会", "LOCALITY", CENTRE, GUANGDONG);
-        String hangzhouCommittee = register(zhejiang, "中共杭州市委员会", "LOCALITY", ZHEJIANG, HANGZHOU);
-        String zhejiangInvestment = register(zhejiang, "浙江省交通投资集团有限公司", "STATE_OWNED_ENTERPRISE", ZHEJIANG,
-                ZHEJIANG);
+        String zhejiangCommittee = register(centre, "中共浙江省委员会", OrganisationKind.LOCALITY, CENTRE, ZHEJIANG);
+        String guangdongCommittee = register(centre, "中共广东省委员会", OrganisationKind.LOCALITY, CENTRE, GUANGDONG);
+        String hangzhouCommittee = register(zhejiang, "中共杭州市委员会", OrganisationKind.LOCALITY, ZHEJIANG, HANGZHOU);
+        String zhejiangInvestment = register(zhejiang, "浙江省交通投资集团有限公司", OrganisationKind.STATE_OWNED_ENTERPRISE,
+                ZHEJIANG, ZHEJIANG);
 
         // Planning: the Centre's 2023–2027 plan, and the province's according to it. Planning learns about the
-        // organisations from coordination's events, so the plan is accepted once it has seen them.
+        // organisations from coordination's events, so the plan is accepted once it has seen them (422 before).
         String centralPlan = issuePlan(centre, "中央巡视工作规划（2023－2027年）", null,
                 List.of(zhejiangCommittee, guangdongCommittee));
         String provincialPlan = issuePlan(zhejiang, "浙江省委巡视工作规划（2023－2027年）", centralPlan,
                 List.of(hangzhouCommittee, zhejiangInvestment));
-        JsonNode subordinates = ok(centre.planning().get("plans/" + centralPlan + "/subordinates"));
-        assertThat(subordinates.toString()).contains(ZHEJIANG);
+        SubordinatePlans subordinates = awaitRead("Zhejiang's plan filed under the central plan",
+                () -> centre.plans().getSubordinatePlans(centralPlan),
+                s -> s.getChildren().stream().anyMatch(c -> ZHEJIANG.equals(c.getJurisdiction())
+                        && Boolean.TRUE.equals(c.getFiled())));
+        assertThat(subordinates.getChildren()).filteredOn(c -> ZHEJIANG.equals(c.getJurisdiction()))
+                .singleElement().satisfies(child -> assertThat(child.getPlanId()).isEqualTo(provincialPlan));
 
         // A regular round at each level, one team per target, launched.
         String centralRound = scheduleAndLaunch(centre, centralPlan, "二十届中央第一轮巡视", "中央第一巡视组",
                 zhejiangCommittee);
         String provincialRound = scheduleAndLaunch(zhejiang, provincialPlan, "十五届省委第一轮巡视", "省委第一巡视组",
                 hangzhouCommittee);
+        // A round is launched once: the second launch is an illegal step with its stable code.
+        Clients.Refusal relaunch = refused(() -> centre.rounds().launchRound(centralRound,
+                new LaunchRoundRequest().launchedOn(LocalDate.parse("2026-02-21")), key(), null));
+        assertProblem(relaunch, 409, "urn:xunshi:problem:illegal-state");
+        assertThat(relaunch.code()).as("%s", relaunch).isEqualTo("round-already-launched");
 
         // Inspection: the launched rounds opened one inspection each, from the Kafka event.
-        String centralInspection = inspectionOpenedBy(centre, centralRound);
-        String provincialInspection = inspectionOpenedBy(zhejiang, provincialRound);
+        String centralInspection = inspectionOpenedBy(centre, centralRound, zhejiangCommittee);
+        String provincialInspection = inspectionOpenedBy(zhejiang, provincialRound, hangzhouCommittee);
         // The launch was one trace from planning's API through the outbox and Kafka to inspection's consumer.
         String launchTrace = assertOneTraceFromLaunchToInspection(centralRound);
         assertRequestLogged(launchTrace, "/api/v1/rounds/" + centralRound + "/launch", CENTRE);
@@ -151,31 +219,39 @@ class WalkingSkeletonIT {
         // The state in every service.
         for (Level level : List.of(centre, zhejiang)) {
             String inspection = level == centre ? centralInspection : provincialInspection;
-            assertThat(ok(level.inspectionOffice().get("inspections/" + inspection)).path("status").asText())
-                    .as("inspection %s", inspection).isEqualTo("CLOSED");
+            InspectionView closed = level.inspectionOffice().getInspection(inspection);
+            assertThat(closed.getStatus()).as("inspection %s", inspection)
+                    .isEqualTo(io.xunshi.client.inspection.model.Status.CLOSED);
+            assertThat(closed.getFindings()).as("inspection %s", inspection).hasSize(2);
         }
         assertCoverage(centre, centralPlan, zhejiangCommittee, guangdongCommittee);
         assertCoverage(zhejiang, provincialPlan, hangzhouCommittee, zhejiangInvestment);
 
-        JsonNode centreRollUp = awaitJson(() -> centre.coordination().get("jurisdictions/" + CENTRE + "/roll-up"),
-                r -> r.path("rectifications").path("effective").asInt() == 2);
-        assertThat(centreRollUp.path("inspections").path("total").asInt()).isEqualTo(2);
-        assertThat(centreRollUp.path("inspections").path("closed").asInt()).isEqualTo(2);
-        JsonNode provinceRollUp = awaitJson(() -> zhejiang.coordination().get("jurisdictions/" + ZHEJIANG + "/roll-up"),
-                r -> r.path("rectifications").path("effective").asInt() == 1);
-        assertThat(provinceRollUp.path("inspections").path("total").asInt()).isEqualTo(1);
-        assertThat(provinceRollUp.path("inspections").path("closed").asInt()).isEqualTo(1);
+        RollUp centreRollUp = awaitRead("the Centre's roll-up of two effective rectifications",
+                () -> centre.jurisdictions().getRollUp(CENTRE),
+                r -> r.getRectifications() != null && r.getRectifications().getEffective() == 2);
+        assertThat(centreRollUp.getInspections().getTotal()).isEqualTo(2);
+        assertThat(centreRollUp.getInspections().getClosed()).isEqualTo(2);
+        RollUp provinceRollUp = awaitRead("Zhejiang's roll-up of one effective rectification",
+                () -> zhejiang.jurisdictions().getRollUp(ZHEJIANG),
+                r -> r.getRectifications() != null && r.getRectifications().getEffective() == 1);
+        assertThat(provinceRollUp.getInspections().getTotal()).isEqualTo(1);
+        assertThat(provinceRollUp.getInspections().getClosed()).isEqualTo(1);
 
-        // A provincial caller sees its own province and not another, nor the Centre's own work.
-        assertThat(zhejiang.coordination().get("jurisdictions/" + GUANGDONG + "/roll-up").status()).isEqualTo(404);
-        assertThat(zhejiang.coordination().get("jurisdictions/" + CENTRE + "/roll-up").status()).isEqualTo(404);
-        assertThat(zhejiang.planning().get("plans/" + centralPlan).status()).isEqualTo(404);
-        assertThat(zhejiang.inspectionOffice().get("inspections/" + centralInspection).status()).isEqualTo(404);
-        JsonNode provincialList = ok(zhejiang.inspectionOffice().get("inspections"));
-        assertThat(ids(provincialList, "inspectionId")).containsExactly(provincialInspection);
+        // A provincial caller sees its own province and not another, nor the Centre's own work: hidden as an
+        // unknown id is (404), and a list asked for another province's work is refused (403).
+        assertNotFound(refused(() -> zhejiang.jurisdictions().getRollUp(GUANGDONG)));
+        assertNotFound(refused(() -> zhejiang.jurisdictions().getRollUp(CENTRE)));
+        assertNotFound(refused(() -> zhejiang.plans().getPlan(centralPlan)));
+        assertNotFound(refused(() -> zhejiang.inspectionOffice().getInspection(centralInspection)));
+        List<InspectionSummary> provincialList = zhejiang.inspectionOffice()
+                .listInspections(null, null, null, null, null, null).getItems();
+        assertThat(provincialList).extracting(InspectionSummary::getInspectionId).containsExactly(provincialInspection);
+        assertProblem(refused(() -> zhejiang.inspectionOffice().listInspections(null, GUANGDONG, null, null, null,
+                null)), 403, "urn:xunshi:problem:forbidden");
         Level guangdong = level(GUANGDONG);
-        assertThat(guangdong.planning().get("plans/" + provincialPlan).status()).isEqualTo(404);
-        assertThat(guangdong.inspectionOffice().get("inspections/" + provincialInspection).status()).isEqualTo(404);
+        assertNotFound(refused(() -> guangdong.plans().getPlan(provincialPlan)));
+        assertNotFound(refused(() -> guangdong.inspectionOffice().getInspection(provincialInspection)));
 
         // An auditor at the Centre verifies every service's event store through the launcher: all intact.
         LocalPlatform.Verification verified = platform.verify();
@@ -186,87 +262,178 @@ class WalkingSkeletonIT {
         }
     }
 
-    private static String register(Level level, String name, String kind, String jurisdiction, String location) {
-        Api.Reply reply = level.coordination().post("organisations",
-                Map.of("name", name, "kind", kind, "jurisdiction", jurisdiction, "location", location));
-        assertThat(reply.status()).as("register %s: %s", name, reply).isEqualTo(201);
-        return reply.body().path("id").asText();
+    private static String register(Level level, String name, OrganisationKind kind, String jurisdiction,
+            String location) throws Exception {
+        var answer = level.organisations().registerOrganisationWithHttpInfo(new RegisterOrganisationRequest()
+                .name(name).kind(kind).jurisdiction(jurisdiction).location(location), key());
+        assertThat(answer.getStatusCode()).as("register %s", name).isEqualTo(201);
+        OrganisationView organisation = answer.getData();
+        assertThat(organisation.getName()).isEqualTo(name);
+        assertThat(organisation.getKind()).isEqualTo(kind);
+        assertThat(header(answer.getHeaders(), "Location")).endsWith("/organisations/" + organisation.getId());
+        assertThat(header(answer.getHeaders(), "ETag")).isEqualTo(etag(organisation.getVersion()));
+        return organisation.getId();
     }
 
     private static String issuePlan(Level level, String title, String parentPlanId, List<String> universe) {
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("title", title);
-        request.put("jurisdiction", level.jurisdiction());
-        request.put("termStart", 2023);
-        request.put("termEnd", 2027);
-        if (parentPlanId != null) {
-            request.put("parentPlanId", parentPlanId);
+        IssuePlanRequest request = new IssuePlanRequest().title(title).jurisdiction(level.jurisdiction())
+                .termStart(2023).termEnd(2027).parentPlanId(parentPlanId).universe(universe);
+        String[] lastRefusal = new String[1];
+        io.xunshi.client.planning.ApiResponse<PlanView> answer;
+        try {
+            answer = await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(300)).until(() -> {
+                try {
+                    return level.plans().issuePlanWithHttpInfo(request, key());
+                } catch (io.xunshi.client.planning.ApiException refusedForNow) {
+                    lastRefusal[0] = Clients.describe(refusedForNow);
+                    if (refusedForNow.getCode() != 422) {
+                        throw new AssertionError("issue " + title + ": " + lastRefusal[0], refusedForNow);
+                    }
+                    return null;
+                }
+            }, Objects::nonNull);
+        } catch (ConditionTimeoutException timeout) {
+            throw new AssertionError("issue " + title + ": still refused after " + PROPAGATION + ": " + lastRefusal[0],
+                    timeout);
         }
-        request.put("universe", universe);
-        Api.Reply reply = awaitReply(() -> level.planning().post("plans", request), r -> r.status() != 422);
-        assertThat(reply.status()).as("issue %s: %s", title, reply).isEqualTo(201);
-        return reply.body().path("id").asText();
+        assertThat(answer.getStatusCode()).as("issue %s", title).isEqualTo(201);
+        PlanView plan = answer.getData();
+        assertThat(plan.getTitle()).isEqualTo(title);
+        assertThat(plan.getParentPlanId()).isEqualTo(parentPlanId);
+        assertThat(plan.getUniverse()).containsExactlyInAnyOrderElementsOf(universe);
+        assertThat(header(answer.getHeaders(), "Location")).endsWith("/plans/" + plan.getId());
+        return plan.getId();
     }
 
-    private static String scheduleAndLaunch(Level level, String planId, String name, String team, String target) {
-        Api.Reply scheduled = level.planning().post("plans/" + planId + "/rounds", Map.of("kind", "REGULAR",
-                "name", name, "stationingStart", "2026-03-02", "stationingEnd", "2026-05-08",
-                "assignments", List.of(Map.of("team", team, "organisationId", target))));
-        assertThat(scheduled.status()).as("schedule %s: %s", name, scheduled).isEqualTo(201);
-        String roundId = scheduled.body().path("id").asText();
-        Api.Reply launched = level.planning().post("rounds/" + roundId + "/launch", Map.of("launchedOn", "2026-02-20"));
-        assertThat(launched.status()).as("launch %s: %s", name, launched).isBetween(200, 201);
-        return roundId;
+    private static String scheduleAndLaunch(Level level, String planId, String name, String team, String target)
+            throws Exception {
+        var scheduled = level.plans().scheduleRoundWithHttpInfo(planId, new ScheduleRoundRequest()
+                .kind(RoundKind.REGULAR).name(name).stationingStart(LocalDate.parse("2026-03-02"))
+                .stationingEnd(LocalDate.parse("2026-05-08"))
+                .assignments(List.of(new AssignmentRequest().team(team).organisationId(target))), key());
+        assertThat(scheduled.getStatusCode()).as("schedule %s", name).isEqualTo(201);
+        RoundView round = scheduled.getData();
+        assertThat(round.getPlanId()).isEqualTo(planId);
+        assertThat(header(scheduled.getHeaders(), "Location")).endsWith("/rounds/" + round.getId());
+        String etag = header(scheduled.getHeaders(), "ETag");
+        assertThat(etag).isEqualTo(etag(round.getVersion()));
+
+        // Launched on the version just scheduled: If-Match with the ETag the schedule answered.
+        var launched = level.rounds().launchRoundWithHttpInfo(round.getId(),
+                new LaunchRoundRequest().launchedOn(LocalDate.parse("2026-02-20")), key(), etag);
+        assertThat(launched.getStatusCode()).as("launch %s", name).isEqualTo(200);
+        assertThat(launched.getData().getStatus()).isEqualTo(io.xunshi.client.planning.model.Status.LAUNCHED);
+        assertThat(launched.getData().getLaunchedOn()).isEqualTo(LocalDate.parse("2026-02-20"));
+        assertThat(header(launched.getHeaders(), "ETag")).isEqualTo(etag(launched.getData().getVersion()))
+                .isNotEqualTo(etag);
+        return round.getId();
     }
 
-    private static String inspectionOpenedBy(Level level, String roundId) {
-        JsonNode page = awaitJson(() -> level.inspectionOffice().get("inspections?roundId=" + roundId),
-                r -> r.path("items").size() == 1);
-        return page.path("items").get(0).path("inspectionId").asText();
+    private static String inspectionOpenedBy(Level level, String roundId, String organisationId) {
+        InspectionSummary opened = awaitRead("the inspection round " + roundId + " opened",
+                () -> level.inspectionOffice().listInspections(null, null, null, null, roundId, null),
+                page -> page.getItems().size() == 1).getItems().get(0);
+        assertThat(opened.getOrganisationId()).isEqualTo(organisationId);
+        assertThat(opened.getStatus()).isEqualTo(io.xunshi.client.inspection.model.Status.PREPARING);
+        return opened.getInspectionId();
     }
 
-    private static void inspect(Level level, String inspectionId, String head) {
-        String base = "inspections/" + inspectionId;
-        created(level.teamLeader().post(base + "/stationing", Map.of("stationedOn", "2026-03-02")), "station");
-        created(level.teamMember().post(base + "/findings", Map.of("focusArea", "GOVERNANCE_RESPONSIBILITY",
-                "description", "党委落实全面从严治党主体责任不到位，对下属单位监督管理失之于宽", "severity", "SERIOUS",
-                "involvesTopLeader", false, "involvesLeadershipTeam", true, "common", false, "deepLevel", true,
-                "evidence", List.of("个别谈话记录 12", "会议纪要 2025-07"))), "record a finding");
-        created(level.teamMember().post(base + "/findings", Map.of("focusArea", "ORGANISATIONAL_LINE",
-                "description", "选人用人把关不严，个别干部带病提拔", "severity", "GENERAL",
-                "involvesTopLeader", false, "involvesLeadershipTeam", false, "common", true, "deepLevel", false,
-                "evidence", List.of("选人用人专项检查报告"))), "record a finding");
-        created(level.teamLeader().post(base + "/report", Map.of("reportedOn", "2026-05-20",
-                "summary", "发现两方面问题，建议责成整改")), "report");
-        created(level.teamLeader().post(base + "/feedback", Map.of("givenOn", "2026-06-10",
-                "organisationHead", head)), "give feedback");
-        created(level.inspectionOffice().post(base + "/close", Map.of("closedOn", "2026-06-30")), "close");
+    private static void inspect(Level level, String inspectionId, String head) throws Exception {
+        var read = level.inspectionOffice().getInspectionWithHttpInfo(inspectionId);
+        String preparing = header(read.getHeaders(), "ETag");
+        assertThat(preparing).isEqualTo(etag(read.getData().getVersion()));
+
+        var stationed = level.teamLeader().stationTeamWithHttpInfo(inspectionId,
+                new StationRequest().stationedOn(LocalDate.parse("2026-03-02")), key(), preparing);
+        assertThat(stationed.getData().getStatus()).isEqualTo(io.xunshi.client.inspection.model.Status.STATIONED);
+        String current = header(stationed.getHeaders(), "ETag");
+
+        // Out of order and stale: stationed twice is 409; a finding based on the version before stationing is 412.
+        Clients.Refusal again = refused(() -> level.teamLeader().stationTeam(inspectionId,
+                new StationRequest().stationedOn(LocalDate.parse("2026-03-03")), key(), null));
+        assertProblem(again, 409, "urn:xunshi:problem:illegal-state");
+        assertThat(again.code()).as("%s", again).isEqualTo("inspection-not-preparing");
+        RecordFindingRequest governance = new RecordFindingRequest().focusArea(FocusArea.GOVERNANCE_RESPONSIBILITY)
+                .description("党委落实全面从严治党主体责任不到位，对下属单位监督管理失之于宽").severity(Severity.SERIOUS)
+                .involvesTopLeader(false).involvesLeadershipTeam(true).common(false).deepLevel(true)
+                .evidence(List.of("个别谈话记录 12", "会议纪要 2025-07"));
+        assertProblem(refused(() -> level.teamMember().recordFinding(inspectionId, governance, key(), preparing)),
+                412, "urn:xunshi:problem:precondition-failed");
+
+        var first = level.teamMember().recordFindingWithHttpInfo(inspectionId, governance, key(), current);
+        assertThat(first.getStatusCode()).as("record a finding").isEqualTo(201);
+        RecordedFinding finding = first.getData();
+        assertThat(finding.getInspectionId()).isEqualTo(inspectionId);
+        assertThat(finding.getDescription()).isEqualTo(governance.getDescription());
+        assertThat(header(first.getHeaders(), "Location")).endsWith("/findings/" + finding.getFindingId());
+        assertThat(level.teamMember().getFinding(finding.getFindingId(), inspectionId).getSeverity())
+                .isEqualTo(Severity.SERIOUS);
+        var second = level.teamMember().recordFindingWithHttpInfo(inspectionId, new RecordFindingRequest()
+                .focusArea(FocusArea.ORGANISATIONAL_LINE).description("选人用人把关不严，个别干部带病提拔")
+                .severity(Severity.GENERAL).involvesTopLeader(false).involvesLeadershipTeam(false).common(true)
+                .deepLevel(false).evidence(List.of("选人用人专项检查报告")), key(), null);
+        assertThat(second.getStatusCode()).as("record a finding").isEqualTo(201);
+        assertThat(second.getData().getFindingId()).isNotEqualTo(finding.getFindingId());
+
+        // A report dated before the stationing is refused on that field.
+        Clients.Refusal early = refused(() -> level.teamLeader().reportInspection(inspectionId,
+                new ReportRequest().reportedOn(LocalDate.parse("2026-03-01")).summary("x"), key(), null));
+        assertProblem(early, 422, "urn:xunshi:problem:validation-failed");
+        assertThat(early.code()).as("%s", early).isEqualTo("date-out-of-order");
+        assertThat(early.fields()).as("%s", early).contains("reportedOn");
+
+        InspectionView reported = level.teamLeader().reportInspection(inspectionId, new ReportRequest()
+                .reportedOn(LocalDate.parse("2026-05-20")).summary("发现两方面问题，建议责成整改"), key(), null);
+        assertThat(reported.getStatus()).isEqualTo(io.xunshi.client.inspection.model.Status.REPORTED);
+        assertThat(reported.getFindings()).hasSize(2);
+        InspectionView fedBack = level.teamLeader().giveFeedback(inspectionId, new FeedbackRequest()
+                .givenOn(LocalDate.parse("2026-06-10")).organisationHead(head), key(), null);
+        assertThat(fedBack.getStatus()).isEqualTo(io.xunshi.client.inspection.model.Status.FEEDBACK_GIVEN);
+
+        // Closing is the office's alone: a team leader is refused by role.
+        assertProblem(refused(() -> level.teamLeader().closeInspection(inspectionId,
+                new CloseRequest().closedOn(LocalDate.parse("2026-06-30")), key(), null)), 403,
+                "urn:xunshi:problem:forbidden");
+        InspectionView closed = level.inspectionOffice().closeInspection(inspectionId,
+                new CloseRequest().closedOn(LocalDate.parse("2026-06-30")), key(), null);
+        assertThat(closed.getStatus()).isEqualTo(io.xunshi.client.inspection.model.Status.CLOSED);
+        assertThat(closed.getClosedOn()).isEqualTo(LocalDate.parse("2026-06-30"));
     }
 
-    private static void rectify(Level level, String inspectionId, String organisationLocation) {
-        Api owner = api("rectification", platform.token("rectification-owner", organisationLocation));
-        JsonNode page = awaitJson(() -> owner.get("rectification-cases?inspectionId=" + inspectionId),
-                r -> r.path("items").size() == 1);
-        String caseId = page.path("items").get(0).path("caseId").asText();
-        JsonNode opened = ok(owner.get("rectification-cases/" + caseId));
-        assertThat(opened.path("tasks").size()).as("one task per finding").isEqualTo(2);
-        assertThat(opened.path("reportDue").asText()).as("two months after feedback").isEqualTo("2026-08-10");
-        String base = "rectification-cases/" + caseId;
-        List<String> tasks = ids(opened.path("tasks"), "taskId");
-        created(owner.post(base + "/tasks/" + tasks.get(0) + "/progress", Map.of("reportedOn", "2026-07-01",
-                "progress", "已召开专题民主生活会，制定整改方案")), "report progress");
+    private static void rectify(Level level, String inspectionId, String organisationLocation) throws Exception {
+        RectificationCasesApi owner = new RectificationCasesApi(Clients.rectification(service("rectification"),
+                platform.token("rectification-owner", organisationLocation)));
+        String caseId = awaitRead("the rectification case of inspection " + inspectionId,
+                () -> owner.listCases(null, inspectionId, null, null), page -> page.getItems().size() == 1)
+                .getItems().get(0).getCaseId();
+        CaseView opened = owner.getCase(caseId);
+        assertThat(opened.getInspectionId()).isEqualTo(inspectionId);
+        assertThat(opened.getTasks()).as("one task per finding").hasSize(2);
+        assertThat(opened.getReportDue()).as("two months after feedback").isEqualTo(LocalDate.parse("2026-08-10"));
+        List<String> tasks = opened.getTasks().stream().map(Task::getTaskId).toList();
+
+        CaseView progressed = owner.reportProgress(caseId, tasks.get(0), new ReportProgressRequest()
+                .reportedOn(LocalDate.parse("2026-07-01")).progress("已召开专题民主生活会，制定整改方案"), key(), null);
+        assertThat(progressed.getTasks()).filteredOn(t -> t.getTaskId().equals(tasks.get(0))).singleElement()
+                .satisfies(t -> assertThat(t.getProgress()).hasSize(1));
         for (String task : tasks) {
-            created(owner.post(base + "/tasks/" + task + "/close", Map.of("closedOn", "2026-07-20",
-                    "evidence", List.of("整改报告附件 " + task))), "close task " + task);
+            owner.closeTask(caseId, task, new CloseTaskRequest().closedOn(LocalDate.parse("2026-07-20"))
+                    .evidence(List.of("整改报告附件 " + task)), key(), null);
         }
-        created(owner.post(base + "/report", Map.of("submittedOn", "2026-08-05",
-                "summary", "全部问题已完成整改")), "submit the report");
-        created(level.rectificationOffice().post(base + "/evaluation", Map.of("evaluatedOn", "2026-09-01",
-                "outcome", "EFFECTIVE", "remarks", "整改真实、到位")), "evaluate");
-        JsonNode evaluated = ok(level.rectificationOffice().get(base));
-        assertThat(evaluated.path("status").asText()).isEqualTo("EVALUATED");
-        assertThat(evaluated.path("evaluation").path("outcome").asText()).isEqualTo("EFFECTIVE");
-        assertThat(evaluated.path("report").path("onTime").asBoolean()).isTrue();
+        var submitted = owner.submitReportWithHttpInfo(caseId, new SubmitReportRequest()
+                .submittedOn(LocalDate.parse("2026-08-05")).summary("全部问题已完成整改"), key(), null);
+        assertThat(submitted.getData().getStatus())
+                .isEqualTo(io.xunshi.client.rectification.model.Status.REPORT_SUBMITTED);
+        // The office evaluates on the version the report produced.
+        level.rectificationOffice().evaluateRectification(caseId, new EvaluateRectificationRequest()
+                .evaluatedOn(LocalDate.parse("2026-09-01")).outcome(EvaluationOutcome.EFFECTIVE).remarks("整改真实、到位"),
+                key(), header(submitted.getHeaders(), "ETag"));
+        CaseView evaluated = level.rectificationOffice().getCase(caseId);
+        assertThat(evaluated.getStatus()).isEqualTo(io.xunshi.client.rectification.model.Status.EVALUATED);
+        assertThat(evaluated.getEvaluation().getOutcome()).isEqualTo(EvaluationOutcome.EFFECTIVE);
+        assertThat(evaluated.getReport().getOnTime()).isTrue();
+        assertThat(evaluated.getTasks()).extracting(Task::getStatus)
+                .containsOnly(io.xunshi.client.rectification.model.TaskStatus.CLOSED);
     }
 
     /**
@@ -329,45 +496,57 @@ class WalkingSkeletonIT {
     }
 
     private static void assertCoverage(Level level, String planId, String covered, String uncovered) {
-        JsonNode coverage = awaitJson(() -> level.planning().get("plans/" + planId + "/coverage"),
-                r -> r.path("effective").path("covered").asInt() == 1);
-        assertThat(coverage.path("universe").asInt()).isEqualTo(2);
-        assertThat(coverage.path("formal").path("covered").asInt()).isEqualTo(1);
-        assertThat(coverage.path("effective").path("covered").asInt()).isEqualTo(1);
-        assertThat(ids(coverage.path("uncovered"), "organisationId")).containsExactly(uncovered);
-        assertThat(coverage.toString()).contains(covered);
+        CoverageView coverage = awaitRead("coverage of plan " + planId, () -> level.plans().getCoverage(planId),
+                c -> c.getEffective() != null && c.getEffective().getCovered() == 1);
+        assertThat(coverage.getUniverse()).isEqualTo(2);
+        assertThat(coverage.getFormal().getCovered()).isEqualTo(1);
+        assertThat(coverage.getEffective().getCovered()).isEqualTo(1);
+        assertThat(coverage.getUncovered()).extracting(u -> u.getOrganisationId()).containsExactly(uncovered);
+        assertThat(coverage.getTargets()).filteredOn(t -> covered.equals(t.getOrganisationId())).singleElement()
+                .satisfies(target -> {
+                    assertThat(target.getFormallyCovered()).isTrue();
+                    assertThat(target.getEffectivelyCovered()).isTrue();
+                });
     }
 
-    private static JsonNode ok(Api.Reply reply) {
-        assertThat(reply.status()).as("%s", reply).isEqualTo(200);
-        return reply.body();
+    /** A problem+json answer of that status and type. */
+    private static void assertProblem(Clients.Refusal refusal, int status, String type) {
+        assertThat(refusal.status()).as("%s", refusal).isEqualTo(status);
+        assertThat(refusal.contentType()).as("%s", refusal).startsWith(PROBLEM_JSON);
+        assertThat(refusal.type()).as("%s", refusal).isEqualTo(type);
+        assertThat(refusal.problem().path("status").asInt()).as("%s", refusal).isEqualTo(status);
     }
 
-    private static void created(Api.Reply reply, String what) {
-        assertThat(reply.status()).as("%s: %s", what, reply).isBetween(200, 201);
+    private static void assertNotFound(Clients.Refusal refusal) {
+        assertProblem(refusal, 404, "urn:xunshi:problem:not-found");
     }
 
-    private static List<String> ids(JsonNode items, String field) {
-        JsonNode array = items.isArray() ? items : items.path("items");
-        List<String> ids = new ArrayList<>();
-        array.forEach(item -> ids.add(item.path(field).asText()));
-        return ids;
+    private static String etag(Integer version) {
+        assertThat(version).as("the view's version").isNotNull();
+        return "\"" + version + "\"";
     }
 
-    private static JsonNode awaitJson(Supplier<Api.Reply> request, Predicate<JsonNode> done) {
-        return awaitReply(request, reply -> reply.status() == 200 && done.test(reply.body())).body();
-    }
-
-    private static Api.Reply awaitReply(Supplier<Api.Reply> request, Predicate<Api.Reply> done) {
-        Api.Reply[] last = new Api.Reply[1];
+    /**
+     * Reads through the generated client until the answer satisfies {@code done}: a read model another service
+     * feeds over Kafka catches up in its own time, and until then may answer a problem (a 404 for what it has
+     * not seen yet) or an earlier state.
+     */
+    private static <T> T awaitRead(String what, Callable<T> read, Predicate<T> done) {
+        String[] last = new String[1];
         try {
-            await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(300)).until(() -> {
-                last[0] = request.get();
-                return done.test(last[0]);
-            });
+            return await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(300)).until(() -> {
+                try {
+                    T answer = read.call();
+                    last[0] = String.valueOf(answer);
+                    return done.test(answer) ? answer : null;
+                } catch (Exception refusedForNow) {
+                    last[0] = Clients.describe(refusedForNow);
+                    return null;
+                }
+            }, Objects::nonNull);
         } catch (ConditionTimeoutException timeout) {
-            throw new AssertionError("still waiting after " + PROPAGATION + "; last answer: " + last[0], timeout);
+            throw new AssertionError("still waiting for " + what + " after " + PROPAGATION + "; last answer: "
+                    + last[0], timeout);
         }
-        return last[0];
     }
 }
