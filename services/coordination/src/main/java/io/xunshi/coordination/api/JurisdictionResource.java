@@ -86,8 +86,7 @@ public class JurisdictionResource {
                     + " tables; the caller's jurisdiction is " + caller.jurisdiction());
         }
         DivisionTable table = parse(request);
-        return commands.run(headers, request,
-                (conn, context) -> tree.importTable(conn, table, request.source().strip(), context.metadata()),
+        return commands.run(headers, request, tree.importing(table, request.source().strip()),
                 report -> new CommandResult(200, Map.of(), report));
     }
 

@@ -51,7 +51,6 @@ import io.xunshi.kernel.command.CommandHeaders;
 import io.xunshi.kernel.command.CommandPath;
 import io.xunshi.kernel.command.CreationHeaders;
 import io.xunshi.kernel.domain.Jurisdictions;
-import io.xunshi.kernel.eventstore.ExpectedVersion;
 import io.xunshi.kernel.security.Caller;
 import io.xunshi.kernel.security.CurrentCaller;
 import io.xunshi.kernel.security.Role;
@@ -97,9 +96,7 @@ public class OrganisationResource {
         String id = UUID.randomUUID().toString();
         Organisation.Register command = new Organisation.Register(id, request.name(), request.kind(),
                 request.jurisdiction(), request.location());
-        return inTree(request).flatMap(checked -> commands.run(headers, request,
-                (conn, context) -> organisations.handle(conn, id, request.jurisdiction(), ExpectedVersion.NO_STREAM,
-                        command, context.metadata()),
+        return inTree(request).flatMap(checked -> commands.run(headers, request, organisations.registering(command),
                 Answer.created(registered -> BASE + id, OrganisationResource::view)));
     }
 

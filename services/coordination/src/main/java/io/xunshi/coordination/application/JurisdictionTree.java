@@ -20,12 +20,11 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.xunshi.contracts.coordination.JurisdictionEvent;
 import io.xunshi.contracts.coordination.JurisdictionLevel;
-import io.xunshi.contracts.coordination.JurisdictionRegistered;
-import io.xunshi.contracts.coordination.JurisdictionRenamed;
 import io.xunshi.coordination.domain.DivisionTable;
 import io.xunshi.coordination.domain.Jurisdiction;
 import io.xunshi.kernel.aggregate.AggregateRepository;
 import io.xunshi.kernel.aggregate.EventCodec;
+import io.xunshi.kernel.command.CommandPath;
 import io.xunshi.kernel.domain.Jurisdictions;
 import io.xunshi.kernel.eventstore.EventMetadata;
 import io.xunshi.kernel.eventstore.EventStore;
@@ -182,6 +181,11 @@ public class JurisdictionTree {
      * codes in {@code conn}, the caller's transaction. Codes of the tree the table lacks are reported, never
      * removed. Running it again with the same table changes nothing.
      */
+    /** Importing {@code table} on the command path. */
+    public CommandPath.Handler<ImportReport> importing(DivisionTable table, String source) {
+        return (conn, context) -> importTable(conn, table, source, context.metadata());
+    }
+
     public Uni<ImportReport> importTable(SqlConnection conn, DivisionTable table, String source,
             EventMetadata metadata) {
         return current().flatMap(current -> {

@@ -8,14 +8,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.xunshi.contracts.coordination.OrganisationEvent;
-import io.xunshi.contracts.coordination.OrganisationRegistered;
-import io.xunshi.contracts.coordination.OrganisationRenamed;
 import io.xunshi.coordination.domain.Organisation;
 import io.xunshi.kernel.aggregate.AggregateRepository;
 import io.xunshi.kernel.aggregate.EventCodec;
 import io.xunshi.kernel.command.Aggregate;
+import io.xunshi.kernel.command.CommandPath;
 import io.xunshi.kernel.eventstore.EventMetadata;
 import io.xunshi.kernel.eventstore.EventStore;
+import io.xunshi.kernel.eventstore.ExpectedVersion;
 
 /** Registering and renaming organisations, and loading one by id. */
 @ApplicationScoped
@@ -41,6 +41,12 @@ public class Organisations {
 
     public Uni<AggregateRepository.Loaded<Organisation.State>> load(String organisationId) {
         return repository.load(organisationId);
+    }
+
+    /** Registering a new organisation on the command path. */
+    public CommandPath.Handler<AggregateRepository.Loaded<Organisation.State>> registering(Organisation.Register command) {
+        return (conn, context) -> repository.handle(conn, command.organisationId(), command.jurisdiction(),
+                ExpectedVersion.NO_STREAM, command, context.metadata());
     }
 
     public Uni<AggregateRepository.Loaded<Organisation.State>> handle(SqlConnection conn, String organisationId, String jurisdiction,

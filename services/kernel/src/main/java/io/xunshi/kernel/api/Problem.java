@@ -38,7 +38,12 @@ public record Problem(URI type, String title, int status, String detail, String 
         return new Problem(type, title, status, detail, requestPath, code, errors);
     }
 
+    /** The problem as its answer; a 503 or 429 also says when to try again ({@code Retry-After}, seconds). */
     public Response toResponse() {
-        return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(this).build();
+        Response.ResponseBuilder answer = Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(this);
+        if (status == 503 || status == 429) {
+            answer.header("Retry-After", "1");
+        }
+        return answer.build();
     }
 }

@@ -172,9 +172,8 @@ public class ProblemMappers {
             // The database or broker is away for a moment; a retry with the same Idempotency-Key is safe whether
             // or not the failure struck after the commit.
             LOG.warnf("unavailable at %s: %s", path(uri), e.toString());
-            return Response.fromResponse(Problem.of(ProblemType.UNAVAILABLE, "the service cannot reach its database"
-                    + " or broker just now; retry shortly with the same Idempotency-Key")
-                    .at(path(uri)).toResponse()).header(HttpHeaders.RETRY_AFTER, "1").build();
+            return Problem.of(ProblemType.UNAVAILABLE, "the service cannot reach its database"
+                    + " or broker just now; retry shortly with the same Idempotency-Key").at(path(uri)).toResponse();
         }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure %s at %s", reference, path(uri));

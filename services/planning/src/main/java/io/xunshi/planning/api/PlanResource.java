@@ -93,8 +93,8 @@ public class PlanResource {
         String id = UUID.randomUUID().toString();
         Plans.Issue issue = new Plans.Issue(id, request.jurisdiction(), request.title(), request.termStart(),
                 request.termEnd(), request.parentPlanId(), request.universe());
-        return commands.run(headers, request, (conn, context) -> plans.issue(conn, issue, context.metadata()),
-                Answer.created(issued -> BASE + id, PlanResource::view));
+        return commands.run(headers, request, plans.issuing(issue), Answer.created(issued -> BASE + id,
+                PlanResource::view));
     }
 
     @GET
@@ -170,9 +170,9 @@ public class PlanResource {
             String roundId = UUID.randomUUID().toString();
             List<Round.Pairing> pairings = request.assignments().stream()
                     .map(a -> new Round.Pairing(a.team(), a.organisationId())).toList();
-            return commands.run(headers, request, (conn, context) -> rounds.schedule(conn, roundId, plan,
-                    request.kind(), request.name(), request.stationingStart(), request.stationingEnd(), pairings,
-                    context.metadata()), Answer.created(scheduled -> RoundResource.BASE + roundId, Rounds::view));
+            return commands.run(headers, request, rounds.scheduling(roundId, plan, request.kind(), request.name(),
+                    request.stationingStart(), request.stationingEnd(), pairings),
+                    Answer.created(scheduled -> RoundResource.BASE + roundId, Rounds::view));
         });
     }
 

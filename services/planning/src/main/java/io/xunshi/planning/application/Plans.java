@@ -20,6 +20,7 @@ import io.xunshi.contracts.planning.WorkPlanIssued;
 import io.xunshi.kernel.aggregate.AggregateRepository;
 import io.xunshi.kernel.aggregate.EventCodec;
 import io.xunshi.kernel.command.Aggregate;
+import io.xunshi.kernel.command.CommandPath;
 import io.xunshi.kernel.eventstore.EventMetadata;
 import io.xunshi.kernel.eventstore.EventStore;
 import io.xunshi.kernel.eventstore.ExpectedVersion;
@@ -60,6 +61,11 @@ public class Plans {
 
     public Uni<AggregateRepository.Loaded<WorkPlan.State>> load(String planId) {
         return repository.load(planId);
+    }
+
+    /** Issuing {@code request} on the command path. */
+    public CommandPath.Handler<AggregateRepository.Loaded<WorkPlan.State>> issuing(Issue request) {
+        return (conn, context) -> issue(conn, request, context.metadata());
     }
 
     public Uni<AggregateRepository.Loaded<WorkPlan.State>> issue(SqlConnection conn, Issue request,

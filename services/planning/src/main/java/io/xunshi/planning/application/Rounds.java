@@ -28,6 +28,7 @@ import io.xunshi.kernel.aggregate.EventCodec;
 import io.xunshi.kernel.api.Cursor;
 import io.xunshi.kernel.api.Page;
 import io.xunshi.kernel.command.Aggregate;
+import io.xunshi.kernel.command.CommandPath;
 import io.xunshi.kernel.eventstore.EventMetadata;
 import io.xunshi.kernel.eventstore.EventStore;
 import io.xunshi.kernel.eventstore.ExpectedVersion;
@@ -73,6 +74,14 @@ public class Rounds {
 
     public Uni<AggregateRepository.Loaded<Round.State>> load(String roundId) {
         return repository.load(roundId);
+    }
+
+    /** Scheduling a round of {@code plan} on the command path. */
+    public CommandPath.Handler<AggregateRepository.Loaded<Round.State>> scheduling(String roundId, Round.Plan plan,
+            RoundKind kind, String name, LocalDate stationingStart, LocalDate stationingEnd,
+            List<Round.Pairing> pairings) {
+        return (conn, context) -> schedule(conn, roundId, plan, kind, name, stationingStart, stationingEnd, pairings,
+                context.metadata());
     }
 
     public Uni<AggregateRepository.Loaded<Round.State>> schedule(SqlConnection conn, String roundId, Round.Plan plan,

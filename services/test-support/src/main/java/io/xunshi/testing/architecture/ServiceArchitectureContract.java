@@ -1,14 +1,5 @@
 package io.xunshi.testing.architecture;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
-import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
-import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,7 +9,12 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.library.freeze.FreezingArchRule;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The layers every service keeps, checked on its compiled main classes: {@code domain} decides and folds with
@@ -27,11 +23,6 @@ import com.tngtech.archunit.library.freeze.FreezingArchRule;
  * {@code api} maps HTTP to the application and touches no SQL; {@code infrastructure} (projections,
  * consumers, start-up work) may use the application and the domain but not the api. A service's test
  * extends this class, names its base package and is a plain JUnit test: it boots nothing.
- *
- * <p>One rule is frozen: the api's use of the SQL client. The violations that exist when the rule was
- * introduced are listed, one a line, under the service's {@code src/test/archunit-store}; a new one fails,
- * and one that disappears is removed from the list by the test run (commit the shrunk list). See
- * {@link ToleratedViolations}.
  */
 public abstract class ServiceArchitectureContract {
 
@@ -91,7 +82,7 @@ public abstract class ServiceArchitectureContract {
         ArchRule rule = noClasses().that().resideInAPackage(layer("api"))
                 .should(SqlUse.touchSql())
                 .because("transactions and queries belong to the application, which the api calls");
-        FreezingArchRule.freeze(rule).persistIn(new ToleratedViolations(store())).check(imported());
+        rule.check(imported());
     }
 
     @Test
@@ -135,15 +126,5 @@ public abstract class ServiceArchitectureContract {
                 .because("a rejection has a kind (invalid command, illegal state, missing part) that maps to a"
                         + " status; a bare RuntimeException answers 500")
                 .check(imported());
-    }
-
-    /** {@code src/test/archunit-store} of the module the concrete test class was compiled in. */
-    private Path store() {
-        try {
-            Path testClasses = Path.of(getClass().getProtectionDomain().getCodeSource().getLocation().toURI());
-            return testClasses.getParent().getParent().resolve("src/test/archunit-store");
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate the test classes of " + getClass().getName(), e);
-        }
     }
 }
