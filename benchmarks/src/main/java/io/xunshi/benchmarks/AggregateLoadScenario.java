@@ -35,6 +35,7 @@ public class AggregateLoadScenario implements Scenario {
     public record Recorded(long seq, long sentAtMicros, String findingId, String inspectionId, String category,
             String severity, String title, String description, String inspectedUnit, String recordedBy,
             String dueDate) {
+
         static final String TYPE = BenchEvents.TYPE;
         static final int VERSION = 1;
     }
@@ -132,7 +133,8 @@ public class AggregateLoadScenario implements Scenario {
                 cachedP50[1] / cachedP50[0], "×", Goal.maxValue(1.5, "×")));
         return new ScenarioResult("f. Aggregate loading: verified cache against a full fold",
                 "`AggregateRepository.handle` (load, decide, append at the loaded version) on a stream of " + SHORT
-                        + " and of " + Format.number(LONG) + " events of about 700 bytes, with the repository's verified"
+                        + " and of " + Format.number(LONG)
+                        + " events of about 700 bytes, with the repository's verified"
                         + " in-memory cache of folded states (ADR 0015) and, as the limit, without it (every load"
                         + " reads and decodes the whole stream). One client, " + COMMANDS + " commands per case after "
                         + WARM_UP + " of warm-up, each case on a stream of its own; a ratio below 1 is the cache being"

@@ -106,7 +106,7 @@ public class AppendScenario implements Scenario {
     private Runnable appender(Case c, String tag, int client) {
         String stream = "append-" + runId + "-" + c.clients() + "x" + c.eventsPerTransaction() + "-" + tag + "-"
                 + client;
-        int[] version = {0};
+        int[] version = { 0 };
         return () -> {
             store.append(stream, BenchEvents.STREAM_TYPE, BenchEvents.JURISDICTION, version[0],
                     BenchEvents.events(version[0], c.eventsPerTransaction())).await().indefinitely();
@@ -116,7 +116,7 @@ public class AppendScenario implements Scenario {
 
     private Runnable rawInserter(Case c, String tag, int client) {
         String stream = "raw-" + runId + "-" + c.clients() + "x" + c.eventsPerTransaction() + "-" + tag + "-" + client;
-        int[] version = {0};
+        int[] version = { 0 };
         return () -> {
             if (c.eventsPerTransaction() == 1) {
                 raw.insertOne(stream, version[0] + 1, version[0]);

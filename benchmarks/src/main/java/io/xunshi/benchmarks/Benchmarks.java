@@ -1,6 +1,5 @@
 package io.xunshi.benchmarks;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -102,7 +101,8 @@ public class Benchmarks {
                     .execute().await().indefinitely().iterator().next();
             return new Machine(Runtime.getRuntime().availableProcessors(), Machine.totalMemory(), Machine.javaVersion(),
                     "PostgreSQL " + pg.getString("version") + (System.getenv("XUNSHI_DB_HOST") == null
-                            ? " (own server on a temporary data directory)" : " (external)"),
+                            ? " (own server on a temporary data directory)"
+                            : " (external)"),
                     "fsync=" + pg.getString("fsync") + ", synchronous_commit=" + pg.getString("sync")
                             + ", wal_sync_method=" + pg.getString("method"),
                     Machine.kafkaVersion(System.getenv("KAFKA_BOOTSTRAP_SERVERS") == null),

@@ -109,7 +109,7 @@ final class ConsumerProcess implements AutoCloseable {
                 String[] fields = line.split(" ");
                 List<long[]> records = received.computeIfAbsent(fields[0], t -> new ArrayList<>());
                 synchronized (records) {
-                    records.add(new long[] {Long.parseLong(fields[1]), Long.parseLong(fields[2])});
+                    records.add(new long[]{ Long.parseLong(fields[1]), Long.parseLong(fields[2]) });
                 }
             }
         } catch (IOException e) {

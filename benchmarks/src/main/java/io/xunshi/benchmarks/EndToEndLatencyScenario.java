@@ -89,7 +89,8 @@ public class EndToEndLatencyScenario implements Scenario {
                     ObjectNode payload = BenchEvents.payload(seq, sentAt);
                     EncodedEvent event = EncodedEvent.of(likeStored(seq, payload));
                     producer.send(new ProducerRecord<>(BenchKafka.RAW_LATENCY_TOPIC, null, event.streamId(),
-                            event.payloadJson(), CloudEventHeaders.kafkaHeaders(event, source)), (metadata, failure) -> {
+                            event.payloadJson(), CloudEventHeaders.kafkaHeaders(event, source)),
+                            (metadata, failure) -> {
                                 if (failure != null) {
                                     failures.incrementAndGet();
                                 }

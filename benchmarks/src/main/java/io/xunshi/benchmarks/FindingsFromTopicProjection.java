@@ -24,6 +24,7 @@ public class FindingsFromTopicProjection implements TopicProjection {
 
     /** The benchmark's finding as the projection names it; its rows are read from the event's JSON. */
     record Recorded() {
+
         static final String TYPE = BenchEvents.TYPE;
         static final int VERSION = 1;
     }

@@ -58,6 +58,7 @@ public class FindingsProjection implements Projection {
 
     /** A batch of findings as one array per column, the parameters of {@link #INSERT}. */
     static final class Rows {
+
         private final UUID[] ids;
         private final String[] streams;
         private final Integer[] versions;
@@ -92,8 +93,8 @@ public class FindingsProjection implements Projection {
         }
 
         Tuple tuple() {
-            return Tuple.from(new Object[] {ids, streams, versions, jurisdictions, categories, severities, titles,
-                    dueDates});
+            return Tuple.from(new Object[]{ ids, streams, versions, jurisdictions, categories, severities, titles,
+                    dueDates });
         }
     }
 }

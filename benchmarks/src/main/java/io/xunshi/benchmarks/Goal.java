@@ -6,7 +6,9 @@ package io.xunshi.benchmarks;
  */
 public record Goal(Kind kind, double bound, String unit) {
 
-    enum Kind { MIN_RATIO, MIN_VALUE, MAX_VALUE, NONE }
+    enum Kind {
+        MIN_RATIO, MIN_VALUE, MAX_VALUE, NONE
+    }
 
     public static Goal minRatio(double ratio) {
         return new Goal(Kind.MIN_RATIO, ratio, "×");

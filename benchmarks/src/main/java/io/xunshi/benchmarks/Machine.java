@@ -43,7 +43,8 @@ record Machine(int processors, String memory, String java, String postgres, Stri
     }
 
     static String kafkaVersion(boolean embedded) {
-        return "Kafka " + AppInfoParser.getVersion() + (embedded ? " (single KRaft broker, in the benchmark's JVM)"
+        return "Kafka " + AppInfoParser.getVersion() + (embedded
+                ? " (single KRaft broker, in the benchmark's JVM)"
                 : " client (external broker)");
     }
 

@@ -27,6 +27,7 @@ final class OpenLoop {
 
     /** What one stream of requests got: latencies from the intended send time, statuses, achieved rate. */
     static final class Outcome {
+
         final Histogram latencyMicros = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(60), 3);
         final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
         /** Why requests got no answer: the failure's class, e.g. HttpTimeoutException. */
@@ -38,7 +39,8 @@ final class OpenLoop {
 
         void record(long intendedNanos, int status) {
             long now = System.nanoTime();
-            latencyMicros.recordValue(Math.max(0, Math.min((now - intendedNanos) / 1000, latencyMicros.getHighestTrackableValue())));
+            latencyMicros.recordValue(
+                    Math.max(0, Math.min((now - intendedNanos) / 1000, latencyMicros.getHighestTrackableValue())));
             statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
             lastAnswerNanos.accumulateAndGet(now, Math::max);
         }
@@ -64,7 +66,9 @@ final class OpenLoop {
         }
 
         double millis(double percentile) {
-            return latencyMicros.getTotalCount() == 0 ? Double.NaN : latencyMicros.getValueAtPercentile(percentile) / 1000.0;
+            return latencyMicros.getTotalCount() == 0
+                    ? Double.NaN
+                    : latencyMicros.getValueAtPercentile(percentile) / 1000.0;
         }
 
         double maxMillis() {
@@ -81,8 +85,10 @@ final class OpenLoop {
             long answered = answered();
             StringBuilder text = new StringBuilder();
             new TreeMap<>(statuses).forEach((status, n) -> text.append(text.length() == 0 ? "" : ", ")
-                    .append(status == 0 ? "no answer (" + String.join(", ", new TreeMap<>(failures).keySet()) + ")"
-                            : status.toString()).append(": ")
+                    .append(status == 0
+                            ? "no answer (" + String.join(", ", new TreeMap<>(failures).keySet()) + ")"
+                            : status.toString())
+                    .append(": ")
                     .append(Format.number(100.0 * n.sum() / answered)).append(" %"));
             return text.toString();
         }

@@ -50,7 +50,8 @@ final class PackagedPlatform implements AutoCloseable {
     static PackagedPlatform start(Path repository) throws IOException, InterruptedException {
         Path jar = launcherJar(repository);
         for (String service : SERVICES) {
-            Path serviceJar = repository.resolve("services").resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+            Path serviceJar = repository.resolve("services").resolve(service)
+                    .resolve("target/quarkus-app/quarkus-run.jar");
             if (!Files.exists(serviceJar)) {
                 throw new IllegalStateException("no packaged " + service + " service at " + serviceJar
                         + "; benchmarks/run packages the services before it runs");
@@ -102,7 +103,8 @@ final class PackagedPlatform implements AutoCloseable {
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String out = new String(token.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!token.waitFor(1, TimeUnit.MINUTES) || token.exitValue() != 0 || out.isEmpty()) {
-                throw new IllegalStateException("the launcher could not mint a token for " + roles + "@" + jurisdiction);
+                throw new IllegalStateException(
+                        "the launcher could not mint a token for " + roles + "@" + jurisdiction);
             }
             return out;
         } catch (IOException e) {
@@ -117,8 +119,10 @@ final class PackagedPlatform implements AutoCloseable {
     List<String> serviceLogLines(String service, String text) {
         Path file = dataDir.resolve("logs").resolve(service + ".log");
         try {
-            return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-                    .filter(l -> l.contains(text)).toList() : List.of();
+            return Files.exists(file)
+                    ? Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                            .filter(l -> l.contains(text)).toList()
+                    : List.of();
         } catch (IOException e) {
             return List.of("(cannot read " + file + ": " + e.getMessage() + ")");
         }
@@ -169,7 +173,8 @@ final class PackagedPlatform implements AutoCloseable {
                 return;
             }
             if (!launcher.isAlive()) {
-                throw new IllegalStateException("the launcher exited with " + launcher.exitValue() + "\n" + diagnostics());
+                throw new IllegalStateException(
+                        "the launcher exited with " + launcher.exitValue() + "\n" + diagnostics());
             }
             Thread.sleep(250);
         }

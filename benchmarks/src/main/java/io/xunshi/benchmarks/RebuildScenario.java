@@ -128,7 +128,8 @@ public class RebuildScenario implements Scenario {
                         + " of " + PAGE + " (a query per page on the global-order index, every event decoded and its"
                         + " JSON parsed) against the same cursor. After every rebuild the scenario checks that the"
                         + " table holds one row per event; before every rebuild the table is vacuumed, as autovacuum"
-                        + " would have done between two rebuilds. Median of " + REPETITIONS + " runs each; the goal is the"
+                        + " would have done between two rebuilds. Median of " + REPETITIONS
+                        + " runs each; the goal is the"
                         + " issue's ≥ " + String.format("%,d", (long) GOAL) + " events/s.",
                 figures, "A rebuild reads every event and writes one row for each, in one transaction: the"
                         + " PostgreSQL server does both the read and the insert (with its index maintenance and WAL)"

@@ -59,7 +59,8 @@ final class Report {
      * and new ones added at the end, so one scenario can be measured again without losing the others.
      */
     static String merge(String existing, List<Section> sections) {
-        StringBuilder md = new StringBuilder(existing.isBlank() ? "# Benchmarks\n\n" : existing.stripTrailing() + "\n\n");
+        StringBuilder md = new StringBuilder(
+                existing.isBlank() ? "# Benchmarks\n\n" : existing.stripTrailing() + "\n\n");
         for (Section section : sections) {
             String fresh = section.markdown();
             String heading = "## " + section.result().title() + "\n";

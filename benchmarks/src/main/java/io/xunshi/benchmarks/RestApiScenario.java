@@ -98,8 +98,10 @@ public class RestApiScenario implements Scenario {
     public ScenarioResult run() throws Exception {
         Path repository = Path.of("").toAbsolutePath();
         String commit = git(repository, "rev-parse", "--short", "HEAD");
-        String label = System.getProperty(LABEL, "").isBlank() ? "" : " — " + System.getProperty(LABEL).replace('_', ' ').strip()
-                + " (" + LocalDate.now(ZoneOffset.UTC) + ", commit " + commit + ")";
+        String label = System.getProperty(LABEL, "").isBlank()
+                ? ""
+                : " — " + System.getProperty(LABEL).replace('_', ' ').strip()
+                        + " (" + LocalDate.now(ZoneOffset.UTC) + ", commit " + commit + ")";
         ExecutorService httpThreads = Executors.newFixedThreadPool(4);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(httpThreads)
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -127,13 +129,15 @@ public class RestApiScenario implements Scenario {
                 }
             }
             Step mixed = step(api, world, "mixed: commands " + Format.number(COMMAND_GOAL_RATE) + "/s + reads "
-                    + Format.number(READ_GOAL_RATE) + "/s", "commands", COMMAND_GOAL_RATE, READ_GOAL_RATE, STEP_SECONDS);
+                    + Format.number(READ_GOAL_RATE) + "/s", "commands", COMMAND_GOAL_RATE, READ_GOAL_RATE,
+                    STEP_SECONDS);
             steps.addAll(commandSteps);
             steps.addAll(readSteps);
             steps.add(mixed);
             List<String> mutable = new ArrayList<>();
             for (String service : PackagedPlatform.SERVICES) {
-                platform.serviceLogLines(service, "is not immutable throughout").forEach(l -> mutable.add(service + ": " + l));
+                platform.serviceLogLines(service, "is not immutable throughout")
+                        .forEach(l -> mutable.add(service + ": " + l));
             }
             return result(label, commit, world, steps, commandSteps, readSteps, mixed, mutable);
         } finally {
@@ -183,7 +187,8 @@ public class RestApiScenario implements Scenario {
         if (readGoal != null) {
             figures.add(Figure.withoutLimit("reads at 500/s: achieved rate", readGoal.reads().achievedRate(), "reads/s",
                     Goal.minValue(0.95 * READ_GOAL_RATE, "reads/s")));
-            figures.add(Figure.withoutLimit("reads at 500/s: latency p50", readGoal.reads().millis(50), "ms", Goal.none()));
+            figures.add(
+                    Figure.withoutLimit("reads at 500/s: latency p50", readGoal.reads().millis(50), "ms", Goal.none()));
             figures.add(Figure.withoutLimit("reads at 500/s: latency p99", readGoal.reads().millis(99), "ms",
                     Goal.maxValue(READ_GOAL_P99, "ms")));
         } else {
@@ -194,20 +199,23 @@ public class RestApiScenario implements Scenario {
                 "commands/s", Goal.none()));
         figures.add(Figure.withoutLimit("highest read rate held (p99 ≤ 100 ms)", highest(readSteps, false), "reads/s",
                 Goal.none()));
-        figures.add(Figure.withoutLimit("mixed: commands p99 at 200/s beside reads at 500/s", mixed.commands().millis(99),
-                "ms", Goal.maxValue(COMMAND_GOAL_P99, "ms")));
+        figures.add(
+                Figure.withoutLimit("mixed: commands p99 at 200/s beside reads at 500/s", mixed.commands().millis(99),
+                        "ms", Goal.maxValue(COMMAND_GOAL_P99, "ms")));
         figures.add(Figure.withoutLimit("mixed: reads p99 at 500/s beside commands at 200/s", mixed.reads().millis(99),
                 "ms", Goal.maxValue(READ_GOAL_P99, "ms")));
         long commands = steps.stream().mapToLong(s -> s.commands().answered()).sum();
         long conflicts = steps.stream().mapToLong(s -> s.commands().count(409)).sum();
-        figures.add(Figure.withoutLimit("commands without If-Match answered 409, all steps", commands == 0 ? Double.NaN
+        figures.add(Figure.withoutLimit("commands without If-Match answered 409, all steps", commands == 0
+                ? Double.NaN
                 : 100.0 * conflicts / commands, "%", Goal.maxValue(0, "%")));
 
         String method = "The packaged platform — the four services as separate processes, started by the local launcher"
                 + " (`deploy/local`) on free ports with its own KRaft broker and PostgreSQL, as `./xunshi run` does —"
                 + " driven over HTTP/1.1 by `java.net.http` from the benchmark's JVM on the same machine. Set-up through"
                 + " the APIs: " + TARGETS + " organisations registered at the Centre, a plan of them, a regular round"
-                + " pairing a team with each, launched; the " + TARGETS + " inspections stationed; one taken to feedback,"
+                + " pairing a team with each, launched; the " + TARGETS
+                + " inspections stationed; one taken to feedback,"
                 + " which opens a rectification case. Then open loops at fixed rates (requests sent on schedule whatever"
                 + " the answers; latency from the intended send time, so a queue shows as latency — HdrHistogram):"
                 + " commands are `recordFinding` on the " + (TARGETS - 1) + " stationed inspections in turn, two at the"
@@ -219,7 +227,8 @@ public class RestApiScenario implements Scenario {
                 + " less than 90 % of its rate. CPU per request: the utime + stime of each service's process"
                 + " (`/proc/<pid>/stat`) over the step, divided by the step's commands (on a command step) or reads"
                 + " (on a read step), the background load included. The load generator shares the 2 cores with the"
-                + " platform. Commit " + commit + "." + (mutable.isEmpty() ? ""
+                + " platform. Commit " + commit + "." + (mutable.isEmpty()
+                        ? ""
                         : " **A service logged a state the aggregate cache refuses:** " + String.join("; ", mutable));
         String shortfall = "see the steps above: where p99 grows with the rate, requests queue for the CPU (the"
                 + " platform and the load generator share 2 cores); 409s are commands that met a concurrent write of the"
@@ -245,10 +254,14 @@ public class RestApiScenario implements Scenario {
         md.append("|---|---|---:|---:|---:|---:|---:|---|---|\n");
         for (Step s : steps) {
             // The step's own kind first, then the load beside it.
-            for (String kind : s.primary().equals("commands") ? List.of("commands", "reads") : List.of("reads", "commands")) {
+            for (String kind : s.primary().equals("commands")
+                    ? List.of("commands", "reads")
+                    : List.of("reads", "commands")) {
                 OpenLoop.Outcome o = kind.equals("commands") ? s.commands() : s.reads();
-                String cpu = kind.equals(s.primary()) ? String.join(" / ", PackagedPlatform.SERVICES.stream()
-                        .map(service -> Format.number(s.cpuMillisPerRequest(service))).toList()) : "";
+                String cpu = kind.equals(s.primary())
+                        ? String.join(" / ", PackagedPlatform.SERVICES.stream()
+                                .map(service -> Format.number(s.cpuMillisPerRequest(service))).toList())
+                        : "";
                 md.append("| ").append(kind.equals(s.primary()) ? s.name() : "").append(" | ").append(kind)
                         .append(" | ").append(Format.number(o.targetRate)).append("/s | ")
                         .append(Format.number(o.achievedRate())).append("/s | ").append(Format.number(o.millis(50)))
@@ -277,6 +290,7 @@ public class RestApiScenario implements Scenario {
 
     /** What the set-up created, and the requests of the load built from it. */
     final class World {
+
         final Api api;
         final String token;
         final String planId;
@@ -305,8 +319,9 @@ public class RestApiScenario implements Scenario {
 
         HttpRequest read(long n) {
             return switch ((int) (n % 4)) {
-                case 0 -> api.get(api.inspection, "/inspections/" + inspections.get((int) ((n / 4) % inspections.size())),
-                        token);
+                case 0 ->
+                    api.get(api.inspection, "/inspections/" + inspections.get((int) ((n / 4) % inspections.size())),
+                            token);
                 case 1 -> api.get(api.inspection, "/inspections?roundId=" + roundId + "&limit=20", token);
                 case 2 -> api.get(api.planning, "/plans/" + planId, token);
                 default -> api.get(api.rectification, "/rectification-cases/" + caseId, token);
@@ -316,6 +331,7 @@ public class RestApiScenario implements Scenario {
 
     /** HTTP calls to the platform, and the services' CPU time. */
     final class Api {
+
         final HttpClient http;
         final PackagedPlatform platform;
         final URI planning;
@@ -486,6 +502,7 @@ public class RestApiScenario implements Scenario {
 
     /** A set-up call answered other than 2xx. */
     static final class SetUpRefused extends IOException {
+
         SetUpRefused(String message) {
             super(message);
         }

@@ -21,16 +21,16 @@ class PercentilesTest {
 
     @Test
     void nearestRankRoundsUp() {
-        long[] samples = {10, 20, 30, 40};
+        long[] samples = { 10, 20, 30, 40 };
         assertThat(Percentiles.of(samples, 50)).isEqualTo(20);
         assertThat(Percentiles.of(samples, 51)).isEqualTo(30);
         assertThat(Percentiles.of(samples, 99)).isEqualTo(40);
-        assertThat(Percentiles.of(new long[] {7}, 99)).isEqualTo(7);
+        assertThat(Percentiles.of(new long[]{ 7 }, 99)).isEqualTo(7);
     }
 
     @Test
     void leavesTheSamplesUnsorted() {
-        long[] samples = {3, 1, 2};
+        long[] samples = { 3, 1, 2 };
         Percentiles.of(samples, 50);
         assertThat(samples).containsExactly(3, 1, 2);
     }
@@ -44,6 +44,6 @@ class PercentilesTest {
     @Test
     void refusesNoSamples() {
         assertThatThrownBy(() -> Percentiles.of(new long[0], 50)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Percentiles.of(new long[] {1}, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Percentiles.of(new long[]{ 1 }, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -53,7 +53,8 @@ public final class EventCatalog {
         public static Entry declaredBy(Class<? extends Record> record) {
             Object type = constant(record, "TYPE");
             Object version = constant(record, "VERSION");
-            if (!(type instanceof String name) || !name.matches(NAMESPACE + "(\\.[a-z][a-z0-9]*)+\\.[A-Z][A-Za-z0-9]*")) {
+            if (!(type instanceof String name)
+                    || !name.matches(NAMESPACE + "(\\.[a-z][a-z0-9]*)+\\.[A-Z][A-Za-z0-9]*")) {
                 throw new IllegalArgumentException(record.getName() + ".TYPE is not a logical type name such as "
                         + "xunshi.inspection.FindingRecorded: " + type);
             }

@@ -68,7 +68,8 @@ class PublishedDocumentsTest {
         JsonNode responses = operation.path("responses");
         boolean command = false;
         for (JsonNode parameter : operation.path("parameters")) {
-            if (parameter.path("in").asText().equals("header") && parameter.path("name").asText().equals("Idempotency-Key")) {
+            if (parameter.path("in").asText().equals("header")
+                    && parameter.path("name").asText().equals("Idempotency-Key")) {
                 command = true;
             }
         }

@@ -23,7 +23,8 @@ import io.xunshi.contracts.planning.RoundKind;
  */
 public record InspectionOpened(String inspectionId, String roundId, String planId, String jurisdiction,
         RoundKind roundKind, String team, String organisationId, String organisationName,
-        String organisationJurisdiction, String organisationLocation, LocalDate stationingStart, LocalDate stationingEnd) implements InspectionEvent {
+        String organisationJurisdiction, String organisationLocation, LocalDate stationingStart,
+        LocalDate stationingEnd) implements InspectionEvent {
 
     public static final String TYPE = "xunshi.inspection.InspectionOpened";
     public static final int VERSION = 1;

@@ -11,7 +11,8 @@ import java.time.LocalDate;
  * @param findings how many findings it reports
  */
 public record InspectionReported(String inspectionId, LocalDate reportedOn, String summary, int findings)
-        implements InspectionEvent {
+        implements
+            InspectionEvent {
 
     public static final String TYPE = "xunshi.inspection.InspectionReported";
     public static final int VERSION = 1;

@@ -19,7 +19,8 @@ import java.util.List;
  */
 public record RoundLaunched(String roundId, String planId, String jurisdiction, RoundKind kind, String name,
         LocalDate stationingStart, LocalDate stationingEnd, List<Assignment> assignments, LocalDate launchedOn)
-        implements PlanningEvent {
+        implements
+            PlanningEvent {
 
     public static final String TYPE = "xunshi.planning.RoundLaunched";
     public static final int VERSION = 1;

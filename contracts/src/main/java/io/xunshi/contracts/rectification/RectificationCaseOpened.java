@@ -23,8 +23,10 @@ import java.util.List;
  */
 public record RectificationCaseOpened(String caseId, String inspectionId, String roundId, String planId,
         String jurisdiction, String organisationId, String organisationName, String organisationJurisdiction,
-        String organisationLocation, String firstResponsible, LocalDate feedbackOn, LocalDate reportDue, List<RectificationTask> tasks)
-        implements RectificationEvent {
+        String organisationLocation, String firstResponsible, LocalDate feedbackOn, LocalDate reportDue,
+        List<RectificationTask> tasks)
+        implements
+            RectificationEvent {
 
     public static final String TYPE = "xunshi.rectification.RectificationCaseOpened";
     public static final int VERSION = 1;

@@ -11,7 +11,8 @@ import java.time.LocalDate;
  * @param progress what was done
  */
 public record RectificationProgressReported(String caseId, String taskId, LocalDate reportedOn, String progress)
-        implements RectificationEvent {
+        implements
+            RectificationEvent {
 
     public static final String TYPE = "xunshi.rectification.RectificationProgressReported";
     public static final int VERSION = 1;

@@ -11,7 +11,8 @@ import java.time.LocalDate;
  * @param onTime whether it was submitted by the case's report deadline
  */
 public record RectificationReportSubmitted(String caseId, LocalDate submittedOn, String summary, boolean onTime)
-        implements RectificationEvent {
+        implements
+            RectificationEvent {
 
     public static final String TYPE = "xunshi.rectification.RectificationReportSubmitted";
     public static final int VERSION = 1;

@@ -12,7 +12,8 @@ import java.util.List;
  * @param evidence references to the evidence of rectification; at least one
  */
 public record RectificationTaskClosed(String caseId, String taskId, LocalDate closedOn, List<String> evidence)
-        implements RectificationEvent {
+        implements
+            RectificationEvent {
 
     public static final String TYPE = "xunshi.rectification.RectificationTaskClosed";
     public static final int VERSION = 1;

@@ -88,6 +88,7 @@ final class Clients {
     /** A call through a generated client, throwing its service's {@code ApiException}. */
     @FunctionalInterface
     interface Call {
+
         Object run() throws Exception;
     }
 

@@ -59,7 +59,8 @@ class FaultsIT {
 
     private static final String CENTRE = "000000";
     private static final Duration SOAK = duration("xunshi.faults.soak", null);
-    private static final Duration BURST = SOAK != null ? SOAK.dividedBy(Fault.values().length)
+    private static final Duration BURST = SOAK != null
+            ? SOAK.dividedBy(Fault.values().length)
             : duration("xunshi.faults.burst", Duration.ofSeconds(15));
     private static final Duration KILL_AGAIN = SOAK != null ? Duration.ofMinutes(1) : null;
     private static final Duration FIRST_KILL = Duration.ofSeconds(Math.min(6, Math.max(2, BURST.toSeconds() / 3)));
@@ -68,12 +69,15 @@ class FaultsIT {
     private static final int WORKERS = Integer.getInteger("xunshi.faults.workers", 4);
     private static final Duration ROUND_EVERY = Duration.ofMillis(1500);
     /** How long the platform may take to catch up after a burst: 90 s, or as long as the burst if that is longer. */
-    private static final Duration CATCH_UP = BURST.compareTo(Duration.ofSeconds(90)) > 0 ? BURST : Duration.ofSeconds(90);
+    private static final Duration CATCH_UP = BURST.compareTo(Duration.ofSeconds(90)) > 0
+            ? BURST
+            : Duration.ofSeconds(90);
     private static final Duration BACK = Duration.ofMinutes(3);
 
     enum Fault {
-        PLANNING("planning"), INSPECTION("inspection"), RECTIFICATION("rectification"), COORDINATION("coordination"),
-        KAFKA("kafka"), POSTGRESQL("postgres");
+
+        PLANNING("planning"), INSPECTION("inspection"), RECTIFICATION("rectification"), COORDINATION(
+                "coordination"), KAFKA("kafka"), POSTGRESQL("postgres");
 
         final String component;
 
@@ -220,15 +224,18 @@ class FaultsIT {
             if (!letters.isEmpty()) {
                 problems.add(letters.size() + " record(s) dead-lettered: " + abbreviate(letters));
             }
-            if (problems.isEmpty() || (lagging.isEmpty() && !letters.isEmpty()) || System.nanoTime() > catchUpDeadline) {
+            if (problems.isEmpty() || (lagging.isEmpty() && !letters.isEmpty())
+                    || System.nanoTime() > catchUpDeadline) {
                 break;
             }
             Thread.sleep(2000);
         }
         double waited = (System.nanoTime() - burstOver) / 1e9;
-        String caughtUp = problems.isEmpty() ? String.format(Locale.ROOT, "%.1f s", waited)
-                : lagsAtZero ? String.format(Locale.ROOT, "lags 0 after %.1f s, checks failing", waited)
-                : "not within " + CATCH_UP.toSeconds() + " s";
+        String caughtUp = problems.isEmpty()
+                ? String.format(Locale.ROOT, "%.1f s", waited)
+                : lagsAtZero
+                        ? String.format(Locale.ROOT, "lags 0 after %.1f s, checks failing", waited)
+                        : "not within " + CATCH_UP.toSeconds() + " s";
         int roundsLaunched = targetsByRound.size() - roundsBefore;
         int restartsAfter = restarts(fault.component);
         if (restartsAfter <= restartsBefore) {
@@ -236,7 +243,8 @@ class FaultsIT {
                     + restartsAfter + ")");
         }
         rows.add(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d × %d | %d | %s | %s | %s |", fault.component,
-                counts.sent.get(), counts.succeeded.get(), counts.retried.get(), refused.size(), roundsLaunched, TARGETS,
+                counts.sent.get(), counts.succeeded.get(), counts.retried.get(), refused.size(), roundsLaunched,
+                TARGETS,
                 effects,
                 backAfter.stream().map(s -> String.format(Locale.ROOT, "%.1f s", s)).toList(), caughtUp,
                 problems.isEmpty() ? "none" : problems.size() + ": " + abbreviate(problems)));
@@ -293,7 +301,8 @@ class FaultsIT {
             Set<String> seen = new HashSet<>();
             long giveUp = Math.min(burstEnds, System.nanoTime() + Duration.ofSeconds(10).toNanos());
             while (seen.size() < TARGETS && System.nanoTime() < giveUp) {
-                RetryingClient.Outcome page = client.query(api("inspection", "inspections?limit=200&roundId=" + roundId));
+                RetryingClient.Outcome page = client
+                        .query(api("inspection", "inspections?limit=200&roundId=" + roundId));
                 if (page.status() == 200) {
                     for (JsonNode item : page.body().path("items")) {
                         String inspection = item.path("inspectionId").asText();
@@ -326,14 +335,16 @@ class FaultsIT {
             boolean allFindings = true;
             for (int i = 0; i < 2; i++) {
                 boolean recorded = step(refused, base + "/findings", Map.of("focusArea", i == 0
-                        ? "GOVERNANCE_RESPONSIBILITY" : "ORGANISATIONAL_LINE", "description", "巡视发现问题 " + (i + 1),
+                        ? "GOVERNANCE_RESPONSIBILITY"
+                        : "ORGANISATIONAL_LINE", "description", "巡视发现问题 " + (i + 1),
                         "severity", i == 0 ? "SERIOUS" : "GENERAL", "evidence", List.of("个别谈话记录 " + (i + 1))));
                 if (recorded) {
                     findingsByInspection.computeIfAbsent(inspection, id -> new AtomicInteger()).incrementAndGet();
                 }
                 allFindings &= recorded;
             }
-            if (!allFindings || !step(refused, base + "/report", Map.of("reportedOn", "2026-05-20", "summary", "发现两方面问题"))) {
+            if (!allFindings
+                    || !step(refused, base + "/report", Map.of("reportedOn", "2026-05-20", "summary", "发现两方面问题"))) {
                 continue;
             }
             if (!step(refused, base + "/feedback", Map.of("givenOn", "2026-06-10", "organisationHead", "王某某"))) {
@@ -360,16 +371,19 @@ class FaultsIT {
     /** Compares what the 2xx answers promised with the stores and the read models; returns how many it compared. */
     private int checkEffects(List<String> problems) {
         int checked = 0;
-        Map<String, Integer> openedByRound = state.countEvents("inspection", "xunshi.inspection.InspectionOpened", "roundId");
+        Map<String, Integer> openedByRound = state.countEvents("inspection", "xunshi.inspection.InspectionOpened",
+                "roundId");
         for (Map.Entry<String, Integer> round : targetsByRound.entrySet()) {
             int count = openedByRound.getOrDefault(round.getKey(), 0);
             checked++;
             if (count != round.getValue()) {
-                problems.add("round " + round.getKey() + " launched with " + round.getValue() + " targets opened " + count
-                        + " inspection(s)");
+                problems.add(
+                        "round " + round.getKey() + " launched with " + round.getValue() + " targets opened " + count
+                                + " inspection(s)");
             }
         }
-        Map<String, Integer> findings = state.countEvents("inspection", "xunshi.inspection.FindingRecorded", "inspectionId");
+        Map<String, Integer> findings = state.countEvents("inspection", "xunshi.inspection.FindingRecorded",
+                "inspectionId");
         for (Map.Entry<String, AtomicInteger> expected : findingsByInspection.entrySet()) {
             checked++;
             int count = findings.getOrDefault(expected.getKey(), 0);
@@ -378,18 +392,21 @@ class FaultsIT {
                         + " finding(s) answered 2xx, " + count + " in the store");
             }
         }
-        Map<String, Integer> feedback = state.countEvents("inspection", "xunshi.inspection.FeedbackGiven", "inspectionId");
+        Map<String, Integer> feedback = state.countEvents("inspection", "xunshi.inspection.FeedbackGiven",
+                "inspectionId");
         Map<String, Integer> cases = state.countEvents("rectification", "xunshi.rectification.RectificationCaseOpened",
                 "inspectionId");
         for (String inspection : feedbackGiven) {
             checked += 2;
             if (feedback.getOrDefault(inspection, 0) != 1) {
-                problems.add("inspection " + inspection + ": feedback answered 2xx, " + feedback.getOrDefault(inspection, 0)
-                        + " FeedbackGiven in the store");
+                problems.add(
+                        "inspection " + inspection + ": feedback answered 2xx, " + feedback.getOrDefault(inspection, 0)
+                                + " FeedbackGiven in the store");
             }
             if (cases.getOrDefault(inspection, 0) != 1) {
-                problems.add("inspection " + inspection + ": feedback answered 2xx, " + cases.getOrDefault(inspection, 0)
-                        + " rectification case(s) opened");
+                problems.add(
+                        "inspection " + inspection + ": feedback answered 2xx, " + cases.getOrDefault(inspection, 0)
+                                + " rectification case(s) opened");
             }
         }
         int casesInStore = cases.values().stream().mapToInt(Integer::intValue).sum();
@@ -401,16 +418,20 @@ class FaultsIT {
 
         // Roll-ups and coverage against a recount from the stores.
         int openedInStore = openedByRound.values().stream().mapToInt(Integer::intValue).sum();
-        int closedInStore = state.countEvents("inspection", "xunshi.inspection.InspectionClosed", "inspectionId").values()
+        int closedInStore = state.countEvents("inspection", "xunshi.inspection.InspectionClosed", "inspectionId")
+                .values()
                 .stream().mapToInt(Integer::intValue).sum();
         RetryingClient.Outcome rollUp = client.query(api("coordination", "jurisdictions/" + CENTRE + "/roll-up"));
         checked += 3;
         if (rollUp.status() != 200) {
             problems.add("roll-up: " + rollUp);
         } else {
-            compare(problems, "roll-up inspections.total", rollUp.body().path("inspections").path("total").asInt(), openedInStore);
-            compare(problems, "roll-up inspections.closed", rollUp.body().path("inspections").path("closed").asInt(), closedInStore);
-            compare(problems, "roll-up rectifications.total", rollUp.body().path("rectifications").path("total").asInt(),
+            compare(problems, "roll-up inspections.total", rollUp.body().path("inspections").path("total").asInt(),
+                    openedInStore);
+            compare(problems, "roll-up inspections.closed", rollUp.body().path("inspections").path("closed").asInt(),
+                    closedInStore);
+            compare(problems, "roll-up rectifications.total",
+                    rollUp.body().path("rectifications").path("total").asInt(),
                     casesInStore);
         }
         Set<String> coveredOrganisations = new HashSet<>();
@@ -455,7 +476,8 @@ class FaultsIT {
         List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
         tree.add(0, process);
         tree.forEach(ProcessHandle::destroyForcibly);
-        System.out.printf("killed %s (pid %d and %d descendant(s)) with SIGKILL%n", fault.component, pid, tree.size() - 1);
+        System.out.printf("killed %s (pid %d and %d descendant(s)) with SIGKILL%n", fault.component, pid,
+                tree.size() - 1);
     }
 
     private static boolean answers(Fault fault) {
@@ -487,8 +509,10 @@ class FaultsIT {
 
     private static String report() {
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "Platform up after %.1f s; bursts of %d s, rounds of %d targets every %.1f s, "
-                + "%d inspection workers.%n%n", startupSeconds, BURST.toSeconds(), TARGETS, ROUND_EVERY.toMillis() / 1000.0,
+        text.append(String.format(Locale.ROOT,
+                "Platform up after %.1f s; bursts of %d s, rounds of %d targets every %.1f s, "
+                        + "%d inspection workers.%n%n",
+                startupSeconds, BURST.toSeconds(), TARGETS, ROUND_EVERY.toMillis() / 1000.0,
                 WORKERS));
         text.append("| killed | commands sent | 2xx | retried | not 2xx | rounds launched × targets "
                 + "| effects checked (all phases so far) | back after | caught up after burst | problems |\n");
@@ -508,7 +532,8 @@ class FaultsIT {
         return last;
     }
 
-    private static void awaitTrue(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
+    private static void awaitTrue(BooleanSupplier condition, Duration timeout, String what)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -109,7 +109,8 @@ final class LocalPlatform implements AutoCloseable {
     /** A development bearer token for a caller with this role in this jurisdiction. */
     String token(String role, String jurisdiction) {
         try {
-            Process token = new ProcessBuilder(java(), "-jar", launcherJar(repository).toString(), "token", "--role", role,
+            Process token = new ProcessBuilder(java(), "-jar", launcherJar(repository).toString(), "token", "--role",
+                    role,
                     "--jurisdiction", jurisdiction, "--data-dir", dataDir.toString())
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String out = new String(token.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
@@ -205,7 +206,8 @@ final class LocalPlatform implements AutoCloseable {
                 return;
             }
             if (!launcher.isAlive()) {
-                throw new IllegalStateException("the launcher exited with " + launcher.exitValue() + "\n" + diagnostics());
+                throw new IllegalStateException(
+                        "the launcher exited with " + launcher.exitValue() + "\n" + diagnostics());
             }
             Thread.sleep(250);
         }

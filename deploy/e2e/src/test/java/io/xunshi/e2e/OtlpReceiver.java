@@ -68,14 +68,16 @@ final class OtlpReceiver implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (!"POST".equals(exchange.getRequestMethod()) || !exchange.getRequestURI().getPath().endsWith("/v1/traces")) {
+            if (!"POST".equals(exchange.getRequestMethod())
+                    || !exchange.getRequestURI().getPath().endsWith("/v1/traces")) {
                 record(exchange.getRequestMethod() + " " + exchange.getRequestURI());
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
             ExportTraceServiceRequest request;
             try (InputStream body = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))
-                    ? new GZIPInputStream(exchange.getRequestBody()) : exchange.getRequestBody()) {
+                    ? new GZIPInputStream(exchange.getRequestBody())
+                    : exchange.getRequestBody()) {
                 request = ExportTraceServiceRequest.parseFrom(body);
             } catch (IOException e) {
                 record("undecodable export: " + e);

@@ -144,7 +144,8 @@ final class PlatformState implements AutoCloseable {
             while (letters.size() < wanted && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     letters.add(record.topic() + ": " + header(record, "ce_type") + " of " + record.key() + " ("
-                            + header(record, "dead-letter-reason") + "; cause " + header(record, "dead-letter-cause") + ")");
+                            + header(record, "dead-letter-reason") + "; cause " + header(record, "dead-letter-cause")
+                            + ")");
                 }
             }
         }

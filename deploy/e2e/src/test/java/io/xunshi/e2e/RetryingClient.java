@@ -42,6 +42,7 @@ final class RetryingClient {
 
     /** What the client did during one phase. */
     static final class Counts {
+
         final AtomicInteger sent = new AtomicInteger();
         final AtomicInteger succeeded = new AtomicInteger();
         final AtomicInteger retried = new AtomicInteger();
@@ -90,7 +91,8 @@ final class RetryingClient {
                     if (response.statusCode() < 300) {
                         counting.succeeded.incrementAndGet();
                     }
-                    if (response.headers().firstValue("Idempotent-Replayed").filter("true"::equalsIgnoreCase).isPresent()) {
+                    if (response.headers().firstValue("Idempotent-Replayed").filter("true"::equalsIgnoreCase)
+                            .isPresent()) {
                         counting.replayed.incrementAndGet();
                     }
                     return new Outcome(response.statusCode(), parse(response.body()), attempts, lastFailure);

@@ -258,7 +258,8 @@ class WalkingSkeletonIT {
         assertThat(verified.exitCode()).as(verified.output()).isZero();
         assertThat(verified.output()).contains("Every store verified intact.");
         for (String service : LocalPlatform.SERVICES) {
-            assertThat(verified.output()).as(verified.output()).containsPattern(service + " +verified: [1-9]\\d* streams");
+            assertThat(verified.output()).as(verified.output())
+                    .containsPattern(service + " +verified: [1-9]\\d* streams");
         }
     }
 
@@ -443,8 +444,8 @@ class WalkingSkeletonIT {
      */
     private static String assertOneTraceFromLaunchToInspection(String roundId) {
         String launchPath = "/api/v1/rounds/" + roundId + "/launch";
-        OtlpReceiver.ReceivedSpan launch = awaitSpan("planning's span of POST " + launchPath, span ->
-                span.service().equals("xunshi-planning") && span.kind() == SpanKind.SPAN_KIND_SERVER
+        OtlpReceiver.ReceivedSpan launch = awaitSpan("planning's span of POST " + launchPath,
+                span -> span.service().equals("xunshi-planning") && span.kind() == SpanKind.SPAN_KIND_SERVER
                         && (launchPath.equals(span.attributes().get("url.path"))
                                 || launchPath.equals(span.attributes().get("http.target"))));
         OtlpReceiver.ReceivedSpan consumed = awaitSpan("inspection's consumer span in trace " + launch.traceId(),
@@ -473,7 +474,8 @@ class WalkingSkeletonIT {
     private static void assertRequestLogged(String traceId, String path, String jurisdiction) {
         String message = "POST " + path + " answered 20";
         JsonNode line = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(
-                () -> platform.serviceLog("planning").stream().filter(l -> l.startsWith("{")).map(WalkingSkeletonIT::json)
+                () -> platform.serviceLog("planning").stream().filter(l -> l.startsWith("{"))
+                        .map(WalkingSkeletonIT::json)
                         .filter(l -> l.path("message").asText().startsWith(message)).findFirst(),
                 java.util.Optional::isPresent).get();
         JsonNode mdc = line.path("mdc");

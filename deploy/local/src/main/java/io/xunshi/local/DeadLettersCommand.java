@@ -54,7 +54,8 @@ final class DeadLettersCommand implements Callable<Integer> {
             description = "Only letters in this status: PENDING, REDRIVEN, ALREADY_HANDLED or FAILED.")
     private String status;
 
-    @Option(names = "--redrive", paramLabel = "ID", description = "Re-drive this letter (needs one service in --services).")
+    @Option(names = "--redrive", paramLabel = "ID",
+            description = "Re-drive this letter (needs one service in --services).")
     private String redrive;
 
     @Option(names = "--redrive-all", description = "Re-drive every pending or failed letter of --consumer"
@@ -153,7 +154,8 @@ final class DeadLettersCommand implements Callable<Integer> {
                 .method(method, HttpRequest.BodyPublishers.noBody()).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body() == null || response.body().isBlank() ? JSON.createObjectNode()
+            JsonNode body = response.body() == null || response.body().isBlank()
+                    ? JSON.createObjectNode()
                     : JSON.readTree(response.body());
             return new Answer(response.statusCode(), body);
         } catch (IOException e) {

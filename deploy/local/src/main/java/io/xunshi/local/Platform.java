@@ -43,7 +43,8 @@ final class Platform {
      * @param externalPostgres a PostgreSQL to use instead of starting one, or {@code null}
      */
     record Settings(DataLayout data, Installation installation, Map<Service, Integer> servicePorts,
-            int kafkaPort, int kafkaControllerPort, String kafkaHeap, String externalKafka, int postgresPort, DatabaseAddress externalPostgres, Duration readyTimeout,
+            int kafkaPort, int kafkaControllerPort, String kafkaHeap, String externalKafka, int postgresPort,
+            DatabaseAddress externalPostgres, Duration readyTimeout,
             Backoff restartBackoff) {
     }
 
@@ -318,7 +319,8 @@ final class Platform {
     private void stopServices() {
         List<Thread> stoppers = serviceSupervisors.isEmpty()
                 ? services.stream().map(service -> new Thread(service::stop, "stop-" + service.service().id())).toList()
-                : serviceSupervisors.stream().map(supervisor -> new Thread(supervisor::stop, "stop-" + supervisor.name()))
+                : serviceSupervisors.stream()
+                        .map(supervisor -> new Thread(supervisor::stop, "stop-" + supervisor.name()))
                         .toList();
         stoppers.forEach(Thread::start);
         try {

@@ -18,13 +18,13 @@ import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "run", sortOptions = false,
         description = {
-            "Starts PostgreSQL, Kafka and the services in the foreground, waits until every service is ready and "
-                    + "prints their URLs. A process that exits after that is restarted, with back-off (1 s doubling to "
-                    + "30 s). Ctrl-C or 'xunshi stop' stops everything.",
-            "Every option can also be set through the environment variable named in its description." },
+                "Starts PostgreSQL, Kafka and the services in the foreground, waits until every service is ready and "
+                        + "prints their URLs. A process that exits after that is restarted, with back-off (1 s doubling to "
+                        + "30 s). Ctrl-C or 'xunshi stop' stops everything.",
+                "Every option can also be set through the environment variable named in its description." },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = { "0:stopped on request", "1:a process failed to start",
-            "2:a port is in use, another launcher runs on the data directory, or an option is invalid" })
+                "2:a port is in use, another launcher runs on the data directory, or an option is invalid" })
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -45,7 +45,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Kafka broker port (env XUNSHI_KAFKA_PORT; default: ${DEFAULT-VALUE}).")
     private int kafkaPort;
 
-    @Option(names = "--kafka-controller-port", paramLabel = "PORT", defaultValue = "${env:XUNSHI_KAFKA_CONTROLLER_PORT:-9093}",
+    @Option(names = "--kafka-controller-port", paramLabel = "PORT",
+            defaultValue = "${env:XUNSHI_KAFKA_CONTROLLER_PORT:-9093}",
             description = "Kafka KRaft controller port (env XUNSHI_KAFKA_CONTROLLER_PORT; default: ${DEFAULT-VALUE}).")
     private int kafkaControllerPort;
 
@@ -122,6 +123,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     static final class ServiceConverter implements ITypeConverter<Service> {
+
         @Override
         public Service convert(String value) {
             try {
@@ -133,6 +135,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     static final class DatabaseAddressConverter implements ITypeConverter<DatabaseAddress> {
+
         @Override
         public DatabaseAddress convert(String value) {
             try {

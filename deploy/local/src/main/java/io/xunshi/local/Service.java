@@ -4,10 +4,8 @@ import java.util.Locale;
 
 /** The four services of the platform. Their default ports are those of the {@code run} options. */
 enum Service {
-    PLANNING,
-    INSPECTION,
-    RECTIFICATION,
-    COORDINATION;
+
+    PLANNING, INSPECTION, RECTIFICATION, COORDINATION;
 
     /** The name used for its module folder, its log file and on the command line. */
     String id() {
@@ -20,6 +18,7 @@ enum Service {
                 return service;
             }
         }
-        throw new IllegalArgumentException("unknown service '" + id + "'; known: planning, inspection, rectification, coordination");
+        throw new IllegalArgumentException(
+                "unknown service '" + id + "'; known: planning, inspection, rectification, coordination");
     }
 }

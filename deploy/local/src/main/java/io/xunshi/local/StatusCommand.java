@@ -37,7 +37,8 @@ final class StatusCommand implements Callable<Integer> {
                 supervision(supervised, data, "postgres"));
         print(out, "Kafka", data.kafkaPid().liveProcess(), supervision(supervised, data, "kafka"));
         for (Service service : Service.values()) {
-            print(out, service.id(), data.servicePid(service).liveProcess(), supervision(supervised, data, service.id()));
+            print(out, service.id(), data.servicePid(service).liveProcess(),
+                    supervision(supervised, data, service.id()));
         }
         return launcher.isPresent() ? 0 : NOT_RUNNING;
     }

@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 record SupervisionStatus(State state, long pid, int restarts, String lastExit, Instant lastExitAt, Instant since) {
 
     enum State {
+
         UP, RESTARTING;
 
         String label() {

@@ -125,7 +125,8 @@ final class Supervisor {
             startedAt = clock.instant();
             restarts++;
             record(SupervisionStatus.State.UP, started.pid());
-            out.println(String.format(Locale.ROOT, "%s restarted (pid %d), restart %d.", name, started.pid(), restarts));
+            out.println(
+                    String.format(Locale.ROOT, "%s restarted (pid %d), restart %d.", name, started.pid(), restarts));
             return true;
         }
     }

@@ -34,7 +34,8 @@ final class TokenCommand implements Callable<Integer> {
             description = "The caller's home jurisdiction: a GB/T 2260 code such as 440000, or 000000 for the Centre.")
     private String jurisdiction;
 
-    @Option(names = "--subject", paramLabel = "NAME", description = "Who the caller is (default: <role>@<jurisdiction>).")
+    @Option(names = "--subject", paramLabel = "NAME",
+            description = "Who the caller is (default: <role>@<jurisdiction>).")
     private String subject;
 
     @Option(names = "--valid-for", paramLabel = "DURATION", defaultValue = "PT8H",

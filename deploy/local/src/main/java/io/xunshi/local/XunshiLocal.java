@@ -29,10 +29,11 @@ public final class XunshiLocal implements Runnable {
     }
 
     static final class Version implements CommandLine.IVersionProvider {
+
         @Override
         public String[] getVersion() {
             String version = XunshiLocal.class.getPackage().getImplementationVersion();
-            return new String[] { "xunshi-local " + (version != null ? version : "(development build)") };
+            return new String[]{ "xunshi-local " + (version != null ? version : "(development build)") };
         }
     }
 }

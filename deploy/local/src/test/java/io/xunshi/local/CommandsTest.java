@@ -50,8 +50,9 @@ class CommandsTest {
 
         assertThat(cli.execute("status", "--data-dir", data.toString())).isZero();
 
-        assertThat(out.toString()).contains("inspection     not running; restarting, 2 restarts, last exit: exit code 137, "
-                + "SIGKILL at 2026-12-01T21:02:10Z");
+        assertThat(out.toString())
+                .contains("inspection     not running; restarting, 2 restarts, last exit: exit code 137, "
+                        + "SIGKILL at 2026-12-01T21:02:10Z");
     }
 
     @Test

@@ -65,7 +65,8 @@ class DeadLettersCommandTest {
         assertThat(out.toString()).contains("inspection:", "inspection-rounds.0.7", "PENDING", "handler-failed: boom");
         assertThat(requests).singleElement().asString().startsWith("GET /api/v1/dead-letters?limit=200")
                 .contains("status=PENDING");
-        String claims = new String(Base64.getUrlDecoder().decode(tokens.get(0).split("\\.")[1]), StandardCharsets.UTF_8);
+        String claims = new String(Base64.getUrlDecoder().decode(tokens.get(0).split("\\.")[1]),
+                StandardCharsets.UTF_8);
         assertThat(claims).contains("\"operator\"").contains("\"jurisdiction\":\"000000\"");
     }
 

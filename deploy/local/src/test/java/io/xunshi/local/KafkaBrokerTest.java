@@ -36,7 +36,8 @@ class KafkaBrokerTest {
         KafkaBroker first = start();
         long firstPid = first.process().pid();
         try {
-            first.awaitReady(Instant.now().plus(READY_TIMEOUT), () -> { });
+            first.awaitReady(Instant.now().plus(READY_TIMEOUT), () -> {
+            });
             produce(first.bootstrapServers(), "inspection-planned");
         } finally {
             first.stop();
@@ -48,7 +49,8 @@ class KafkaBrokerTest {
         KafkaBroker second = start();
         long secondPid = second.process().pid();
         try {
-            second.awaitReady(Instant.now().plus(READY_TIMEOUT), () -> { });
+            second.awaitReady(Instant.now().plus(READY_TIMEOUT), () -> {
+            });
             assertThat(consumeAll(second.bootstrapServers())).containsExactly("inspection-planned");
         } finally {
             second.stop();
@@ -66,8 +68,8 @@ class KafkaBrokerTest {
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer =
-                new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new StringSerializer())) {
             producer.send(new ProducerRecord<>(TOPIC, "key", value)).get(60, TimeUnit.SECONDS);
         }
     }
@@ -77,8 +79,8 @@ class KafkaBrokerTest {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<String> values = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer())) {
             TopicPartition partition = new TopicPartition(TOPIC, 0);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));

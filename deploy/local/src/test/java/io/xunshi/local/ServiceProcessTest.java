@@ -68,7 +68,8 @@ class ServiceProcessTest {
         attributes.put(Attributes.Name.CLASS_PATH,
                 StandInService.class.getProtectionDomain().getCodeSource().getLocation().toString());
         Path jar = data.resolve("stand-in.jar");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(out, manifest)) {
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream ignored = new JarOutputStream(out, manifest)) {
             return jar;
         }
     }

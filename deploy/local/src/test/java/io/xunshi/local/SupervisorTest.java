@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SupervisorTest {
 
-    private static final Backoff FAST = new Backoff(Duration.ofMillis(200), Duration.ofMillis(800), Duration.ofMinutes(1));
+    private static final Backoff FAST = new Backoff(Duration.ofMillis(200), Duration.ofMillis(800),
+            Duration.ofMinutes(1));
 
     @TempDir
     Path data;
@@ -58,7 +59,8 @@ class SupervisorTest {
         int port = TestPorts.free();
         Path jar = standInJar();
         Supplier<Supervised> starter = record(() -> ServiceProcess.start(Service.PLANNING, jar, port, Map.of(),
-                layout.service(Service.PLANNING), layout.log("planning"), layout.servicePid(Service.PLANNING)).process());
+                layout.service(Service.PLANNING), layout.log("planning"), layout.servicePid(Service.PLANNING))
+                .process());
         supervisor = new Supervisor("planning", starter.get(), starter, FAST, out, layout.status("planning"));
         HttpClient http = HttpClient.newHttpClient();
         awaitTrue(() -> answers(http, port), Duration.ofSeconds(30));
@@ -94,13 +96,15 @@ class SupervisorTest {
             started.add(process);
             return process;
         };
-        supervisor = new Supervisor("crasher", starter.get(), starter, FAST, out, data.resolve("status/crasher.status"));
+        supervisor = new Supervisor("crasher", starter.get(), starter, FAST, out,
+                data.resolve("status/crasher.status"));
 
         awaitTrue(() -> supervisor.restarts() >= 5, Duration.ofSeconds(30));
         supervisor.stop();
 
         assertThat(console.toString()).contains("crasher (pid " + started.get(0).pid() + ") exited (exit code 3)")
-                .contains("restarting it in 0.2 s").contains("restarting it in 0.4 s").contains("restarting it in 0.8 s")
+                .contains("restarting it in 0.2 s").contains("restarting it in 0.4 s")
+                .contains("restarting it in 0.8 s")
                 .doesNotContain("restarting it in 1.6 s");
         long[] expectedMillis = { 200, 400, 800, 800, 800 };
         for (int i = 0; i < expectedMillis.length; i++) {
@@ -116,7 +120,8 @@ class SupervisorTest {
     void stopEndsTheProcessAndNoRestartFollows() throws Exception {
         Supplier<Supervised> starter = record(() -> ChildProcess.start("sleeper", List.of("sleep", "300"), Map.of(),
                 data, data.resolve("logs/sleeper.log"), new PidFile(data.resolve("sleeper.pid"))));
-        supervisor = new Supervisor("sleeper", starter.get(), starter, FAST, out, data.resolve("status/sleeper.status"));
+        supervisor = new Supervisor("sleeper", starter.get(), starter, FAST, out,
+                data.resolve("status/sleeper.status"));
         Supervised running = supervisor.current();
 
         supervisor.stop();
@@ -133,7 +138,8 @@ class SupervisorTest {
         Backoff slow = new Backoff(Duration.ofSeconds(20), Duration.ofSeconds(20), Duration.ofMinutes(1));
         Supplier<Supervised> starter = record(() -> ChildProcess.start("crasher", List.of("/bin/sh", "-c", "exit 5"),
                 Map.of(), data, data.resolve("logs/crasher.log"), new PidFile(data.resolve("crasher.pid"))));
-        supervisor = new Supervisor("crasher", starter.get(), starter, slow, out, data.resolve("status/crasher.status"));
+        supervisor = new Supervisor("crasher", starter.get(), starter, slow, out,
+                data.resolve("status/crasher.status"));
         awaitTrue(() -> SupervisionStatus.read(data.resolve("status/crasher.status"))
                 .map(s -> s.state() == SupervisionStatus.State.RESTARTING).orElse(false), Duration.ofSeconds(10));
         Instant stopping = Instant.now();
@@ -187,7 +193,8 @@ class SupervisorTest {
         attributes.put(Attributes.Name.CLASS_PATH,
                 StandInService.class.getProtectionDomain().getCodeSource().getLocation().toString());
         Path jar = data.resolve("stand-in.jar");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(out, manifest)) {
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream ignored = new JarOutputStream(out, manifest)) {
             return jar;
         }
     }

@@ -62,7 +62,8 @@ class VerifyCommandTest {
                 authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
             }
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json"
+            exchange.getResponseHeaders().add("Content-Type", status == 200
+                    ? "application/json"
                     : "application/problem+json");
             exchange.sendResponseHeaders(status, bytes.length);
             exchange.getResponseBody().write(bytes);
@@ -98,7 +99,8 @@ class VerifyCommandTest {
         int inspection = serve(200, TAMPERED);
         int nobody = TestPorts.free();
 
-        int exit = cli.execute("verify", "--data-dir", data.toString(), "--services", "planning,inspection,rectification",
+        int exit = cli.execute("verify", "--data-dir", data.toString(), "--services",
+                "planning,inspection,rectification",
                 "--planning-port", Integer.toString(planning), "--inspection-port", Integer.toString(inspection),
                 "--rectification-port", Integer.toString(nobody));
 

@@ -37,7 +37,8 @@ public final class InspectionFeedback {
         String inspectionId = UUID.randomUUID().toString();
         List<FeedbackFinding> list = new ArrayList<>();
         for (int i = 1; i <= findings; i++) {
-            list.add(new FeedbackFinding("finding-" + i + "-" + inspectionId, i % 2 == 0 ? FocusArea.ORGANISATIONAL_LINE
+            list.add(new FeedbackFinding("finding-" + i + "-" + inspectionId, i % 2 == 0
+                    ? FocusArea.ORGANISATIONAL_LINE
                     : FocusArea.GOVERNANCE_RESPONSIBILITY, "问题" + i + "：落实主体责任不到位", Severity.SERIOUS));
         }
         return new FeedbackGiven(inspectionId, "round-" + inspectionId, "plan-" + jurisdiction, jurisdiction,

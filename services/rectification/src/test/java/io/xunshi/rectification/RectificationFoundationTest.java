@@ -2,8 +2,8 @@ package io.xunshi.rectification;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.xunshi.testing.RealInfrastructureResource;
 import io.xunshi.kernel.PublishedServiceContract;
+import io.xunshi.testing.RealInfrastructureResource;
 
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructureResource.class)

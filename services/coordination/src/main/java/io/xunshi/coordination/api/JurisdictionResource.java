@@ -77,7 +77,8 @@ public class JurisdictionResource {
                     + " is written. Codes of the tree the table lacks are reported as absent, never removed."
                     + " Importing the same table again changes nothing. Send Idempotency-Key to make retries safe.")
     @APIResponse(responseCode = "200", description = "What the import registered, renamed and found absent",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JurisdictionTree.ImportReport.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = JurisdictionTree.ImportReport.class)))
     public Uni<Response> importTable(@Valid @NotNull ImportJurisdictionsRequest request,
             @BeanParam CreationHeaders headers) {
         Caller caller = callers.get();
@@ -98,7 +99,8 @@ public class JurisdictionResource {
             summary = "Read one jurisdiction, its path from the Centre and how many children it has",
             description = "The tree is public information: any authenticated caller may read any node."
                     + " A malformed code answers 400, an unknown one 404.")
-    @APIResponse(responseCode = "200", description = "The jurisdiction, its path from the Centre and its number of children")
+    @APIResponse(responseCode = "200",
+            description = "The jurisdiction, its path from the Centre and its number of children")
     public Uni<JurisdictionView> get(
             @Parameter(description = "GB/T 2260 code, 000000 for the Centre") @PathParam("code") String code) {
         callers.get();
@@ -115,7 +117,8 @@ public class JurisdictionResource {
     @APIResponse(responseCode = "200", description = "One page of the parent's children")
     @APIResponse(responseCode = "404", description = "No jurisdiction has the parent's code")
     public Uni<Page<JurisdictionSummary>> list(
-            @Parameter(description = "The parent's code (default: 000000, the Centre)") @QueryParam("parent") String parent,
+            @Parameter(
+                    description = "The parent's code (default: 000000, the Centre)") @QueryParam("parent") String parent,
             @Parameter(description = "The next cursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") Integer limit) {
         callers.get();

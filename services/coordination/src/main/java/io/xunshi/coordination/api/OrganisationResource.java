@@ -76,7 +76,6 @@ public class OrganisationResource {
     @Inject
     CurrentCaller callers;
 
-
     @Inject
     JurisdictionTree tree;
 
@@ -89,7 +88,8 @@ public class OrganisationResource {
                     + " tree, and the location in the jurisdiction's subtree (422 otherwise). Answers 201 with Location and ETag; send Idempotency-Key"
                     + " to make retries safe.")
     @APIResponse(responseCode = "201", description = "The organisation registered, with its Location and ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OrganisationView.class)))
     public Uni<Response> register(@Valid @NotNull RegisterOrganisationRequest request,
             @BeanParam CreationHeaders headers) {
         CurrentCaller.requireWithin(callers.get(), request.jurisdiction());
@@ -108,7 +108,8 @@ public class OrganisationResource {
             description = "An organisation outside the caller's jurisdiction subtree answers 404, like an"
                     + " unknown id.")
     @APIResponse(responseCode = "200", description = "The organisation, with its version as ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OrganisationView.class)))
     @Extension(name = OpenApiConventions.ETAG_EXTENSION, value = "true")
     public Uni<Response> get(@PathParam("id") String id) {
         return commands.read(organisations.aggregate(), id, OrganisationResource::view);
@@ -121,7 +122,8 @@ public class OrganisationResource {
             summary = "Rename an organisation; send If-Match with its ETag to refuse a stale change (412)",
             description = "Inspection offices only. Renaming to the current name changes nothing.")
     @APIResponse(responseCode = "200", description = "The organisation renamed, with its new ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OrganisationView.class)))
     public Uni<Response> rename(@PathParam("id") String id, @Valid @NotNull RenameOrganisationRequest request,
             @BeanParam CommandHeaders headers) {
         return commands.execute(organisations.aggregate(), id, headers, request,
@@ -135,11 +137,13 @@ public class OrganisationResource {
             summary = "List organisations in registration order, a page at a time, within the caller's jurisdiction",
             description = "Pass the previous page's next cursor to read on; a jurisdiction outside the caller's"
                     + " subtree answers 403.")
-    @APIResponse(responseCode = "200", description = "One page of organisations; next is the cursor of the following page, absent on the last")
-    @APIResponse(responseCode = "422", description = "registeredFrom or registeredTo is not an RFC 3339 time, or limit is out of range")
+    @APIResponse(responseCode = "200",
+            description = "One page of organisations; next is the cursor of the following page, absent on the last")
+    @APIResponse(responseCode = "422",
+            description = "registeredFrom or registeredTo is not an RFC 3339 time, or limit is out of range")
     public Uni<Page<OrganisationView>> list(
-            @Parameter(description = "Only this jurisdiction's subtree (default: the caller's)")
-            @QueryParam("jurisdiction") String jurisdiction,
+            @Parameter(
+                    description = "Only this jurisdiction's subtree (default: the caller's)") @QueryParam("jurisdiction") String jurisdiction,
             @QueryParam("kind") OrganisationKind kind,
             @Parameter(description = "Registered at or after (RFC 3339)") @QueryParam("registeredFrom") String from,
             @Parameter(description = "Registered before (RFC 3339)") @QueryParam("registeredTo") String to,
@@ -175,7 +179,8 @@ public class OrganisationResource {
             }
             List<Problem.FieldError> errors = new ArrayList<>();
             if (missing.contains(request.jurisdiction())) {
-                errors.add(new Problem.FieldError("jurisdiction", request.jurisdiction() + " is not in the jurisdiction tree"));
+                errors.add(new Problem.FieldError("jurisdiction",
+                        request.jurisdiction() + " is not in the jurisdiction tree"));
             }
             if (missing.contains(location)) {
                 errors.add(new Problem.FieldError("location", location + " is not in the jurisdiction tree"));

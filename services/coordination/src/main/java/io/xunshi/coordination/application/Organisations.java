@@ -44,12 +44,14 @@ public class Organisations {
     }
 
     /** Registering a new organisation on the command path. */
-    public CommandPath.Handler<AggregateRepository.Loaded<Organisation.State>> registering(Organisation.Register command) {
+    public CommandPath.Handler<AggregateRepository.Loaded<Organisation.State>> registering(
+            Organisation.Register command) {
         return (conn, context) -> repository.handle(conn, command.organisationId(), command.jurisdiction(),
                 ExpectedVersion.NO_STREAM, command, context.metadata());
     }
 
-    public Uni<AggregateRepository.Loaded<Organisation.State>> handle(SqlConnection conn, String organisationId, String jurisdiction,
+    public Uni<AggregateRepository.Loaded<Organisation.State>> handle(SqlConnection conn, String organisationId,
+            String jurisdiction,
             int expectedVersion, Organisation.Command command, EventMetadata metadata) {
         return repository.handle(conn, organisationId, jurisdiction, expectedVersion, command, metadata);
     }

@@ -217,6 +217,7 @@ public final class DivisionTable {
     }
 
     private record Row(String file, int line, List<String> fields) {
+
         LineError error(String message) {
             return new LineError(file, line, message);
         }

@@ -16,7 +16,8 @@ import io.xunshi.kernel.domain.InvalidCommand;
  * never removed.
  */
 public final class Jurisdiction
-        extends ExhaustiveDecider<Jurisdiction.Command, JurisdictionEvent, Jurisdiction.State> {
+        extends
+            ExhaustiveDecider<Jurisdiction.Command, JurisdictionEvent, Jurisdiction.State> {
 
     /** Codes of the rejections; a parent that does not fit the level is an invalid command on {@code parentCode}. */
     public static final String ALREADY_REGISTERED = "jurisdiction-already-registered";
@@ -27,7 +28,8 @@ public final class Jurisdiction
     }
 
     public record Register(String code, String name, JurisdictionLevel level, String parentCode, String source)
-            implements Command {
+            implements
+                Command {
     }
 
     public record Rename(String name, String source) implements Command {
@@ -74,7 +76,8 @@ public final class Jurisdiction
             throw new DomainRejection(NOT_REGISTERED, "no such jurisdiction");
         }
         String name = rename.name().strip();
-        return name.equals(state.name()) ? List.of()
+        return name.equals(state.name())
+                ? List.of()
                 : List.of(new JurisdictionRenamed(state.code(), name, rename.source()));
     }
 }

@@ -16,7 +16,8 @@ import io.xunshi.kernel.domain.Jurisdictions;
  * universe), located in that jurisdiction's subtree.
  */
 public final class Organisation
-        extends ExhaustiveDecider<Organisation.Command, OrganisationEvent, Organisation.State> {
+        extends
+            ExhaustiveDecider<Organisation.Command, OrganisationEvent, Organisation.State> {
 
     /** Codes of the rejections; a location outside the managing jurisdiction is invalid on {@code location}. */
     public static final String ALREADY_REGISTERED = "organisation-already-registered";

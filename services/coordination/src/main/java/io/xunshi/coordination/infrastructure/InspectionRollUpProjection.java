@@ -44,7 +44,8 @@ public class InspectionRollUpProjection implements TopicProjection {
     @Override
     public Optional<String> unusable(Delivered<?> e) {
         return e.payload() instanceof InspectionOpened o && (o.jurisdiction() == null || o.jurisdiction().isBlank())
-                ? Optional.of("lacks jurisdiction") : Optional.empty();
+                ? Optional.of("lacks jurisdiction")
+                : Optional.empty();
     }
 
     @Override
@@ -63,7 +64,8 @@ public class InspectionRollUpProjection implements TopicProjection {
                 closed.add(Tuple.of(idOr(e.payloadAs(InspectionClosed.class).inspectionId(), e)));
             }
         }
-        return RollUpStatements.batch(conn, OPENED, opened).flatMap(done -> RollUpStatements.batch(conn, CLOSED, closed));
+        return RollUpStatements.batch(conn, OPENED, opened)
+                .flatMap(done -> RollUpStatements.batch(conn, CLOSED, closed));
     }
 
     /** The inspection's id, or the event's subject (its stream) when the payload lacks it. */

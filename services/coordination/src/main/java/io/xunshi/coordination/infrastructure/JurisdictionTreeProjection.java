@@ -58,9 +58,11 @@ public class JurisdictionTreeProjection implements Projection {
                         e.version())));
             }
         }
-        Uni<Void> inserted = registrations.isEmpty() ? Uni.createFrom().voidItem()
+        Uni<Void> inserted = registrations.isEmpty()
+                ? Uni.createFrom().voidItem()
                 : conn.preparedQuery(REGISTER).executeBatch(registrations).replaceWithVoid();
-        return inserted.flatMap(ignored -> renames.isEmpty() ? Uni.createFrom().voidItem()
+        return inserted.flatMap(ignored -> renames.isEmpty()
+                ? Uni.createFrom().voidItem()
                 : conn.preparedQuery(RENAME).executeBatch(renames).replaceWithVoid());
     }
 

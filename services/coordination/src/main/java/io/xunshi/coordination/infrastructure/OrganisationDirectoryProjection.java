@@ -56,9 +56,11 @@ public class OrganisationDirectoryProjection implements Projection {
                 renames.add(Tuple.of(e.streamId(), e.payload().get("name").asText(), e.version(), at));
             }
         }
-        Uni<Void> inserted = registrations.isEmpty() ? Uni.createFrom().voidItem()
+        Uni<Void> inserted = registrations.isEmpty()
+                ? Uni.createFrom().voidItem()
                 : conn.preparedQuery(REGISTER).executeBatch(registrations).replaceWithVoid();
-        return inserted.flatMap(ignored -> renames.isEmpty() ? Uni.createFrom().voidItem()
+        return inserted.flatMap(ignored -> renames.isEmpty()
+                ? Uni.createFrom().voidItem()
                 : conn.preparedQuery(RENAME).executeBatch(renames).replaceWithVoid());
     }
 

@@ -1,6 +1,5 @@
 package io.xunshi.coordination.infrastructure;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -56,7 +55,8 @@ public class RectificationRollUpProjection implements TopicProjection {
     /** Counted by the jurisdiction it happened in, so an opening without one cannot be counted. */
     @Override
     public Optional<String> unusable(Delivered<?> e) {
-        if (e.payload() instanceof RectificationCaseOpened o && (o.jurisdiction() == null || o.jurisdiction().isBlank())) {
+        if (e.payload() instanceof RectificationCaseOpened o
+                && (o.jurisdiction() == null || o.jurisdiction().isBlank())) {
             return Optional.of("lacks jurisdiction");
         }
         if (e.payload() instanceof RectificationEvaluated v && v.outcome() == null) {

@@ -13,6 +13,8 @@ final class RollUpStatements {
     }
 
     static Uni<Void> batch(SqlConnection conn, String sql, List<Tuple> rows) {
-        return rows.isEmpty() ? Uni.createFrom().voidItem() : conn.preparedQuery(sql).executeBatch(rows).replaceWithVoid();
+        return rows.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : conn.preparedQuery(sql).executeBatch(rows).replaceWithVoid();
     }
 }

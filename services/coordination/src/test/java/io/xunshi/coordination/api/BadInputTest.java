@@ -18,8 +18,8 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -150,10 +150,11 @@ class BadInputTest {
 
     @Test
     void any_control_character_in_a_path_id_or_a_query_parameter_is_400() {
-        for (String control : new String[] {"%01", "%09", "%0A", "%1F", "%7F", "%C2%85"}) {
+        for (String control : new String[]{ "%01", "%09", "%0A", "%1F", "%7F", "%C2%85" }) {
             given().header("Authorization", OFFICE).urlEncodingEnabled(false).get("/api/v1/organisations/ab" + control)
                     .then().statusCode(400).contentType("application/problem+json")
-                    .body("type", equalTo("urn:xunshi:problem:malformed-request")).body("errors.field", hasItem("path"));
+                    .body("type", equalTo("urn:xunshi:problem:malformed-request"))
+                    .body("errors.field", hasItem("path"));
             given().header("Authorization", OFFICE).urlEncodingEnabled(false)
                     .get("/api/v1/organisations?jurisdiction=44" + control + "0000").then().statusCode(400)
                     .contentType("application/problem+json").body("errors.field", hasItem("jurisdiction"));
@@ -174,8 +175,10 @@ class BadInputTest {
 
     @Test
     void a_cursor_that_decodes_but_was_tampered_with_is_400() {
-        for (String keys : new String[] {"not-a-time\u001fid", "\u0000\u001fid", "+999999999-12-31T23:59:59Z\u001fid"}) {
-            String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(keys.getBytes(StandardCharsets.UTF_8));
+        for (String keys : new String[]{ "not-a-time\u001fid", "\u0000\u001fid",
+                "+999999999-12-31T23:59:59Z\u001fid" }) {
+            String cursor = Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(keys.getBytes(StandardCharsets.UTF_8));
             given().header("Authorization", OFFICE).queryParam("cursor", cursor).get("/api/v1/organisations").then()
                     .statusCode(400).contentType("application/problem+json")
                     .body("type", equalTo("urn:xunshi:problem:malformed-request"));
@@ -184,7 +187,7 @@ class BadInputTest {
 
     @Test
     void a_token_whose_jurisdiction_claim_is_no_string_is_403() {
-        for (Object claim : new Object[] {440000, Map.of("code", "440000"), java.util.List.of("440000")}) {
+        for (Object claim : new Object[]{ 440000, Map.of("code", "440000"), java.util.List.of("440000") }) {
             given().header("Authorization", TestTokens.signedWithClaims(Map.of("sub", "someone", "groups",
                     java.util.List.of(Role.INSPECTION_OFFICE), "jurisdiction", claim)))
                     .get("/api/v1/organisations").then().statusCode(403).contentType("application/problem+json");
@@ -193,7 +196,7 @@ class BadInputTest {
 
     @Test
     void an_oversized_body_sent_without_a_length_is_413_as_problem_json() throws Exception {
-        for (int chars : new int[] {400_000, 900_000, 3_000_000}) {
+        for (int chars : new int[]{ 400_000, 900_000, 3_000_000 }) {
             oversizedWithoutALength(chars);
         }
     }

@@ -99,7 +99,8 @@ class CoordinationAccessMatrixTest extends AccessMatrixContract {
 
     @Override
     protected Map<String, List<Probe>> kernelProbes() {
-        return KernelProbes.of("inspection-roll-up", "xunshi.inspection.events", "xunshi.inspection.InspectionStationed.v1");
+        return KernelProbes.of("inspection-roll-up", "xunshi.inspection.events",
+                "xunshi.inspection.InspectionStationed.v1");
     }
 
     @Override
@@ -115,7 +116,8 @@ class CoordinationAccessMatrixTest extends AccessMatrixContract {
                         .body("{\"source\":\"matrix\",\"provinces\":\"\",\"cities\":\"\",\"areas\":\"\"}")
                         .post("/api/v1/jurisdictions/imports")).described("the Centre's (000000) tree")),
                 "getRollUp", List.of(
-                        Probe.resource(QINGHAI, (r, home) -> r.get().get("/api/v1/jurisdictions/" + QINGHAI + "/roll-up"))
+                        Probe.resource(QINGHAI,
+                                (r, home) -> r.get().get("/api/v1/jurisdictions/" + QINGHAI + "/roll-up"))
                                 .described("Qinghai's (630000) roll-up"),
                         Probe.view(QINGHAI, (r, home) -> {
                             inspected();

@@ -44,9 +44,9 @@ class CoordinationFuzzTest {
     @Test
     void no_request_derived_from_the_published_contract_breaks_the_api() {
         List<String> organisations = new ArrayList<>();
-        for (String[] org : List.of(new String[] {"浙江省交通运输厅", "DEPARTMENT", "330000", "330000"},
-                new String[] {"中共杭州市委员会", "LOCALITY", "330000", "330100"},
-                new String[] {"杭州市交通运输局", "DEPARTMENT", "330100", "330100"})) {
+        for (String[] org : List.of(new String[]{ "浙江省交通运输厅", "DEPARTMENT", "330000", "330000" },
+                new String[]{ "中共杭州市委员会", "LOCALITY", "330000", "330100" },
+                new String[]{ "杭州市交通运输局", "DEPARTMENT", "330100", "330100" })) {
             organisations.add(given().header("Authorization", OFFICE).contentType(ContentType.JSON)
                     .body("{\"name\":\"" + org[0] + "\",\"kind\":\"" + org[1] + "\",\"jurisdiction\":\"" + org[2]
                             + "\",\"location\":\"" + org[3] + "\"}")

@@ -73,7 +73,8 @@ class JurisdictionTreeApiTest {
         given().header("Authorization", PUBLIC).get("/api/v1/jurisdictions/429004").then().statusCode(200)
                 .body("name", equalTo("仙桃市")).body("parentCode", equalTo("420000"));
         given().header("Authorization", PUBLIC).get("/api/v1/jurisdictions/330106").then().statusCode(200)
-                .body("parentCode", equalTo("330100")).body("path.code", equalTo(List.of("000000", "330000", "330100")));
+                .body("parentCode", equalTo("330100"))
+                .body("path.code", equalTo(List.of("000000", "330000", "330100")));
         given().header("Authorization", PUBLIC).get("/api/v1/jurisdictions/441900").then().statusCode(200)
                 .body("name", equalTo("东莞市")).body("level", equalTo("CITY")).body("children", equalTo(0));
         given().header("Authorization", PUBLIC).get("/api/v1/jurisdictions/110100").then().statusCode(404)

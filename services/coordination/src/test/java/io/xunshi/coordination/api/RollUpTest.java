@@ -96,7 +96,8 @@ class RollUpTest {
         return new Sent("xunshi.rectification.events", id, jurisdiction, "RectificationCase", 1,
                 new RectificationCaseOpened(id, "insp-" + id, "round-1", "plan-1", jurisdiction, "org-" + id, "某单位",
                         jurisdiction, jurisdiction, "张三", LocalDate.of(2026, 6, 1), LocalDate.of(2026, 8, 1),
-                        List.of()), UUID.randomUUID());
+                        List.of()),
+                UUID.randomUUID());
     }
 
     private static Sent submitted(String id, String jurisdiction, int version) {
@@ -107,7 +108,8 @@ class RollUpTest {
     private static Sent evaluated(String id, String jurisdiction, int version, EvaluationOutcome outcome) {
         return new Sent("xunshi.rectification.events", id, jurisdiction, "RectificationCase", version,
                 new RectificationEvaluated(id, "insp-" + id, "plan-1", "org-" + id, outcome, LocalDate.of(2026, 9, 1),
-                        "评估意见"), UUID.randomUUID());
+                        "评估意见"),
+                UUID.randomUUID());
     }
 
     private synchronized void publishOnce() throws Exception {

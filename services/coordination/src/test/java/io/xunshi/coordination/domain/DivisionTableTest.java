@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import io.xunshi.contracts.coordination.JurisdictionLevel;
-import io.xunshi.coordination.infrastructure.JurisdictionSeeder;
 import io.xunshi.coordination.application.JurisdictionTree;
+import io.xunshi.coordination.infrastructure.JurisdictionSeeder;
 import io.xunshi.kernel.domain.Jurisdictions;
 
 class DivisionTableTest {

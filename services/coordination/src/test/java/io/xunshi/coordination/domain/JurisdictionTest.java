@@ -13,8 +13,8 @@ import io.xunshi.testing.decider.DeciderSpec;
 class JurisdictionTest {
 
     private static final Jurisdiction DECIDER = new Jurisdiction();
-    private final DeciderSpec<Jurisdiction.Command, JurisdictionEvent, Jurisdiction.State> jurisdiction =
-            DeciderSpec.of(DECIDER::initialState, DECIDER::decide, DECIDER::evolve);
+    private final DeciderSpec<Jurisdiction.Command, JurisdictionEvent, Jurisdiction.State> jurisdiction = DeciderSpec
+            .of(DECIDER::initialState, DECIDER::decide, DECIDER::evolve);
 
     private static final JurisdictionRegistered REGISTERED = new JurisdictionRegistered("330106", "西湖区",
             JurisdictionLevel.COUNTY, "330100", "src");

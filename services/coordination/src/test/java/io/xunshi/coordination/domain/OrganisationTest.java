@@ -13,8 +13,8 @@ import io.xunshi.testing.decider.DeciderSpec;
 class OrganisationTest {
 
     private static final Organisation DECIDER = new Organisation();
-    private final DeciderSpec<Organisation.Command, OrganisationEvent, Organisation.State> organisation =
-            DeciderSpec.of(DECIDER::initialState, DECIDER::decide, DECIDER::evolve);
+    private final DeciderSpec<Organisation.Command, OrganisationEvent, Organisation.State> organisation = DeciderSpec
+            .of(DECIDER::initialState, DECIDER::decide, DECIDER::evolve);
 
     private static final OrganisationRegistered REGISTERED = new OrganisationRegistered("org-1", "广州市交通运输局",
             OrganisationKind.DEPARTMENT, "440100", "440100");

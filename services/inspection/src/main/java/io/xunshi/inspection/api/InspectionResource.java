@@ -83,7 +83,8 @@ public class InspectionResource {
                     + " the inspection with its new ETag; send If-Match to refuse a stale change (412) and"
                     + " Idempotency-Key to make retries safe.")
     @APIResponse(responseCode = "200", description = "The inspection stationed, with its new ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InspectionView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = InspectionView.class)))
     public Uni<Response> station(@PathParam("id") String id, @Valid StationRequest request,
             @BeanParam CommandHeaders headers) {
         LocalDate on = Days.orToday(request == null ? null : request.stationedOn());
@@ -96,8 +97,10 @@ public class InspectionResource {
     @Operation(operationId = "recordFinding", summary = "Record a finding (问题) of the fieldwork",
             description = "Only while STATIONED. Team members, team leaders and inspection offices. Answers 201"
                     + " with the finding, its server-generated findingId, Location and the inspection's new ETag.")
-    @APIResponse(responseCode = "201", description = "The finding recorded, with its findingId, its Location and the inspection's new ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordedFinding.class)))
+    @APIResponse(responseCode = "201",
+            description = "The finding recorded, with its findingId, its Location and the inspection's new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RecordedFinding.class)))
     public Uni<Response> recordFinding(@PathParam("id") String id, @Valid @NotNull RecordFindingRequest request,
             @BeanParam CommandHeaders headers) {
         String findingId = UUID.randomUUID().toString();
@@ -118,7 +121,8 @@ public class InspectionResource {
                     + " inspection without findings may be reported. Team leaders only. reportedOn defaults to"
                     + " today in Asia/Shanghai and must not be before stationedOn (422).")
     @APIResponse(responseCode = "200", description = "The inspection reported, with its new ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InspectionView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = InspectionView.class)))
     public Uni<Response> report(@PathParam("id") String id, @Valid @NotNull ReportRequest request,
             @BeanParam CommandHeaders headers) {
         return commands.execute(inspections.aggregate(), id, headers, request,
@@ -134,7 +138,8 @@ public class InspectionResource {
                     + " every finding, is published for rectification. Team leaders and inspection offices. givenOn"
                     + " defaults to today in Asia/Shanghai and must not be before reportedOn (422).")
     @APIResponse(responseCode = "200", description = "The inspection after its feedback, with its new ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InspectionView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = InspectionView.class)))
     public Uni<Response> giveFeedback(@PathParam("id") String id, @Valid @NotNull FeedbackRequest request,
             @BeanParam CommandHeaders headers) {
         return commands.execute(inspections.aggregate(), id, headers, request,
@@ -149,7 +154,8 @@ public class InspectionResource {
                     + " body may be omitted; closedOn defaults to today in Asia/Shanghai and must not be before"
                     + " feedbackOn (422).")
     @APIResponse(responseCode = "200", description = "The inspection closed, with its new ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InspectionView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = InspectionView.class)))
     public Uni<Response> close(@PathParam("id") String id, @Valid CloseRequest request,
             @BeanParam CommandHeaders headers) {
         LocalDate on = Days.orToday(request == null ? null : request.closedOn());
@@ -159,11 +165,13 @@ public class InspectionResource {
     @GET
     @Path("{id}")
     @RolesAllowed({ Role.INSPECTION_OFFICE, Role.TEAM_LEADER, Role.TEAM_MEMBER, Role.AUDITOR })
-    @Operation(operationId = "getInspection", summary = "Read one inspection with its findings; its ETag is its version",
+    @Operation(operationId = "getInspection",
+            summary = "Read one inspection with its findings; its ETag is its version",
             description = "Read from its events, so it is current at once. An inspection outside the caller's"
                     + " jurisdiction subtree answers 404, like an unknown id.")
     @APIResponse(responseCode = "200", description = "The inspection with its findings, with its version as ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InspectionView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = InspectionView.class)))
     @Extension(name = OpenApiConventions.ETAG_EXTENSION, value = "true")
     public Uni<Response> get(@PathParam("id") String id) {
         return commands.read(inspections.aggregate(), id, InspectionView::of);
@@ -176,7 +184,8 @@ public class InspectionResource {
             description = "The ETag is the inspection's version. 404 for an unknown finding, or an inspection"
                     + " outside the caller's jurisdiction subtree.")
     @APIResponse(responseCode = "200", description = "The finding, with the inspection's version as ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordedFinding.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RecordedFinding.class)))
     @Extension(name = OpenApiConventions.ETAG_EXTENSION, value = "true")
     public Uni<Response> getFinding(@PathParam("id") String id, @PathParam("findingId") String findingId) {
         return commands.read(inspections.aggregate(), id, loaded -> {
@@ -197,10 +206,11 @@ public class InspectionResource {
                     + " shortly after. Filter by roundId to find the inspections a launched round opened. Pass the"
                     + " previous page's next cursor to read on; a jurisdiction outside the caller's subtree answers"
                     + " 403.")
-    @APIResponse(responseCode = "200", description = "One page of inspections; next is the cursor of the following page, absent on the last")
+    @APIResponse(responseCode = "200",
+            description = "One page of inspections; next is the cursor of the following page, absent on the last")
     public Uni<Page<InspectionSummary>> list(
-            @Parameter(description = "Only inspections run by this jurisdiction's subtree (default: the caller's)")
-            @QueryParam("jurisdiction") String jurisdiction,
+            @Parameter(
+                    description = "Only inspections run by this jurisdiction's subtree (default: the caller's)") @QueryParam("jurisdiction") String jurisdiction,
             @Parameter(description = "Only the inspections of this round") @QueryParam("roundId") String roundId,
             @Parameter(description = "Only the inspections of this plan") @QueryParam("planId") String planId,
             @Parameter(description = "Only inspections in this status: PREPARING, STATIONED, REPORTED, FEEDBACK_GIVEN"

@@ -14,13 +14,13 @@ import io.xunshi.contracts.inspection.Severity;
 /** A finding (问题) of the fieldwork. The flags default to false, the evidence to none. */
 public record RecordFindingRequest(
         @Schema(description = "The focus area it belongs to") @NotNull FocusArea focusArea,
-        @Schema(description = "What was found", examples = "落实中央八项规定精神不到位，违规发放津补贴")
-        @NotBlank @Size(max = 4000) String description,
+        @Schema(description = "What was found",
+                examples = "落实中央八项规定精神不到位，违规发放津补贴") @NotBlank @Size(max = 4000) String description,
         @Schema(description = "How serious it is") @NotNull Severity severity,
         @Schema(description = "Whether it involves the top leader (一把手)") Boolean involvesTopLeader,
         @Schema(description = "Whether it involves the leadership team") Boolean involvesLeadershipTeam,
         @Schema(description = "Whether it is a common problem (共性问题)") Boolean common,
         @Schema(description = "Whether it is a deep-level problem (深层次问题)") Boolean deepLevel,
-        @Schema(description = "References to the evidence: documents, talks, visits")
-        @Size(max = 100) List<@NotBlank @Size(max = 500) String> evidence) {
+        @Schema(description = "References to the evidence: documents, talks, visits") @Size(
+                max = 100) List<@NotBlank @Size(max = 500) String> evidence) {
 }

@@ -10,13 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.xunshi.contracts.inspection.FeedbackGiven;
-import io.xunshi.contracts.inspection.FindingRecorded;
-import io.xunshi.contracts.inspection.InspectionClosed;
 import io.xunshi.contracts.inspection.InspectionEvent;
-import io.xunshi.contracts.inspection.InspectionOpened;
-import io.xunshi.contracts.inspection.InspectionReported;
-import io.xunshi.contracts.inspection.InspectionStationed;
 import io.xunshi.contracts.planning.Assignment;
 import io.xunshi.contracts.planning.RoundLaunched;
 import io.xunshi.inspection.domain.Inspection;

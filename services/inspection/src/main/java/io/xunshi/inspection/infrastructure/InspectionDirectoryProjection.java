@@ -86,9 +86,11 @@ public class InspectionDirectoryProjection implements Projection {
                 }
             }
         }
-        Uni<Void> opened = openings.isEmpty() ? Uni.createFrom().voidItem()
+        Uni<Void> opened = openings.isEmpty()
+                ? Uni.createFrom().voidItem()
                 : conn.preparedQuery(OPEN).executeBatch(openings).replaceWithVoid();
-        return opened.flatMap(ignored -> changes.isEmpty() ? Uni.createFrom().voidItem()
+        return opened.flatMap(ignored -> changes.isEmpty()
+                ? Uni.createFrom().voidItem()
                 : conn.preparedQuery(CHANGE).executeBatch(changes).replaceWithVoid());
     }
 

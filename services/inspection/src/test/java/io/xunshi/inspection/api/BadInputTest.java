@@ -137,7 +137,7 @@ class BadInputTest {
 
     @Test
     void a_date_with_a_five_digit_year_or_a_time_is_400_naming_the_field() {
-        for (String date : new String[] {"+99999-01-01", "2026-03-02T10:00:00", "2026-02-30"}) {
+        for (String date : new String[]{ "+99999-01-01", "2026-03-02T10:00:00", "2026-02-30" }) {
             given().header("Authorization", OFFICE_ZJ).contentType(ContentType.JSON)
                     .body("{\"closedOn\":\"" + date + "\"}").post("/api/v1/inspections/" + stationed + "/close")
                     .then().statusCode(400).contentType("application/problem+json")

@@ -25,8 +25,8 @@ import io.xunshi.testing.decider.DeciderSpec;
 class InspectionTest {
 
     private static final Inspection DECIDER = new Inspection();
-    private final DeciderSpec<Inspection.Command, InspectionEvent, Inspection.State> inspection =
-            DeciderSpec.of(DECIDER::initialState, DECIDER::decide, DECIDER::evolve);
+    private final DeciderSpec<Inspection.Command, InspectionEvent, Inspection.State> inspection = DeciderSpec
+            .of(DECIDER::initialState, DECIDER::decide, DECIDER::evolve);
 
     private static final LocalDate MARCH_2 = LocalDate.of(2026, 3, 2);
     private static final LocalDate MAY_10 = LocalDate.of(2026, 5, 10);

@@ -43,6 +43,7 @@ public class AggregateRepository<C, E, S> {
 
     /** An aggregate's state and the stream version it reflects (0: the stream does not exist). */
     public record Loaded<S>(S state, int version) {
+
         public boolean exists() {
             return version > 0;
         }
@@ -219,7 +220,8 @@ public class AggregateRepository<C, E, S> {
                     }
                     var row = rows.iterator().next();
                     try {
-                        return new Loaded<>(json.readValue(row.getString("state"), stateClass), row.getInteger("version"));
+                        return new Loaded<>(json.readValue(row.getString("state"), stateClass),
+                                row.getInteger("version"));
                     } catch (JsonProcessingException e) {
                         // A snapshot of an older state shape: ignore it and fold from the beginning.
                         return new Loaded<>(decider.initialState(), 0);

@@ -64,7 +64,8 @@ public final class EventCodec<E> {
     public E decode(StoredEvent stored) {
         EventCatalog.Entry entry = entries.get(stored.type());
         if (entry == null) {
-            throw new IllegalArgumentException("unknown event type " + stored.type() + " in stream " + stored.streamId());
+            throw new IllegalArgumentException(
+                    "unknown event type " + stored.type() + " in stream " + stored.streamId());
         }
         if (stored.typeVersion() != entry.version()) {
             throw new IllegalStateException(stored.type() + " v" + stored.typeVersion() + " has no upcaster to v"

@@ -69,7 +69,8 @@ final class ImmutableStates {
 
     private static boolean isUnmodifiable(Class<?> type) {
         String name = type.getName();
-        return name.startsWith("java.util.ImmutableCollections$") || name.startsWith("java.util.Collections$Unmodifiable")
+        return name.startsWith("java.util.ImmutableCollections$")
+                || name.startsWith("java.util.Collections$Unmodifiable")
                 || name.startsWith("java.util.Collections$Empty") || name.startsWith("java.util.Collections$Singleton");
     }
 

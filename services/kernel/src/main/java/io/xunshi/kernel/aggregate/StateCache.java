@@ -38,6 +38,7 @@ public final class StateCache<S> {
         }
         this.capacity = capacity;
         this.entries = new LinkedHashMap<>(Math.min(capacity, 1024), 0.75f, true) {
+
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Entry<S>> eldest) {
                 return size() > StateCache.this.capacity;

@@ -72,8 +72,9 @@ public final class Cursor {
         }
         if (requested < 1 || requested > MAX_LIMIT) {
             throw new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED, "limit must be between 1 and "
-                    + MAX_LIMIT).withErrors(List.of(new Problem.FieldError("limit", "must be between 1 and "
-                            + MAX_LIMIT))));
+                    + MAX_LIMIT).withErrors(List.of(
+                            new Problem.FieldError("limit", "must be between 1 and "
+                                    + MAX_LIMIT))));
         }
         return requested;
     }

@@ -30,7 +30,8 @@ public final class Days {
         }
         if (day.isAfter(today)) {
             throw new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED, field + " " + day
-                    + " is in the future").withErrors(List.of(new Problem.FieldError(field, "must not be in the future"))));
+                    + " is in the future")
+                    .withErrors(List.of(new Problem.FieldError(field, "must not be in the future"))));
         }
         return day;
     }

@@ -55,7 +55,8 @@ public class IdempotentCommands {
      */
     public Uni<Response> run(Caller caller, String key, String request, boolean ifMatchGiven,
             Function<SqlConnection, Uni<CommandResult>> command) {
-        Uni<Response> answer = key == null ? pool.withTransaction(command).map(this::toResponse)
+        Uni<Response> answer = key == null
+                ? pool.withTransaction(command).map(this::toResponse)
                 : runOnce(caller, validKey(key), sha256(request), command);
         return answer.onFailure(ConcurrencyConflict.class).transform(e -> ifMatchGiven
                 ? new ProblemException(ProblemType.PRECONDITION_FAILED, "the resource has changed since the"
@@ -117,8 +118,10 @@ public class IdempotentCommands {
     private Response toResponse(CommandResult result) {
         Response.ResponseBuilder builder = Response.status(result.status());
         new LinkedHashMap<>(result.headers()).forEach(builder::header);
-        return result.body() == null ? builder.build() : builder.entity(result.body()).type(MediaType.APPLICATION_JSON)
-                .build();
+        return result.body() == null
+                ? builder.build()
+                : builder.entity(result.body()).type(MediaType.APPLICATION_JSON)
+                        .build();
     }
 
     private static boolean isSameKeyRace(Throwable failure) {

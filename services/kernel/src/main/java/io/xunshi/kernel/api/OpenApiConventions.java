@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Content;
-import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
@@ -74,35 +73,35 @@ public class OpenApiConventions implements OASFilter {
     private static final Map<String, String[]> ERRORS = new LinkedHashMap<>();
 
     static {
-        ERRORS.put("400", new String[] { "MalformedRequest", "Malformed request: a body that is not JSON or has the"
+        ERRORS.put("400", new String[]{ "MalformedRequest", "Malformed request: a body that is not JSON or has the"
                 + " wrong shape or an unknown field, a malformed header, path id, query parameter or cursor, or a"
                 + " NUL character in the path, a query parameter or a header (type urn:xunshi:problem:malformed-request)" });
-        ERRORS.put("401", new String[] { "Unauthenticated", "No bearer token, or one that is expired or not signed by"
+        ERRORS.put("401", new String[]{ "Unauthenticated", "No bearer token, or one that is expired or not signed by"
                 + " a trusted issuer (urn:xunshi:problem:unauthenticated)" });
-        ERRORS.put("403", new String[] { "Forbidden", "The caller's role does not allow this operation, or it writes"
+        ERRORS.put("403", new String[]{ "Forbidden", "The caller's role does not allow this operation, or it writes"
                 + " outside the caller's jurisdiction subtree (urn:xunshi:problem:forbidden)" });
-        ERRORS.put("404", new String[] { "NotFound", "No such resource, or one outside the caller's jurisdiction"
+        ERRORS.put("404", new String[]{ "NotFound", "No such resource, or one outside the caller's jurisdiction"
                 + " subtree, which is hidden exactly as an unknown id is (urn:xunshi:problem:not-found)" });
-        ERRORS.put("406", new String[] { "NotAcceptable", "The Accept header admits neither application/json nor"
+        ERRORS.put("406", new String[]{ "NotAcceptable", "The Accept header admits neither application/json nor"
                 + " application/problem+json (urn:xunshi:problem:not-acceptable)" });
-        ERRORS.put("409", new String[] { "Conflict", "Not allowed in the resource's current state, with a stable"
+        ERRORS.put("409", new String[]{ "Conflict", "Not allowed in the resource's current state, with a stable"
                 + " code (urn:xunshi:problem:illegal-state), or a concurrent change"
                 + " (urn:xunshi:problem:version-conflict)" });
-        ERRORS.put("412", new String[] { "PreconditionFailed", "If-Match names a version that is no longer the"
+        ERRORS.put("412", new String[]{ "PreconditionFailed", "If-Match names a version that is no longer the"
                 + " current one (urn:xunshi:problem:precondition-failed): read the resource again" });
-        ERRORS.put("413", new String[] { "PayloadTooLarge", "The body is larger than 1 MiB"
+        ERRORS.put("413", new String[]{ "PayloadTooLarge", "The body is larger than 1 MiB"
                 + " (urn:xunshi:problem:payload-too-large)" });
-        ERRORS.put("415", new String[] { "UnsupportedMediaType", "The body is not sent as application/json"
+        ERRORS.put("415", new String[]{ "UnsupportedMediaType", "The body is not sent as application/json"
                 + " (urn:xunshi:problem:unsupported-media-type)" });
-        ERRORS.put("422", new String[] { "ValidationFailed", "The request is well-formed but not acceptable: invalid"
+        ERRORS.put("422", new String[]{ "ValidationFailed", "The request is well-formed but not acceptable: invalid"
                 + " fields listed under errors (urn:xunshi:problem:validation-failed), an Idempotency-Key reused"
                 + " with a different request (urn:xunshi:problem:idempotency-key-reused), or a dead letter whose"
                 + " re-drive failed again (urn:xunshi:problem:redrive-failed)" });
-        ERRORS.put("429", new String[] { "TooManyRequests", "Too many requests just now; try again later"
+        ERRORS.put("429", new String[]{ "TooManyRequests", "Too many requests just now; try again later"
                 + " (urn:xunshi:problem:too-many-requests)" });
-        ERRORS.put("500", new String[] { "InternalError", "An unexpected failure; the detail gives a reference to"
+        ERRORS.put("500", new String[]{ "InternalError", "An unexpected failure; the detail gives a reference to"
                 + " the service's log line (urn:xunshi:problem:internal-error)" });
-        ERRORS.put("503", new String[] { "Unavailable", "The service cannot reach its database or broker just now"
+        ERRORS.put("503", new String[]{ "Unavailable", "The service cannot reach its database or broker just now"
                 + " (urn:xunshi:problem:unavailable): retry after Retry-After seconds, with the same Idempotency-Key" });
     }
 
@@ -145,7 +144,8 @@ public class OpenApiConventions implements OASFilter {
         boolean conditional = command && hasHeader(parameters, IF_MATCH);
         boolean body = operation.getRequestBody() != null;
         boolean pathParameter = parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH);
-        boolean limit = parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY && "limit".equals(p.getName()));
+        boolean limit = parameters.stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.QUERY && "limit".equals(p.getName()));
         boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
         boolean etag = "true".equals(String.valueOf(extension(operation, ETAG_EXTENSION)));
         if (operation.getExtensions() != null) {
@@ -153,7 +153,8 @@ public class OpenApiConventions implements OASFilter {
         }
 
         for (Parameter parameter : parameters) {
-            if (parameter.getIn() == Parameter.In.HEADER && IdempotentCommands.HEADER.equalsIgnoreCase(parameter.getName())) {
+            if (parameter.getIn() == Parameter.In.HEADER
+                    && IdempotentCommands.HEADER.equalsIgnoreCase(parameter.getName())) {
                 complete(parameter, "Makes a retry return the first answer (marked Idempotent-Replayed: true) instead"
                         + " of acting twice; the same key with a different request is 422. 1 to 200 visible ASCII"
                         + " characters, scoped to the caller.");
@@ -243,7 +244,8 @@ public class OpenApiConventions implements OASFilter {
     }
 
     private static boolean hasHeader(List<Parameter> parameters, String name) {
-        return parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.HEADER && name.equalsIgnoreCase(p.getName()));
+        return parameters.stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.HEADER && name.equalsIgnoreCase(p.getName()));
     }
 
     private static boolean isError(String status) {

@@ -62,7 +62,9 @@ public class ProblemMappers {
             return Problem.of(ProblemType.VALIDATION_FAILED, e.getMessage()).withCode(e.code())
                     .withErrors(List.of(new Problem.FieldError(invalid.field(), e.getMessage())));
         }
-        ProblemType type = e.kind() == DomainRejection.Kind.NOT_FOUND ? ProblemType.NOT_FOUND : ProblemType.ILLEGAL_STATE;
+        ProblemType type = e.kind() == DomainRejection.Kind.NOT_FOUND
+                ? ProblemType.NOT_FOUND
+                : ProblemType.ILLEGAL_STATE;
         return Problem.of(type, e.getMessage()).withCode(e.code());
     }
 
@@ -99,7 +101,8 @@ public class ProblemMappers {
             return tooLarge(tooLarge, uri);
         }
         String where = jsonPath(e);
-        return Problem.of(ProblemType.MALFORMED_REQUEST, where.isEmpty() ? "the body does not have the expected shape"
+        return Problem.of(ProblemType.MALFORMED_REQUEST, where.isEmpty()
+                ? "the body does not have the expected shape"
                 : "field '" + where + "' has the wrong type or format")
                 .withErrors(where.isEmpty() ? null : List.of(new Problem.FieldError(where, "wrong type or format")))
                 .at(path(uri)).toResponse();
@@ -128,7 +131,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return Problem.of(ProblemType.FORBIDDEN, e.getMessage() == null || e.getMessage().isBlank()
-                ? "the caller's role does not allow this" : e.getMessage()).at(path(uri)).toResponse();
+                ? "the caller's role does not allow this"
+                : e.getMessage()).at(path(uri)).toResponse();
     }
 
     @ServerExceptionMapper

@@ -27,7 +27,8 @@ public class RequestHygiene {
     @ServerRequestFilter(preMatching = true)
     public Response clean(ContainerRequestContext request) {
         String method = request.getMethod();
-        if (("GET".equals(method) || "HEAD".equals(method)) && request.getHeaders().containsKey(HttpHeaders.CONTENT_TYPE)) {
+        if (("GET".equals(method) || "HEAD".equals(method))
+                && request.getHeaders().containsKey(HttpHeaders.CONTENT_TYPE)) {
             request.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
         }
         String where = null;

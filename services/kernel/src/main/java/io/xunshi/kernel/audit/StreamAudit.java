@@ -120,7 +120,8 @@ final class StreamAudit {
             for (int v = last + 1; v <= witness.maxVersion(); v++) {
                 findings.put(v, TamperFinding.of(streamId, v, TamperKind.TRUNCATED,
                         witness.jurisdiction() != null ? witness.jurisdiction() : jurisdiction,
-                        "the topic has version " + v + ", but " + (last == 0 ? "the store has no event of this stream"
+                        "the topic has version " + v + ", but " + (last == 0
+                                ? "the store has no event of this stream"
                                 : "the store's stream ends at version " + last)));
             }
         }
@@ -159,8 +160,8 @@ final class StreamAudit {
                 continue;
             }
             int version = prev == null ? 1 : r.event().version();
-            for (RawEvent next = r; next != null && !chained.containsKey(next);
-                    next = byPrevious.get(key(next.event().hash()))) {
+            for (RawEvent next = r; next != null
+                    && !chained.containsKey(next); next = byPrevious.get(key(next.event().hash()))) {
                 chained.put(next, version++);
             }
         }

@@ -7,7 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record TamperFinding(
         @Schema(description = "The stream (aggregate) id") String streamId,
         @Schema(description = "The event's version in its stream, from 1") int version,
-        @Schema(description = "What is wrong", enumeration = { "altered", "missing", "reordered", "truncated",
+        @Schema(description = "What is wrong", enumeration = {
+                "altered", "missing", "reordered", "truncated",
                 "unwitnessed" }) String kind,
         @Schema(description = "The stream's jurisdiction, as stored or, for a removed event, as witnessed on the"
                 + " topic") String jurisdiction,

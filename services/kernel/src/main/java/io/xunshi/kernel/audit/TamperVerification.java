@@ -8,10 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -155,8 +154,10 @@ public class TamperVerification {
                     + " topic records walked in %d ms, of which %d ms reading the topic)", service, tally.allFindings,
                     tally.allStreams, tally.allEvents, witnessed.records(), millis, topicMillis);
         } else {
-            LOG.infof("Tamper verification of %s: %d streams, %d events and %d topic records verified in %d ms, of which"
-                    + " %d ms reading the topic", service, tally.allStreams, tally.allEvents, witnessed.records(), millis,
+            LOG.infof(
+                    "Tamper verification of %s: %d streams, %d events and %d topic records verified in %d ms, of which"
+                            + " %d ms reading the topic",
+                    service, tally.allStreams, tally.allEvents, witnessed.records(), millis,
                     topicMillis);
         }
         return new VerificationReport(service, tally.findingsTotal == 0, scope, tally.streams, tally.events,
@@ -194,6 +195,7 @@ public class TamperVerification {
 
     /** Counts for the caller's scope and for the whole store. */
     private static final class Tally {
+
         private final String scope;
         private final int limit;
         long streams;

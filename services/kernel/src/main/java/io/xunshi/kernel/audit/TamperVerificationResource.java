@@ -47,10 +47,11 @@ public class TamperVerificationResource {
                     + " answers 429 if it waited the whole timeout; one that runs out of time answers 503 and"
                     + " concludes nothing.")
     @APIResponse(responseCode = "200", description = "The verification's report")
-    @APIResponse(responseCode = "429", description = "Other verifications kept this instance busy for the whole timeout; try again later")
+    @APIResponse(responseCode = "429",
+            description = "Other verifications kept this instance busy for the whole timeout; try again later")
     public VerificationReport verify(
-            @Parameter(description = "How many findings to list, 1 to 200 (default 50); all are counted")
-            @QueryParam("limit") Integer limit) {
+            @Parameter(
+                    description = "How many findings to list, 1 to 200 (default 50); all are counted") @QueryParam("limit") Integer limit) {
         Caller caller = callers.get();
         return verification.verify(caller.jurisdiction(), Cursor.limit(limit));
     }

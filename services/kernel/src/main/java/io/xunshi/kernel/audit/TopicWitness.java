@@ -114,6 +114,7 @@ final class TopicWitness {
 
     /** The verification ran out of its time. */
     static final class VerificationTimedOut extends RuntimeException {
+
         VerificationTimedOut() {
             super("the verification ran out of time", null, false, false);
         }

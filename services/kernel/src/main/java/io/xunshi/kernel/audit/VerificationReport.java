@@ -20,8 +20,7 @@ public record VerificationReport(
         @Schema(description = "Findings in the scope by kind (every kind, zero included)") Map<String, Long> findingsByKind,
         @Schema(description = "The first findings, by stream and version, at most limit of them") List<TamperFinding> findings,
         @Schema(description = "When the verification started") Instant startedAt,
-        @Schema(description = "How long it took, in milliseconds; the whole store is walked whatever the scope")
-        long durationMillis) {
+        @Schema(description = "How long it took, in milliseconds; the whole store is walked whatever the scope") long durationMillis) {
 
     /** The witness the store was compared with. */
     @Schema(description = "The service's topic as a witness of its store")

@@ -34,6 +34,7 @@ public final class Aggregate<C, S> {
     /** What else a command that changed the aggregate writes, after its append in the same transaction. */
     @FunctionalInterface
     public interface AfterChange<S> {
+
         Uni<Void> write(SqlConnection conn, Loaded<S> after);
     }
 
@@ -41,7 +42,8 @@ public final class Aggregate<C, S> {
     public static <C, S> Aggregate<C, S> of(String noun, AggregateRepository<C, ?, S> repository,
             Function<S, String> jurisdiction) {
         return new Aggregate<>(noun, repository, jurisdiction,
-                (caller, state) -> caller.covers(jurisdiction.apply(state)), (conn, after) -> Uni.createFrom().voidItem());
+                (caller, state) -> caller.covers(jurisdiction.apply(state)),
+                (conn, after) -> Uni.createFrom().voidItem());
     }
 
     /** The same aggregate, seen only by the callers {@code readable} accepts (others get 404). */

@@ -101,7 +101,8 @@ public class CommandPath {
             }
             return aggregate.repository().decide(conn, id, aggregate.jurisdictionOf(loaded.state()), loaded,
                     command.apply(loaded.state()), context.metadata())
-                    .call(after -> after.version() == loaded.version() ? Uni.createFrom().voidItem()
+                    .call(after -> after.version() == loaded.version()
+                            ? Uni.createFrom().voidItem()
                             : aggregate.afterChange(conn, after));
         }), answer));
     }
@@ -171,6 +172,7 @@ public class CommandPath {
      */
     @FunctionalInterface
     public interface Handler<T> {
+
         Uni<T> handle(SqlConnection conn, CommandContext context);
     }
 }

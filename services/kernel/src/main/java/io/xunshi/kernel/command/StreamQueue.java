@@ -20,7 +20,8 @@ final class StreamQueue {
         return Uni.createFrom().deferred(() -> {
             CompletableFuture<Void> mine = new CompletableFuture<>();
             CompletableFuture<Void> before = tails.put(streamId, mine);
-            Uni<Void> turn = before == null ? Uni.createFrom().voidItem()
+            Uni<Void> turn = before == null
+                    ? Uni.createFrom().voidItem()
                     : Uni.createFrom().completionStage(before).onFailure().recoverWithNull().replaceWithVoid();
             return turn.flatMap(ready -> work).onTermination().invoke(() -> {
                 tails.remove(streamId, mine);

@@ -2,6 +2,7 @@ package io.xunshi.kernel.consumer;
 
 /** Why a record was given up on; the code is the {@code reason} tag of the dead-letter counter. */
 public enum DeadLetterReason {
+
     /** A CloudEvents header the kernel needs ({@code ce_id}, {@code ce_type}) is absent. */
     MISSING_HEADER("missing-header"),
     /**

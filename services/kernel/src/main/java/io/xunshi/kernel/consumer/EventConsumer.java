@@ -90,7 +90,8 @@ public final class EventConsumer {
         }
         this.routes = Map.copyOf(builder.routes);
         this.records = new ContractRecords(builder.json, builder.upcasters,
-                routes.values().stream().<Class<? extends Record>>map(r -> r.record().asSubclass(Record.class)).toList());
+                routes.values().stream().<Class<? extends Record>>map(r -> r.record().asSubclass(Record.class))
+                        .toList());
         this.decoder = builder.decoder;
         this.passedOver = builder.passedOver;
         this.inbox = builder.inbox;
@@ -228,7 +229,8 @@ public final class EventConsumer {
                         stalls.failedTransiently(name, event, failure);
                         Duration pause = pause(outage);
                         if (outage == 0 || Long.bitCount(outage) == 1) {
-                            LOG.warnf("%s: %s %s waits for the infrastructure (attempt %d failed: %s); retrying in %d ms",
+                            LOG.warnf(
+                                    "%s: %s %s waits for the infrastructure (attempt %d failed: %s); retrying in %d ms",
                                     name, event.cloudEventType(), event.id(), outage + 1, failure, pause.toMillis());
                         }
                         return Uni.createFrom().voidItem().onItem().delayIt().by(pause)
@@ -256,7 +258,8 @@ public final class EventConsumer {
 
     private static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null
+        return header == null || header.value() == null
+                ? null
                 : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 

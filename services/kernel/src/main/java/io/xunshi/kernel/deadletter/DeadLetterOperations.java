@@ -65,7 +65,8 @@ public class DeadLetterOperations {
 
     @Inject
     public DeadLetterOperations(DeadLetterTopics topics, DeadLetterLog log, EventConsumers consumers, Pool pool,
-            @ConfigProperty(name = "xunshi.dead-letters.redrive-timeout", defaultValue = "30s") Duration redriveTimeout) {
+            @ConfigProperty(name = "xunshi.dead-letters.redrive-timeout",
+                    defaultValue = "30s") Duration redriveTimeout) {
         this.topics = topics;
         this.log = log;
         this.consumers = consumers;
@@ -213,8 +214,10 @@ public class DeadLetterOperations {
 
     private DeadLetterTopics.Topic topic(String consumer) {
         return topics.of(consumer).orElseThrow(() -> new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED,
-                "this service has no consumer named " + consumer).withErrors(List.of(new Problem.FieldError(
-                        "consumer", "one of " + topics.all().stream().map(DeadLetterTopics.Topic::consumer).toList())))));
+                "this service has no consumer named " + consumer).withErrors(
+                        List.of(new Problem.FieldError(
+                                "consumer",
+                                "one of " + topics.all().stream().map(DeadLetterTopics.Topic::consumer).toList())))));
     }
 
     private static boolean visible(Caller caller, DeadLetter letter) {
@@ -230,7 +233,8 @@ public class DeadLetterOperations {
         for (Row row : pool.preparedQuery(OUTCOMES).executeAndAwait(Tuple.of(consumer))) {
             String detail = row.getString("detail");
             outcomes.put(key(row.getInteger("dlq_partition"), row.getLong("dlq_offset")),
-                    new Outcome(Status.valueOf(row.getString("outcome")), detail == null || detail.isEmpty() ? null
+                    new Outcome(Status.valueOf(row.getString("outcome")), detail == null || detail.isEmpty()
+                            ? null
                             : detail, row.getString("redriven_by"),
                             row.getOffsetDateTime("redriven_at").toInstant()));
         }

@@ -49,12 +49,14 @@ public class DeadLetterResource {
                     + " (topic, partition, offset, CloudEvents id and type) and what became of it: PENDING, REDRIVEN,"
                     + " ALREADY_HANDLED or FAILED. Only letters whose event lies in the caller's subtree are listed"
                     + " (letters too broken to name a jurisdiction: the Centre's operators only).")
-    @APIResponse(responseCode = "200", description = "One page of letters; next is the cursor of the following page, absent on the last")
-    @APIResponse(responseCode = "422", description = "status is not one of PENDING, REDRIVEN, ALREADY_HANDLED, FAILED, or limit is out of range")
+    @APIResponse(responseCode = "200",
+            description = "One page of letters; next is the cursor of the following page, absent on the last")
+    @APIResponse(responseCode = "422",
+            description = "status is not one of PENDING, REDRIVEN, ALREADY_HANDLED, FAILED, or limit is out of range")
     public Page<DeadLetterView> list(
             @Parameter(description = "Only this consumer's letters") @QueryParam("consumer") String consumer,
-            @Parameter(description = "Only letters in this status: PENDING, REDRIVEN, ALREADY_HANDLED, FAILED")
-            @QueryParam("status") String status,
+            @Parameter(
+                    description = "Only letters in this status: PENDING, REDRIVEN, ALREADY_HANDLED, FAILED") @QueryParam("status") String status,
             @Parameter(description = "The next cursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") Integer limit) {
         var caller = callers.get();
@@ -94,9 +96,12 @@ public class DeadLetterResource {
                     + " re-driven already or belongs to a topic projection; 422 (redrive-failed) if it fails again, and"
                     + " it stays re-drivable; 503 if the database or broker does not answer in time.")
     @APIResponse(responseCode = "200", description = "The letter after the re-drive: REDRIVEN or ALREADY_HANDLED")
-    @APIResponse(responseCode = "409", description = "The letter was re-driven already, or belongs to a topic projection (rebuild the projection instead)")
-    @APIResponse(responseCode = "422", description = "The re-drive failed again (urn:xunshi:problem:redrive-failed); the letter stays re-drivable")
-    public DeadLetterView redrive(@Parameter(description = "<consumer>.<partition>.<offset>") @PathParam("id") String id) {
+    @APIResponse(responseCode = "409",
+            description = "The letter was re-driven already, or belongs to a topic projection (rebuild the projection instead)")
+    @APIResponse(responseCode = "422",
+            description = "The re-drive failed again (urn:xunshi:problem:redrive-failed); the letter stays re-drivable")
+    public DeadLetterView redrive(
+            @Parameter(description = "<consumer>.<partition>.<offset>") @PathParam("id") String id) {
         return letters.redrive(callers.get(), id);
     }
 
@@ -107,7 +112,8 @@ public class DeadLetterResource {
             summary = "Re-drive every pending or failed dead letter of one consumer",
             description = "Operators. Answers how many were processed, already handled or failed again, and the"
                     + " failures.")
-    @APIResponse(responseCode = "200", description = "How many letters were processed, already handled or failed again, and the failures")
+    @APIResponse(responseCode = "200",
+            description = "How many letters were processed, already handled or failed again, and the failures")
     @APIResponse(responseCode = "422", description = "No consumer named")
     public RedriveSummary redriveAll(
             @Parameter(description = "The consumer", required = true) @QueryParam("consumer") String consumer) {

@@ -21,7 +21,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ApplicationScoped
 public class DeadLetterTopics {
 
-    private static final Pattern CHANNEL_DLQ = Pattern.compile("mp\\.messaging\\.incoming\\.(.+)\\.dead-letter-queue\\.topic");
+    private static final Pattern CHANNEL_DLQ = Pattern
+            .compile("mp\\.messaging\\.incoming\\.(.+)\\.dead-letter-queue\\.topic");
 
     /** One dead-letter topic: whose it is, which topic its records came from, and whether a consumer can re-drive them. */
     public record Topic(String consumer, String sourceTopic, String deadLetterTopic, boolean projection) {

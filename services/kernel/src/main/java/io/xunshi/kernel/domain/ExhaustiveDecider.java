@@ -36,12 +36,14 @@ public abstract class ExhaustiveDecider<C, E, S> implements Decider<C, E, S> {
     /** How one command type is decided: the events it produces in a state, or a {@link DomainRejection}. */
     @FunctionalInterface
     public interface Decision<X, E, S> {
+
         List<? extends E> decide(X command, S state);
     }
 
     /** How one event type changes the state. */
     @FunctionalInterface
     public interface Evolution<X, S> {
+
         S evolve(S state, X event);
     }
 
@@ -106,7 +108,8 @@ public abstract class ExhaustiveDecider<C, E, S> implements Decider<C, E, S> {
         /** How commands of {@code type} (a record, or a sealed sub-interface: all beneath it) are decided. */
         public <X extends C> Rules<C, E, S> decide(Class<X> type, Decision<? super X, ? extends E, S> decision) {
             Objects.requireNonNull(decision, "decision");
-            decisions.add(new Dispatch.Declared<>(type, (command, state) -> decision.decide(type.cast(command), state)));
+            decisions
+                    .add(new Dispatch.Declared<>(type, (command, state) -> decision.decide(type.cast(command), state)));
             return this;
         }
 

@@ -18,7 +18,9 @@ public final class Jurisdictions {
 
     private static final Pattern CODE = Pattern.compile("\\d{6}|\\d{12}");
 
-    public enum Level { CENTRAL, PROVINCIAL, CITY, COUNTY, BELOW_COUNTY }
+    public enum Level {
+        CENTRAL, PROVINCIAL, CITY, COUNTY, BELOW_COUNTY
+    }
 
     private Jurisdictions() {
     }

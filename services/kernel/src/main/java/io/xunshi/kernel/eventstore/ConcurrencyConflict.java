@@ -8,7 +8,8 @@ public class ConcurrencyConflict extends RuntimeException {
     private final int actualVersion;
 
     public ConcurrencyConflict(String streamId, int expectedVersion, int actualVersion) {
-        super("stream " + streamId + " is at version " + (actualVersion < 0 ? "(unknown, changed concurrently)"
+        super("stream " + streamId + " is at version " + (actualVersion < 0
+                ? "(unknown, changed concurrently)"
                 : actualVersion) + ", not the expected " + expectedVersion);
         this.streamId = streamId;
         this.expectedVersion = expectedVersion;

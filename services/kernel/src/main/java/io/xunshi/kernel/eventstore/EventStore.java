@@ -173,11 +173,13 @@ public class EventStore {
             metadata[i] = meta.toString();
             occurred[i] = OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC);
             digests[i] = io.vertx.core.buffer.Buffer.buffer(HashChain.contentDigest(e.eventId(), streamId, streamType,
-                    expectedVersion + i + 1, e.type(), e.typeVersion(), jurisdiction, e.occurredAt(), e.payload(), meta));
+                    expectedVersion + i + 1, e.type(), e.typeVersion(), jurisdiction, e.occurredAt(), e.payload(),
+                    meta));
         }
         Tuple params = Tuple.of(streamId, streamType, jurisdiction, expectedVersion).addValue(ids).addValue(types)
                 .addValue(typeVersions).addValue(payloads).addValue(metadata).addValue(occurred).addValue(digests)
-                .addValue(trace == null ? null : trace.traceparent()).addValue(trace == null ? null : trace.tracestate());
+                .addValue(trace == null ? null : trace.traceparent())
+                .addValue(trace == null ? null : trace.tracestate());
         return client.preparedQuery(APPEND).execute(params)
                 .onFailure(EventStore::isStreamVersionTaken).transform(f -> {
                     conflicts.increment();
@@ -194,7 +196,8 @@ public class EventStore {
                         stored[version - expectedVersion - 1] = new StoredEvent(
                                 new GlobalPosition(Long.parseLong(r.getString("tx")), r.getLong("global_position")),
                                 e.eventId(), streamId, streamType, version, e.type(), e.typeVersion(), jurisdiction,
-                                e.payload(), e.metadata(), e.occurredAt(), r.getOffsetDateTime("recorded_at").toInstant(),
+                                e.payload(), e.metadata(), e.occurredAt(),
+                                r.getOffsetDateTime("recorded_at").toInstant(),
                                 bytes(r, "prev_hash"), bytes(r, "hash"));
                     }
                     appended.increment(n);
@@ -311,7 +314,8 @@ public class EventStore {
             StoredEvent current = upcasters.upcast(new StoredEvent(position, row.getUUID("event_id"),
                     row.getString("stream_id"), row.getString("stream_type"), row.getInteger("version"), type,
                     typeVersion, row.getString("jurisdiction"), parse(payload),
-                    new EventMetadata(correlationId, causationId, null), occurredAt, recordedAt, null, bytes(row, "hash")));
+                    new EventMetadata(correlationId, causationId, null), occurredAt, recordedAt, null,
+                    bytes(row, "hash")));
             return EncodedEvent.of(current).withTrace(trace);
         }
         return new EncodedEvent(position, row.getUUID("event_id"), row.getString("stream_id"),
@@ -435,6 +439,7 @@ public class EventStore {
 
     /** Checks events stream by stream, in version order. */
     private static final class ChainVerifier {
+
         private long checked;
         private String stream;
         private int expectedVersion;

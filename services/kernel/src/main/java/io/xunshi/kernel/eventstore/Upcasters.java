@@ -3,11 +3,11 @@ package io.xunshi.kernel.eventstore;
 import java.util.HashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** The chain of every {@link Upcaster} in the application, applied to each event as it is read. */
 @ApplicationScoped

@@ -71,6 +71,7 @@ public class EventLogProducer implements AutoCloseable {
 
     /** A batch handed to the producer whose acknowledgements are still to be awaited. */
     public static final class InFlight {
+
         private final List<Future<RecordMetadata>> acks;
         private final GlobalPosition last;
         private final long sentAt;
@@ -121,6 +122,7 @@ public class EventLogProducer implements AutoCloseable {
 
     /** A batch that Kafka did not fully acknowledge. */
     public static final class PublishFailed extends RuntimeException {
+
         PublishFailed(Throwable cause) {
             super("Kafka did not acknowledge every record of the batch", cause);
         }

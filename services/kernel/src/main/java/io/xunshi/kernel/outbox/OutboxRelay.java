@@ -169,7 +169,8 @@ public class OutboxRelay {
         CompletableFuture<List<EncodedEvent>> prefetched = null;
         Instant nextLagSample = Instant.MIN;
         while (stop.getCount() > 0) {
-            Uni<List<EncodedEvent>> read = prefetched != null ? Uni.createFrom().completionStage(prefetched)
+            Uni<List<EncodedEvent>> read = prefetched != null
+                    ? Uni.createFrom().completionStage(prefetched)
                     : store.readAllEncoded(connection, after, config.batchSize());
             List<EncodedEvent> batch = read.await().atMost(TIMEOUT);
             prefetched = null;

@@ -82,6 +82,7 @@ final class TopicReadiness {
 
     /** The topic is missing, or some partition's leader did not answer in time. */
     static final class TopicNotWritable extends RuntimeException {
+
         TopicNotWritable(String topic, Throwable cause) {
             super("topic " + topic + " does not take writes on every partition yet: " + cause.getMessage(), cause);
         }

@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -184,7 +183,8 @@ public class PersonalDataVault {
             return cipher.doFinal(input);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("personal data could not be " + (mode == Cipher.ENCRYPT_MODE
-                    ? "sealed" : "opened") + " for subject " + subjectId, e);
+                    ? "sealed"
+                    : "opened") + " for subject " + subjectId, e);
         }
     }
 

@@ -36,8 +36,7 @@ public class ProjectionResource {
 
     @Schema(name = "Projection")
     public record ProjectionView(String name,
-            @Schema(description = "STORE (fed from the service's own event store) or TOPIC (from a Kafka topic)")
-            String source,
+            @Schema(description = "STORE (fed from the service's own event store) or TOPIC (from a Kafka topic)") String source,
             @Schema(description = "The topic it reads, for a TOPIC projection") String topic,
             @Schema(description = "Events or records not applied yet, as last measured") long lag) {
     }
@@ -72,7 +71,8 @@ public class ProjectionResource {
                     + " and applies its whole source again in one transaction, while readers keep the old rows until"
                     + " it commits; answers when done, with the number of events and the time taken. 404 for an"
                     + " unknown name.")
-    @APIResponse(responseCode = "200", description = "The read model rebuilt: how many events it applied and how long it took")
+    @APIResponse(responseCode = "200",
+            description = "The read model rebuilt: how many events it applied and how long it took")
     public Uni<RebuildReport> rebuild(@PathParam("name") String name) {
         if (!Jurisdictions.CENTRE.equals(callers.get().jurisdiction())) {
             throw new ProblemException(ProblemType.FORBIDDEN, "only the Centre's operators rebuild read models");

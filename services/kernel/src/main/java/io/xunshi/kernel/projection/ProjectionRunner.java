@@ -93,7 +93,8 @@ public class ProjectionRunner {
         polling = Multi.createFrom().ticks().every(pollInterval)
                 .onOverflow().drop()
                 .onItem().transformToUniAndConcatenate(tick -> catchUpAll())
-                .subscribe().with(done -> { }, failure -> LOG.error("projection polling stopped", failure));
+                .subscribe().with(done -> {
+                }, failure -> LOG.error("projection polling stopped", failure));
     }
 
     void stop(@Observes ShutdownEvent stopping) {
@@ -132,7 +133,8 @@ public class ProjectionRunner {
     }
 
     private Uni<Long> catchUp(Tracked tracked) {
-        return batch(tracked).flatMap(read -> read < batchSize ? Uni.createFrom().item((long) read)
+        return batch(tracked).flatMap(read -> read < batchSize
+                ? Uni.createFrom().item((long) read)
                 : catchUp(tracked).map(more -> more + read));
     }
 
@@ -143,7 +145,8 @@ public class ProjectionRunner {
                 return Uni.createFrom().item(0);
             }
             return Checkpoints.read(conn, name).flatMap(after -> store.readAll(conn, after, batchSize))
-                    .flatMap(events -> events.isEmpty() ? Uni.createFrom().item(0)
+                    .flatMap(events -> events.isEmpty()
+                            ? Uni.createFrom().item(0)
                             : applyAll(conn, tracked.projection, events)
                                     .call(() -> Checkpoints.save(conn, name, last(events)))
                                     .replaceWith(events.size()));
@@ -218,6 +221,7 @@ public class ProjectionRunner {
 
     /** A projection with the figures its gauges show. */
     private static final class Tracked {
+
         final Projection projection;
         final AtomicLong position = new AtomicLong();
         final AtomicLong lag = new AtomicLong();

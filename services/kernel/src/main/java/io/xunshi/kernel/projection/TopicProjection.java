@@ -4,11 +4,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import io.xunshi.contracts.EventCatalog;
-
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.xunshi.contracts.EventCatalog;
 import io.xunshi.kernel.consumer.Delivered;
 
 /**

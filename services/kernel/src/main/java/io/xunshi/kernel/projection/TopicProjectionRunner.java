@@ -22,9 +22,9 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.xunshi.kernel.consumer.CloudEventDecoder;
-import io.xunshi.kernel.eventstore.Upcasters;
 import io.xunshi.kernel.deadletter.DeadLetterPublisher;
 import io.xunshi.kernel.deadletter.DeadLetterTopics;
+import io.xunshi.kernel.eventstore.Upcasters;
 
 /**
  * Runs every {@link TopicProjection} of the service, each on a thread of its own with a plain Kafka
@@ -51,7 +51,8 @@ public class TopicProjectionRunner {
 
     @Inject
     public TopicProjectionRunner(Instance<TopicProjection> projections, Pool pool, CloudEventDecoder decoder,
-            ObjectMapper json, Upcasters upcasters, MeterRegistry metrics, DeadLetterPublisher deadLetters, DeadLetterTopics deadLetterTopics,
+            ObjectMapper json, Upcasters upcasters, MeterRegistry metrics, DeadLetterPublisher deadLetters,
+            DeadLetterTopics deadLetterTopics,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "xunshi.service.name") String service,
             @ConfigProperty(name = "xunshi.projection.batch-size", defaultValue = "500") int batchSize,
@@ -71,7 +72,8 @@ public class TopicProjectionRunner {
         for (TopicProjection projection : projections) {
             String deadLetterTopic = DeadLetterTopics.forProjection(projection.topic(), projection.name());
             deadLetterTopics.registerProjection(projection.name(), projection.topic());
-            TopicProjectionWorker worker = new TopicProjectionWorker(projection, pool, decoder, json, upcasters, metrics, kafka,
+            TopicProjectionWorker worker = new TopicProjectionWorker(projection, pool, decoder, json, upcasters,
+                    metrics, kafka,
                     "xunshi." + service + ".projection." + projection.name(),
                     (record, reason) -> deadLetters.publish(deadLetterTopic, record, reason));
             if (workers.putIfAbsent(projection.name(), worker) != null) {

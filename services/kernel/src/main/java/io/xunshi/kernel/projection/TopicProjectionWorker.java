@@ -62,6 +62,7 @@ final class TopicProjectionWorker implements Runnable {
     /** Where the live feed writes the records it passes over, before it applies the batch that holds them. */
     @FunctionalInterface
     interface DeadLetterSink {
+
         void deadLetter(ConsumerRecord<String, String> record, String reason);
     }
 

@@ -83,7 +83,8 @@ final class TopicRecords {
         try {
             delivered = new Delivered<>(event, contracts.read(event));
         } catch (Undeliverable undeliverable) {
-            String code = undeliverable.reason() == DeadLetterReason.INVALID_PAYLOAD ? "unusable"
+            String code = undeliverable.reason() == DeadLetterReason.INVALID_PAYLOAD
+                    ? "unusable"
                     : undeliverable.reason().code();
             String detail = undeliverable.getMessage().substring(undeliverable.reason().code().length() + 2);
             return new Read(record, null, code, code + ": " + event.type() + " " + event.id() + " " + detail);

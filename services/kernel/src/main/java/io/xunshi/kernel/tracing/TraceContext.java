@@ -26,9 +26,11 @@ public record TraceContext(String traceparent, String tracestate) {
     private static final W3CTraceContextPropagator W3C = W3CTraceContextPropagator.getInstance();
 
     private static final TextMapGetter<TraceContext> GETTER = new TextMapGetter<>() {
+
         @Override
         public Iterable<String> keys(TraceContext carrier) {
-            return carrier.tracestate == null ? java.util.List.of("traceparent")
+            return carrier.tracestate == null
+                    ? java.util.List.of("traceparent")
                     : java.util.List.of("traceparent", "tracestate");
         }
 
@@ -67,7 +69,8 @@ public record TraceContext(String traceparent, String tracestate) {
         if (traceparent == null || !TRACEPARENT.matcher(traceparent.trim()).matches()) {
             return null;
         }
-        String state = tracestate == null || tracestate.isBlank() || tracestate.length() > MAX_TRACESTATE ? null
+        String state = tracestate == null || tracestate.isBlank() || tracestate.length() > MAX_TRACESTATE
+                ? null
                 : tracestate.trim();
         return new TraceContext(traceparent.trim(), state);
     }

@@ -166,7 +166,9 @@ class AggregateCacheTest {
 
         @Override
         public List<Ledger.Event> decide(Ledger.Command command, Amounts state) {
-            return command instanceof Ledger.Add add ? List.of(new Ledger.Added(add.amount())) : List.of(new Ledger.Opened());
+            return command instanceof Ledger.Add add
+                    ? List.of(new Ledger.Added(add.amount()))
+                    : List.of(new Ledger.Opened());
         }
 
         @Override

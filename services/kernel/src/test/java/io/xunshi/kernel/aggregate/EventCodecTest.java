@@ -22,6 +22,7 @@ class EventCodecTest {
     }
 
     record Typed(int n) implements Untyped {
+
         static final String TYPE = "xunshi.test.Typed";
         static final int VERSION = 2;
     }
@@ -33,11 +34,13 @@ class EventCodecTest {
     }
 
     record First() implements Twins {
+
         static final String TYPE = "xunshi.test.Twin";
         static final int VERSION = 1;
     }
 
     record Second() implements Twins {
+
         static final String TYPE = "xunshi.test.Twin";
         static final int VERSION = 1;
     }
@@ -49,7 +52,8 @@ class EventCodecTest {
         InspectionOpened opened = new InspectionOpened("i-1", "r-1", "p-1", "110000", null, "t", "o-1", "n", "110000",
                 "110000", null, null);
         EventCodec.Encoded encoded = codec.encode(opened);
-        assertThat(encoded.type()).isEqualTo(InspectionOpened.TYPE).isEqualTo(EventCatalog.of(InspectionOpened.class).type());
+        assertThat(encoded.type()).isEqualTo(InspectionOpened.TYPE)
+                .isEqualTo(EventCatalog.of(InspectionOpened.class).type());
         assertThat(encoded.typeVersion()).isEqualTo(InspectionOpened.VERSION);
         assertThat(encoded.payload().path("inspectionId").asText()).isEqualTo("i-1");
     }

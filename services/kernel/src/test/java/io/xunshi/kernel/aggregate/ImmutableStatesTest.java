@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 
 class ImmutableStatesTest {
 
-    enum Status { OPEN, CLOSED }
+    enum Status {
+        OPEN, CLOSED
+    }
 
     record Item(String name, LocalDate on, List<String> tags) {
     }
@@ -45,7 +47,7 @@ class ImmutableStatesTest {
         assertThat(ImmutableStates.isImmutable(state(new ArrayList<>(), Map.of(), null))).isFalse();
         assertThat(ImmutableStates.isImmutable(state(List.of(mutableTags), Map.of(), null))).isFalse();
         assertThat(ImmutableStates.isImmutable(state(List.of(), new java.util.HashMap<>(), null))).isFalse();
-        assertThat(ImmutableStates.isImmutable(state(List.of(), Map.of(), new int[] {1}))).isFalse();
+        assertThat(ImmutableStates.isImmutable(state(List.of(), Map.of(), new int[]{ 1 }))).isFalse();
         assertThat(ImmutableStates.isImmutable(state(List.of(), Map.of(), new StringBuilder("x")))).isFalse();
         assertThat(ImmutableStates.isImmutable(new State(null, null, 0, List.of(), Map.of(), Optional.of(mutableTags),
                 null))).isFalse();

@@ -24,16 +24,19 @@ final class Ledger implements Decider<Ledger.Command, Ledger.Event, Ledger.State
     }
 
     record Opened() implements Event {
+
         static final String TYPE = "xunshi.test.LedgerOpened";
         static final int VERSION = 1;
     }
 
     record Added(int amount) implements Event {
+
         static final String TYPE = "xunshi.test.AmountAdded";
         static final int VERSION = 1;
     }
 
     record Closed(int total) implements Event {
+
         static final String TYPE = "xunshi.test.LedgerClosed";
         static final int VERSION = 1;
     }

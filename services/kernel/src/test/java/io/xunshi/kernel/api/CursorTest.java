@@ -17,7 +17,7 @@ class CursorTest {
 
     /** Bytes that are no UTF-8 text: they decode to the replacement character. */
     private static String invalidUtf8() {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[] {(byte) 0xC3, 0x28, 0x1f, 'i', 'd'});
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[]{ (byte) 0xC3, 0x28, 0x1f, 'i', 'd' });
     }
 
     @Test
@@ -30,8 +30,8 @@ class CursorTest {
 
     @Test
     void a_cursor_that_decodes_to_keys_no_list_makes_is_a_400() {
-        for (String cursor : new String[] {"!!!", raw("one"), raw("a\u001fb\u001fc"), raw("\u0000\u001fid"),
-            raw("2026-03-02T08:00:00Z\u001fid\u0000"), invalidUtf8()}) {
+        for (String cursor : new String[]{ "!!!", raw("one"), raw("a\u001fb\u001fc"), raw("\u0000\u001fid"),
+                raw("2026-03-02T08:00:00Z\u001fid\u0000"), invalidUtf8() }) {
             assertThatThrownBy(() -> Cursor.decode(cursor, 2)).as(cursor).isInstanceOf(ProblemException.class)
                     .extracting(e -> ((ProblemException) e).problem().status()).isEqualTo(400);
         }
@@ -39,8 +39,8 @@ class CursorTest {
 
     @Test
     void a_key_that_is_no_timestamp_or_an_extreme_one_is_a_400() {
-        for (String key : new String[] {"not-a-time", "", "2026-02-30T00:00:00Z", "+999999999-12-31T23:59:59Z",
-            "-0001-01-01T00:00:00Z", "' OR 1=1 --"}) {
+        for (String key : new String[]{ "not-a-time", "", "2026-02-30T00:00:00Z", "+999999999-12-31T23:59:59Z",
+                "-0001-01-01T00:00:00Z", "' OR 1=1 --" }) {
             assertThatThrownBy(() -> Cursor.timestamp(key)).as(key).isInstanceOf(ProblemException.class)
                     .extracting(e -> ((ProblemException) e).problem().status()).isEqualTo(400);
         }

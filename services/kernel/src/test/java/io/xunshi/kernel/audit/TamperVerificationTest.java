@@ -68,7 +68,8 @@ class TamperVerificationTest {
                 + " FROM events ORDER BY tx_id DESC, global_position DESC LIMIT 1").execute().await().atMost(WAIT)
                 .iterator().next());
         await().atMost(WAIT).until(() -> {
-            var rows = store.pool().query("SELECT tx_id::text AS tx, position FROM checkpoints WHERE name = 'outbox-relay'")
+            var rows = store.pool()
+                    .query("SELECT tx_id::text AS tx, position FROM checkpoints WHERE name = 'outbox-relay'")
                     .execute().await().atMost(WAIT);
             return rows.size() == 1 && position(rows.iterator().next()).compareTo(last) >= 0;
         });
@@ -152,7 +153,8 @@ class TamperVerificationTest {
         tamper("DELETE FROM events WHERE stream_id = $1 AND version = 4", last);
         tamper("UPDATE events SET version = version + 100 WHERE stream_id = $1 AND version IN (2, 3)",
                 "UPDATE events SET version = CASE version WHEN 102 THEN 3 ELSE 2 END WHERE stream_id = $1"
-                        + " AND version > 100", swapped);
+                        + " AND version > 100",
+                swapped);
         rechain(rechained);
         tamper("DELETE FROM events WHERE stream_id = $1", gone);
         insertBehindTheRelay(inserted);
@@ -201,7 +203,8 @@ class TamperVerificationTest {
         byte[] prev = rows.get(1).event().hash();
         for (RawEvent r : rows.subList(2, 4)) {
             byte[] hash = HashChain.link(prev, r.contentDigestAt(r.event().version()));
-            store.pool().preparedQuery("UPDATE events SET prev_hash = $2, hash = $3 WHERE stream_id = $1 AND version = $4")
+            store.pool()
+                    .preparedQuery("UPDATE events SET prev_hash = $2, hash = $3 WHERE stream_id = $1 AND version = $4")
                     .execute(Tuple.of(stream, io.vertx.core.buffer.Buffer.buffer(prev),
                             io.vertx.core.buffer.Buffer.buffer(hash), r.event().version()))
                     .await().atMost(WAIT);

@@ -80,7 +80,8 @@ class CommandPathTest {
         count(id, 2, null, null).then().statusCode(200).header("ETag", "\"2\"");
         count(id, 3, "\"1\"", null).then().statusCode(412).contentType("application/problem+json");
         count(id, 3, "\"2\"", null).then().statusCode(200).header("ETag", "\"3\"");
-        given().header("Authorization", OFFICE).get("/api/v1/test-tallies/" + id).then().body("total", org.hamcrest.Matchers.is(5));
+        given().header("Authorization", OFFICE).get("/api/v1/test-tallies/" + id).then().body("total",
+                org.hamcrest.Matchers.is(5));
     }
 
     @Test
@@ -89,7 +90,8 @@ class CommandPathTest {
         count(id, 0, null, null).then().statusCode(422).contentType("application/problem+json")
                 .body("code", org.hamcrest.Matchers.is("count-not-positive"))
                 .body("errors[0].field", org.hamcrest.Matchers.is("by"));
-        given().header("Authorization", OFFICE).contentType(ContentType.JSON).post("/api/v1/test-tallies/" + id + "/close").then().statusCode(200);
+        given().header("Authorization", OFFICE).contentType(ContentType.JSON)
+                .post("/api/v1/test-tallies/" + id + "/close").then().statusCode(200);
         count(id, 1, null, null).then().statusCode(409).contentType("application/problem+json")
                 .body("code", org.hamcrest.Matchers.is("tally-closed"));
     }
@@ -117,7 +119,8 @@ class CommandPathTest {
         given().header("Authorization", otherProvince).get("/api/v1/test-tallies/" + id).then().statusCode(404);
         count("no-such-tally", 1, null, null).then().statusCode(404).contentType("application/problem+json");
         String colleague = TestTokens.bearer("office-44-b", Set.of(Role.INSPECTION_OFFICE), "440000");
-        given().header("Authorization", colleague).contentType(ContentType.JSON).post("/api/v1/test-tallies/" + id + "/close").then().statusCode(403)
+        given().header("Authorization", colleague).contentType(ContentType.JSON)
+                .post("/api/v1/test-tallies/" + id + "/close").then().statusCode(403)
                 .contentType("application/problem+json");
         given().header("Authorization", OFFICE).get("/api/v1/test-tallies/" + id).then()
                 .body("closed", org.hamcrest.Matchers.is(false));

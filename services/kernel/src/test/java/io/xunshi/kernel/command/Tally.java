@@ -25,16 +25,19 @@ final class Tally implements Decider<Tally.Command, Tally.Event, Tally.State> {
     }
 
     record Opened(String jurisdiction, String keeper) implements Event {
+
         static final String TYPE = "xunshi.test.TallyOpened";
         static final int VERSION = 1;
     }
 
     record Counted(int by) implements Event {
+
         static final String TYPE = "xunshi.test.TallyCounted";
         static final int VERSION = 1;
     }
 
     record Closed() implements Event {
+
         static final String TYPE = "xunshi.test.TallyClosed";
         static final int VERSION = 1;
     }

@@ -38,6 +38,7 @@ public class TallyResource {
     }
 
     public record TallyView(String id, String jurisdiction, int total, boolean closed, int version) {
+
         static TallyView of(String id, Loaded<Tally.State> loaded) {
             return new TallyView(id, loaded.state().jurisdiction(), loaded.state().total(), loaded.state().closed(),
                     loaded.version());

@@ -62,7 +62,7 @@ class ConsumerTraceTest {
                 .doesNotContain(parentId);
         assertThat(continued[1]).isEqualTo("vendor=abc");
         // Without a usable trace context, the handling starts a trace of its own; the record is still handled.
-        for (String subject : new String[] { untraced, malformed }) {
+        for (String subject : new String[]{ untraced, malformed }) {
             String[] fresh = awaitTrace("echo-" + subject);
             assertThat(fresh[0]).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]").doesNotContain(traceId);
             assertThat(fresh[1]).isNull();
@@ -75,9 +75,11 @@ class ConsumerTraceTest {
         String subject = "logged-" + UUID.randomUUID();
         List<ExtLogRecord> lines = new CopyOnWriteArrayList<>();
         Handler capture = new Handler() {
+
             @Override
             public void publish(LogRecord record) {
-                if (record instanceof ExtLogRecord ext && NoteTakingConsumer.class.getName().equals(ext.getLoggerName())) {
+                if (record instanceof ExtLogRecord ext
+                        && NoteTakingConsumer.class.getName().equals(ext.getLoggerName())) {
                     ext.copyMdc();
                     lines.add(ext);
                 }
@@ -118,7 +120,7 @@ class ConsumerTraceTest {
                 return false;
             }
             Row row = rows.next();
-            found[0] = new String[] { row.getString("traceparent"), row.getString("tracestate") };
+            found[0] = new String[]{ row.getString("traceparent"), row.getString("tracestate") };
             return true;
         });
         return found[0];

@@ -72,7 +72,8 @@ class DatabaseOutageTest {
         }
 
         await().atMost(WAIT).until(() -> notesFor(subject) == 1 + during.size());
-        await().atMost(WAIT).until(() -> "UP".equals(readiness().getString(check(ConsumersReadiness.NAME) + ".status")));
+        await().atMost(WAIT)
+                .until(() -> "UP".equals(readiness().getString(check(ConsumersReadiness.NAME) + ".status")));
         // A marker after the outage: once it is applied, everything before it on the partition has been handled.
         CloudEventsOnKafka.publish(OutageConsumer.TOPIC, event(OutageConsumer.NOTE_TAKEN, subject).json("{}"));
         await().atMost(WAIT).until(() -> notesFor(subject) == 2 + during.size());
@@ -85,7 +86,8 @@ class DatabaseOutageTest {
     private List<String> deadLettered(List<UUID> ids) {
         // The dead-letter topic may not exist at all; a marker record written here makes the read definite.
         String marker = UUID.randomUUID().toString();
-        CloudEventsOnKafka.publish(OutageConsumer.DEAD_LETTER_TOPIC, event(OutageConsumer.NOTE_TAKEN, marker).json("{}"));
+        CloudEventsOnKafka.publish(OutageConsumer.DEAD_LETTER_TOPIC,
+                event(OutageConsumer.NOTE_TAKEN, marker).json("{}"));
         List<ConsumerRecord<String, String>> read = KafkaTopicReader.readUntil(
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
                 OutageConsumer.DEAD_LETTER_TOPIC, record -> marker.equals(record.key()), WAIT);

@@ -95,7 +95,8 @@ class IdempotentConsumerTest {
         await().atMost(WAIT).until(() -> notes(after) == 1);
         assertThat(notes(subject)).isEqualTo(1);
         assertThat(pool.preparedQuery("SELECT count(*) AS n FROM inbox WHERE consumer = $1 AND event_id = $2")
-                .executeAndAwait(Tuple.of(NoteTakingConsumer.NAME, id.toString())).iterator().next().getLong("n")).isEqualTo(1L);
+                .executeAndAwait(Tuple.of(NoteTakingConsumer.NAME, id.toString())).iterator().next().getLong("n"))
+                .isEqualTo(1L);
     }
 
     private int notes(String subject) {

@@ -39,21 +39,25 @@ public class NoteTakingConsumer {
 
     /** The source's events, as its contracts would declare them. */
     public record NoteTaken(String note) {
+
         public static final String TYPE = "xunshi.testsource.NoteTaken";
         public static final int VERSION = 1;
     }
 
     public record NoteRejected(String note) {
+
         public static final String TYPE = "xunshi.testsource.NoteRejected";
         public static final int VERSION = 1;
     }
 
     public record NoteAwaitingFix(String note) {
+
         public static final String TYPE = "xunshi.testsource.NoteAwaitingFix";
         public static final int VERSION = 1;
     }
 
     public record NoteEchoed(String note) {
+
         public static final String TYPE = "xunshi.testsource.NoteEchoed";
         public static final int VERSION = 1;
     }
@@ -67,9 +71,10 @@ public class NoteTakingConsumer {
     @Inject
     public NoteTakingConsumer(EventConsumers consumers, EventStore store) {
         consumer = consumers.define(NAME)
-                .on(NoteTaken.class, (conn, event, taken) -> conn.preparedQuery("INSERT INTO test_note_counts (subject, notes)"
-                        + " VALUES ($1, 1) ON CONFLICT (subject) DO UPDATE SET notes = test_note_counts.notes + 1")
-                        .execute(Tuple.of(event.subject())).replaceWithVoid())
+                .on(NoteTaken.class,
+                        (conn, event, taken) -> conn.preparedQuery("INSERT INTO test_note_counts (subject, notes)"
+                                + " VALUES ($1, 1) ON CONFLICT (subject) DO UPDATE SET notes = test_note_counts.notes + 1")
+                                .execute(Tuple.of(event.subject())).replaceWithVoid())
                 .on(NoteRejected.class, (conn, event, rejected) -> {
                     rejections.incrementAndGet();
                     return Uni.createFrom().failure(new IllegalStateException("notes of this kind are refused"));
@@ -82,8 +87,9 @@ public class NoteTakingConsumer {
                 .on(NoteEchoed.class, (conn, event, echoed) -> Uni.createFrom().voidItem()
                         .invoke(() -> LOG.infof("echoing note %s", event.id()))
                         .chain(() -> store.append(conn, "echo-" + event.subject(), "Echo", "110000",
-                        ExpectedVersion.NO_STREAM, List.of(NewEvent.of("xunshi.test.NoteEchoed", 1, event.payload(),
-                                new EventMetadata(event.extension("correlationid"), event.id(), NAME)))))
+                                ExpectedVersion.NO_STREAM,
+                                List.of(NewEvent.of("xunshi.test.NoteEchoed", 1, event.payload(),
+                                        new EventMetadata(event.extension("correlationid"), event.id(), NAME)))))
                         .replaceWithVoid())
                 .retries(2, Duration.ofMillis(20))
                 .build();

@@ -28,6 +28,7 @@ public class OutageConsumer {
     public static final String NOTE_TAKEN = "xunshi.testoutage.NoteTaken.v1";
 
     public record NoteTaken(String note) {
+
         public static final String TYPE = "xunshi.testoutage.NoteTaken";
         public static final int VERSION = 1;
     }
@@ -50,9 +51,10 @@ public class OutageConsumer {
         pool = Pool.pool(vertx, options, new PoolOptions().setMaxSize(2).setConnectionTimeout(2));
         consumer = consumers.define(NAME)
                 .inbox(new Inbox(pool))
-                .on(NoteTaken.class, (conn, event, taken) -> conn.preparedQuery("INSERT INTO test_note_counts (subject, notes)"
-                        + " VALUES ($1, 1) ON CONFLICT (subject) DO UPDATE SET notes = test_note_counts.notes + 1")
-                        .execute(Tuple.of(event.subject())).replaceWithVoid())
+                .on(NoteTaken.class,
+                        (conn, event, taken) -> conn.preparedQuery("INSERT INTO test_note_counts (subject, notes)"
+                                + " VALUES ($1, 1) ON CONFLICT (subject) DO UPDATE SET notes = test_note_counts.notes + 1")
+                                .execute(Tuple.of(event.subject())).replaceWithVoid())
                 .retries(1, java.time.Duration.ofMillis(50))
                 .maxBackoff(java.time.Duration.ofMillis(400))
                 .build();

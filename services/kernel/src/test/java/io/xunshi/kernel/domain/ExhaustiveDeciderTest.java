@@ -36,16 +36,19 @@ class ExhaustiveDeciderTest {
 
     /** A sealed sub-interface: one handler may take all its leaves. */
     sealed interface Moved extends Event permits Added, Removed {
+
         int delta();
     }
 
     record Added(int amount) implements Moved {
+
         public int delta() {
             return amount;
         }
     }
 
     record Removed(int amount) implements Moved {
+
         public int delta() {
             return -amount;
         }
@@ -55,6 +58,7 @@ class ExhaustiveDeciderTest {
     }
 
     record State(int limit, int total) {
+
         static final State NONE = new State(0, 0);
     }
 
@@ -76,6 +80,7 @@ class ExhaustiveDeciderTest {
     }
 
     static final class Counter extends ExhaustiveDecider<Command, Event, State> {
+
         Counter() {
             super(rules(Command.class, Event.class, State.NONE)
                     .decide(Open.class, ExhaustiveDeciderTest::open)
@@ -120,6 +125,7 @@ class ExhaustiveDeciderTest {
     }
 
     static final class Forgetful extends ExhaustiveDecider<Command, Event, State> {
+
         Forgetful() {
             super(rules(Command.class, Event.class, State.NONE)
                     .decide(Open.class, ExhaustiveDeciderTest::open)
@@ -139,6 +145,7 @@ class ExhaustiveDeciderTest {
     }
 
     static final class Twice extends ExhaustiveDecider<Command, Event, State> {
+
         Twice() {
             super(rules(Command.class, Event.class, State.NONE)
                     .decide(Open.class, ExhaustiveDeciderTest::open)
@@ -169,6 +176,7 @@ class ExhaustiveDeciderTest {
     }
 
     static final class Single extends ExhaustiveDecider<Only, Issued, String> {
+
         Single() {
             super(rules(Only.class, Issued.class, "")
                     .decide(Issue.class, (c, s) -> List.of(new Issued(c.id())))

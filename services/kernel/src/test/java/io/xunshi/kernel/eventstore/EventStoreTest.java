@@ -261,7 +261,8 @@ class EventStoreTest {
     private GlobalPosition lastPosition() {
         return store.pool().query("SELECT tx_id::text AS tx, global_position FROM events"
                 + " ORDER BY tx_id DESC, global_position DESC LIMIT 1").execute()
-                .map(rows -> rows.size() == 0 ? GlobalPosition.START
+                .map(rows -> rows.size() == 0
+                        ? GlobalPosition.START
                         : new GlobalPosition(Long.parseLong(rows.iterator().next().getString("tx")),
                                 rows.iterator().next().getLong("global_position")))
                 .await().atMost(WAIT);

@@ -12,6 +12,7 @@ class RenamedFieldUpcaster {
 
     @ApplicationScoped
     static class V1ToV2 implements Upcaster {
+
         @Override
         public String type() {
             return TYPE;
@@ -32,6 +33,7 @@ class RenamedFieldUpcaster {
 
     @ApplicationScoped
     static class V2ToV3 implements Upcaster {
+
         @Override
         public String type() {
             return TYPE;

@@ -52,6 +52,7 @@ class OutboxRelayHealthTest {
     @Test
     void a_relay_whose_thread_died_of_an_error_is_reported_down_and_a_stopped_one_is_not() {
         RelayLeases broken = new RelayLeases(vertx, url, user, password, "kernel-health-test") {
+
             @Override
             Optional<RelayLease> tryTake() {
                 throw new NoClassDefFoundError("io/xunshi/Missing");

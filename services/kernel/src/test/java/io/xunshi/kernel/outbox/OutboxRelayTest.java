@@ -162,7 +162,8 @@ class OutboxRelayTest {
         String abandoned = "relay-abandoned-" + UUID.randomUUID();
         assertThatThrownBy(() -> store.pool().withTransaction(conn -> store.append(conn, abandoned, "Probe", "110000",
                 ExpectedVersion.NO_STREAM, List.of(probe(1, EventMetadata.none())))
-                .chain(() -> Uni.createFrom().failure(new IllegalStateException("the command failed after the append"))))
+                .chain(() -> Uni.createFrom()
+                        .failure(new IllegalStateException("the command failed after the append"))))
                 .await().atMost(WAIT)).hasMessageContaining("the command failed");
         String later = "relay-later-" + UUID.randomUUID();
         List<StoredEvent> committed = append(later, probe(1, EventMetadata.none()));

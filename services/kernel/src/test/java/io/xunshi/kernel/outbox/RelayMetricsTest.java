@@ -46,8 +46,10 @@ class RelayMetricsTest {
 
     @Test
     void published_events_are_counted_and_each_batch_is_timed() {
-        metrics.publish(7, () -> { });
-        metrics.publish(3, () -> { });
+        metrics.publish(7, () -> {
+        });
+        metrics.publish(3, () -> {
+        });
 
         assertThat(registry.get("xunshi.outbox.published").counter().count()).isEqualTo(10.0);
         assertThat(registry.get("xunshi.outbox.batch.publish").timer().count()).isEqualTo(2);

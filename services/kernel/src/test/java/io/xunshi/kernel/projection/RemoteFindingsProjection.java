@@ -29,6 +29,7 @@ public class RemoteFindingsProjection implements TopicProjection {
 
     /** The remote service's event, as its contracts would declare it. */
     public record FindingRecorded(String severity) {
+
         public static final String TYPE = FINDING_RECORDED;
         public static final int VERSION = 1;
     }

@@ -149,7 +149,8 @@ class TopicProjectionTest {
         Map<String, String> reasons = new HashMap<>();
         io.xunshi.testing.KafkaTopicReader.readUntil(
                 org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("kafka.bootstrap.servers",
-                        String.class), deadLetterTopic, record -> {
+                        String.class),
+                deadLetterTopic, record -> {
                     var id = record.headers().lastHeader("ce_id");
                     var reason = record.headers().lastHeader("dead-letter-reason");
                     if (id != null && reason != null) {

@@ -76,7 +76,6 @@ public class PlanResource {
     @Inject
     CurrentCaller callers;
 
-
     @POST
     @RolesAllowed(Role.INSPECTION_OFFICE)
     @Operation(operationId = "issuePlan", summary = "Issue a level's work plan for a term of office",
@@ -87,7 +86,8 @@ public class PlanResource {
                     + " every id must be such an organisation (422 naming the others). Answers 201 with Location"
                     + " and ETag; send Idempotency-Key to make retries safe.")
     @APIResponse(responseCode = "201", description = "The plan issued, with its Location and ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PlanView.class)))
     public Uni<Response> issue(@Valid @NotNull IssuePlanRequest request, @BeanParam CreationHeaders headers) {
         CurrentCaller.requireWithin(callers.get(), request.jurisdiction());
         String id = UUID.randomUUID().toString();
@@ -104,7 +104,8 @@ public class PlanResource {
     @Operation(operationId = "getPlan", summary = "Read one work plan with its universe; its ETag is its version",
             description = "A plan outside the caller's jurisdiction subtree answers 404, like an unknown id.")
     @APIResponse(responseCode = "200", description = "The plan, with its version as ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PlanView.class)))
     @Extension(name = OpenApiConventions.ETAG_EXTENSION, value = "true")
     public Uni<Response> get(@PathParam("id") String id) {
         return commands.read(plans.aggregate(), id, PlanResource::view);
@@ -117,18 +118,20 @@ public class PlanResource {
             summary = "List the work plans of a jurisdiction subtree in issue order, a page at a time",
             description = "Only plans within the caller's subtree; a jurisdiction outside it answers 403. Pass the"
                     + " previous page's next cursor to read on.")
-    @APIResponse(responseCode = "200", description = "One page of plans; next is the cursor of the following page, absent on the last")
+    @APIResponse(responseCode = "200",
+            description = "One page of plans; next is the cursor of the following page, absent on the last")
     public Uni<Page<PlanSummary>> list(
-            @Parameter(description = "Only this jurisdiction's subtree (default: the caller's)")
-            @QueryParam("jurisdiction") String jurisdiction,
+            @Parameter(
+                    description = "Only this jurisdiction's subtree (default: the caller's)") @QueryParam("jurisdiction") String jurisdiction,
             @Parameter(description = "The next cursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") Integer limit) {
         Caller caller = callers.get();
         String scope = jurisdiction == null ? caller.jurisdiction() : jurisdiction;
         if (!Jurisdictions.isValid(scope)) {
             throw new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED, "jurisdiction "
-                    + Patterns.JURISDICTION_MESSAGE).withErrors(List.of(new Problem.FieldError("jurisdiction",
-                            Patterns.JURISDICTION_MESSAGE))));
+                    + Patterns.JURISDICTION_MESSAGE).withErrors(List.of(
+                            new Problem.FieldError("jurisdiction",
+                                    Patterns.JURISDICTION_MESSAGE))));
         }
         CurrentCaller.requireWithin(caller, scope);
         return directory.list(scope, cursor, Cursor.limit(limit));
@@ -158,7 +161,8 @@ public class PlanResource {
                     + " other kinds' targets are organisations managed within the plan's jurisdiction (422"
                     + " naming the ids otherwise). Answers 201 with Location and ETag.")
     @APIResponse(responseCode = "201", description = "The round scheduled, with its Location and ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RoundView.class)))
     public Uni<Response> schedule(@PathParam("id") String id, @Valid @NotNull ScheduleRoundRequest request,
             @BeanParam CreationHeaders headers) {
         Caller caller = callers.get();

@@ -53,7 +53,8 @@ public class RoundResource {
     @Operation(operationId = "getRound", summary = "Read one round with its assignments; its ETag is its version",
             description = "A round outside the caller's jurisdiction subtree answers 404, like an unknown id.")
     @APIResponse(responseCode = "200", description = "The round, with its version as ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RoundView.class)))
     @Extension(name = OpenApiConventions.ETAG_EXTENSION, value = "true")
     public Uni<Response> get(@PathParam("id") String id) {
         return commands.read(rounds.aggregate(), id, Rounds::view);
@@ -68,11 +69,13 @@ public class RoundResource {
                     + " once: launching it again is 409. The body and launchedOn are optional (today in"
                     + " Asia/Shanghai). Send If-Match with the round's ETag to refuse a stale launch (412).")
     @APIResponse(responseCode = "200", description = "The round launched, with its new ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RoundView.class)))
     public Uni<Response> launch(@PathParam("id") String id, @Valid LaunchRoundRequest request,
             @BeanParam CommandHeaders headers) {
         LaunchRoundRequest body = request == null ? new LaunchRoundRequest(null) : request;
-        return commands.execute(rounds.aggregate(), id, headers, body, new Round.Launch(Days.orToday(body.launchedOn())),
+        return commands.execute(rounds.aggregate(), id, headers, body,
+                new Round.Launch(Days.orToday(body.launchedOn())),
                 Answer.ok(Rounds::view));
     }
 }

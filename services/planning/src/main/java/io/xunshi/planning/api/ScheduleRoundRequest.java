@@ -15,22 +15,16 @@ import io.xunshi.contracts.planning.RoundKind;
 
 /** Schedules a round of a plan: teams paired with targets, and the stationing window. */
 public record ScheduleRoundRequest(
-        @Schema(description = "The kind of round; a REGULAR round inspects only the plan's universe")
-        @NotNull RoundKind kind,
-        @Schema(description = "Its name", examples = "二十届中央第一轮巡视")
-        @NotBlank @Size(max = 200) String name,
-        @Schema(description = "First day the teams are stationed (ISO date), within the plan's term")
-        @NotNull LocalDate stationingStart,
-        @Schema(description = "Last day the teams are stationed (ISO date), not before the first")
-        @NotNull LocalDate stationingEnd,
-        @Schema(description = "One per target organisation; an organisation appears at most once")
-        @NotEmpty @Size(max = 500) List<@Valid @NotNull AssignmentRequest> assignments) {
+        @Schema(description = "The kind of round; a REGULAR round inspects only the plan's universe") @NotNull RoundKind kind,
+        @Schema(description = "Its name", examples = "二十届中央第一轮巡视") @NotBlank @Size(max = 200) String name,
+        @Schema(description = "First day the teams are stationed (ISO date), within the plan's term") @NotNull LocalDate stationingStart,
+        @Schema(description = "Last day the teams are stationed (ISO date), not before the first") @NotNull LocalDate stationingEnd,
+        @Schema(description = "One per target organisation; an organisation appears at most once") @NotEmpty @Size(
+                max = 500) List<@Valid @NotNull AssignmentRequest> assignments) {
 
     /** A team and the organisation it inspects. */
     public record AssignmentRequest(
-            @Schema(description = "The team's name", examples = "中央第一巡视组")
-            @NotBlank @Size(max = 200) String team,
-            @Schema(description = "The target organisation's id")
-            @NotBlank @Size(max = 100) String organisationId) {
+            @Schema(description = "The team's name", examples = "中央第一巡视组") @NotBlank @Size(max = 200) String team,
+            @Schema(description = "The target organisation's id") @NotBlank @Size(max = 100) String organisationId) {
     }
 }

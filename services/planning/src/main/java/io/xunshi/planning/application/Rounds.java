@@ -21,8 +21,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.xunshi.contracts.planning.Assignment;
 import io.xunshi.contracts.planning.PlanningEvent;
 import io.xunshi.contracts.planning.RoundKind;
-import io.xunshi.contracts.planning.RoundLaunched;
-import io.xunshi.contracts.planning.RoundScheduled;
 import io.xunshi.kernel.aggregate.AggregateRepository;
 import io.xunshi.kernel.aggregate.EventCodec;
 import io.xunshi.kernel.api.Cursor;

@@ -36,7 +36,9 @@ public final class Round extends ExhaustiveDecider<Round.Command, PlanningEvent,
     public static final String UNKNOWN_ORGANISATIONS = "unknown-organisations";
     public static final String OUTSIDE_UNIVERSE = "targets-outside-universe";
 
-    public enum Status { NEW, SCHEDULED, LAUNCHED }
+    public enum Status {
+        NEW, SCHEDULED, LAUNCHED
+    }
 
     public sealed interface Command permits Schedule, Launch {
     }
@@ -162,7 +164,8 @@ public final class Round extends ExhaustiveDecider<Round.Command, PlanningEvent,
             throw new InvalidCommand(OUTSIDE_UNIVERSE, "assignments", s.kind() == RoundKind.REGULAR
                     ? "a regular round inspects only the plan's universe; not in it: " + String.join(", ", outside)
                     : "not organisations managed within jurisdiction " + plan.jurisdiction() + ": "
-                            + String.join(", ", outside), outside);
+                            + String.join(", ", outside),
+                    outside);
         }
         List<Assignment> assignments = s.pairings().stream().map(p -> {
             Target t = s.targets().get(p.organisationId());

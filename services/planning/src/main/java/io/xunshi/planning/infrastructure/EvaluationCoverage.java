@@ -1,6 +1,5 @@
 package io.xunshi.planning.infrastructure;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -49,10 +48,10 @@ public class EvaluationCoverage implements TopicProjection {
     public Uni<Void> applyAll(SqlConnection conn, List<Delivered<?>> events) {
         List<Tuple> rows = events.stream()
                 .map(e -> {
-            RectificationEvaluated r = e.payloadAs(RectificationEvaluated.class);
-            return Tuple.tuple(List.of(e.event().id(), r.caseId(), Versions.of(e), r.inspectionId(), r.planId(),
-                    r.organisationId(), r.outcome().name(), r.evaluatedOn()));
-        }).toList();
+                    RectificationEvaluated r = e.payloadAs(RectificationEvaluated.class);
+                    return Tuple.tuple(List.of(e.event().id(), r.caseId(), Versions.of(e), r.inspectionId(), r.planId(),
+                            r.organisationId(), r.outcome().name(), r.evaluatedOn()));
+                }).toList();
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }

@@ -48,10 +48,10 @@ public class FeedbackCoverage implements TopicProjection {
     public Uni<Void> applyAll(SqlConnection conn, List<Delivered<?>> events) {
         List<Tuple> rows = events.stream()
                 .map(e -> {
-            FeedbackGiven f = e.payloadAs(FeedbackGiven.class);
-            return Tuple.tuple(Arrays.asList(f.inspectionId(), f.planId(), f.roundId(), f.organisationId(),
-                    f.givenOn(), f.findings() != null ? f.findings().size() : null));
-        }).toList();
+                    FeedbackGiven f = e.payloadAs(FeedbackGiven.class);
+                    return Tuple.tuple(Arrays.asList(f.inspectionId(), f.planId(), f.roundId(), f.organisationId(),
+                            f.givenOn(), f.findings() != null ? f.findings().size() : null));
+                }).toList();
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }

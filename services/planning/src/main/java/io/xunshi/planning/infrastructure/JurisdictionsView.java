@@ -66,9 +66,11 @@ public class JurisdictionsView implements TopicProjection {
                 renames.add(Tuple.of(r.code(), r.name(), Versions.of(e)));
             }
         }
-        Uni<Void> inserted = registrations.isEmpty() ? Uni.createFrom().voidItem()
+        Uni<Void> inserted = registrations.isEmpty()
+                ? Uni.createFrom().voidItem()
                 : conn.preparedQuery(REGISTER).executeBatch(registrations).replaceWithVoid();
-        return inserted.flatMap(ignored -> renames.isEmpty() ? Uni.createFrom().voidItem()
+        return inserted.flatMap(ignored -> renames.isEmpty()
+                ? Uni.createFrom().voidItem()
                 : conn.preparedQuery(RENAME).executeBatch(renames).replaceWithVoid());
     }
 

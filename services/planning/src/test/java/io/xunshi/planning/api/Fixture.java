@@ -88,8 +88,9 @@ final class Fixture {
         publish("xunshi.coordination.events", "xunshi.coordination.OrganisationRegistered.v1", id, 1, jurisdiction,
                 "{\"organisationId\":\"" + id + "\",\"name\":\"" + name + "\",\"kind\":\"" + kind
                         + "\",\"jurisdiction\":\"" + jurisdiction + "\",\"location\":\"" + location + "\"}");
-        await().atMost(WAIT).until(() -> count(pool, "SELECT count(*) AS n FROM organisations WHERE organisation_id = $1",
-                id) == 1);
+        await().atMost(WAIT)
+                .until(() -> count(pool, "SELECT count(*) AS n FROM organisations WHERE organisation_id = $1",
+                        id) == 1);
         return id;
     }
 

@@ -84,7 +84,8 @@ class PlanApiTest {
                 .isEqualTo(id);
         assertThat(subordinates.jsonPath().getBoolean("children.find { it.jurisdiction == '460000' }.filed"))
                 .isFalse();
-        assertThat(subordinates.jsonPath().getList("children.jurisdiction")).contains(ZHEJIANG, JIANGSU, GUANGDONG, Fixture.HAINAN)
+        assertThat(subordinates.jsonPath().getList("children.jurisdiction"))
+                .contains(ZHEJIANG, JIANGSU, GUANGDONG, Fixture.HAINAN)
                 .doesNotContain(HANGZHOU);
 
         // The province's own plan: its cities have not filed.

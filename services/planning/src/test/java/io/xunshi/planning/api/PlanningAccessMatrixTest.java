@@ -63,7 +63,8 @@ class PlanningAccessMatrixTest extends AccessMatrixContract {
 
     @Override
     protected Map<String, List<Probe>> kernelProbes() {
-        return KernelProbes.of("coverage-feedback", "xunshi.inspection.events", "xunshi.inspection.InspectionOpened.v1");
+        return KernelProbes.of("coverage-feedback", "xunshi.inspection.events",
+                "xunshi.inspection.InspectionOpened.v1");
     }
 
     @Override

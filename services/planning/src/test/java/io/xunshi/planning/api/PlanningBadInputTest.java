@@ -51,7 +51,8 @@ class PlanningBadInputTest {
 
     @Test
     void malformed_json_is_400() {
-        post("/api/v1/plans", "{\"title\": ").statusCode(400).body("type", equalTo("urn:xunshi:problem:malformed-request"));
+        post("/api/v1/plans", "{\"title\": ").statusCode(400).body("type",
+                equalTo("urn:xunshi:problem:malformed-request"));
     }
 
     @Test
@@ -61,8 +62,10 @@ class PlanningBadInputTest {
         post("/api/v1/plans", "{\"title\":\"x\",\"jurisdiction\":\"000000\",\"termStart\":2033,\"termEnd\":2037,"
                 + "\"budget\":1}").statusCode(400).body("errors.field", hasItem("budget"));
         String plan = Fixture.centrePlan(pool);
-        post("/api/v1/plans/" + plan + "/rounds", "{\"kind\":\"GRAND\",\"name\":\"x\",\"stationingStart\":\"2024-01-01\","
-                + "\"stationingEnd\":\"2024-02-01\",\"assignments\":[]}").statusCode(400)
+        post("/api/v1/plans/" + plan + "/rounds",
+                "{\"kind\":\"GRAND\",\"name\":\"x\",\"stationingStart\":\"2024-01-01\","
+                        + "\"stationingEnd\":\"2024-02-01\",\"assignments\":[]}")
+                .statusCode(400)
                 .body("errors.field", hasItem("kind"));
         post("/api/v1/plans/" + plan + "/rounds", "{\"kind\":\"REGULAR\",\"name\":\"x\",\"stationingStart\":"
                 + "\"2024-13-01\",\"stationingEnd\":\"2024-02-01\",\"assignments\":[]}").statusCode(400)
@@ -115,7 +118,7 @@ class PlanningBadInputTest {
     void a_date_that_is_not_a_plain_existing_day_is_400_naming_the_field() {
         String plan = Fixture.centrePlan(pool);
         String universe = Fixture.centreUniverse(pool).get(0);
-        for (String date : new String[] {"2026-03-02T10:00:00", "2026-02-30", ""}) {
+        for (String date : new String[]{ "2026-03-02T10:00:00", "2026-02-30", "" }) {
             post("/api/v1/plans/" + plan + "/rounds", RoundAndCoverageTest.round("REGULAR", "2025-03-01", date,
                     "一组", universe)).statusCode(400).body("errors.field", hasItem("stationingEnd"));
         }
@@ -126,7 +129,7 @@ class PlanningBadInputTest {
         String plan = Fixture.centrePlan(pool);
         String cursor = java.util.Base64.getUrlEncoder().withoutPadding()
                 .encodeToString("' OR 1=1 --\u001fplan".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        for (String path : new String[] {"/api/v1/plans", "/api/v1/plans/" + plan + "/rounds"}) {
+        for (String path : new String[]{ "/api/v1/plans", "/api/v1/plans/" + plan + "/rounds" }) {
             given().header("Authorization", Fixture.OFFICE_CENTRE).queryParam("cursor", cursor).get(path).then()
                     .statusCode(400).contentType("application/problem+json")
                     .body("type", equalTo("urn:xunshi:problem:malformed-request"));

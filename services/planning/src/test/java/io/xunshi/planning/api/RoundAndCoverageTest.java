@@ -227,6 +227,7 @@ class RoundAndCoverageTest {
 
     /** The topics planning reads coverage from. */
     static final class FeedbackCoverageTopics {
+
         static final String INSPECTION = "xunshi.inspection.events";
         static final String RECTIFICATION = "xunshi.rectification.events";
     }

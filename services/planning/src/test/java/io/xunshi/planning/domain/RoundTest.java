@@ -24,8 +24,8 @@ import io.xunshi.testing.decider.DeciderSpec;
 class RoundTest {
 
     private static final Round DECIDER = new Round();
-    private final DeciderSpec<Round.Command, PlanningEvent, Round.State> round =
-            DeciderSpec.of(DECIDER::initialState, DECIDER::decide, DECIDER::evolve);
+    private final DeciderSpec<Round.Command, PlanningEvent, Round.State> round = DeciderSpec.of(DECIDER::initialState,
+            DECIDER::decide, DECIDER::evolve);
 
     private static final LocalDate START = LocalDate.of(2026, 3, 2);
     private static final LocalDate END = LocalDate.of(2026, 5, 8);

@@ -16,8 +16,8 @@ import io.xunshi.testing.decider.DeciderSpec;
 class WorkPlanTest {
 
     private static final WorkPlan DECIDER = new WorkPlan();
-    private final DeciderSpec<WorkPlan.Command, WorkPlanIssued, WorkPlan.State> plan =
-            DeciderSpec.of(DECIDER::initialState, DECIDER::decide, DECIDER::evolve);
+    private final DeciderSpec<WorkPlan.Command, WorkPlanIssued, WorkPlan.State> plan = DeciderSpec
+            .of(DECIDER::initialState, DECIDER::decide, DECIDER::evolve);
 
     private static final ParentPlan CENTRE_PLAN = new ParentPlan("p-centre", "000000", 2023, 2027);
     private static final Map<String, String> MANAGERS = Map.of("o-1", "330000", "o-2", "330000", "o-9", "330100");

@@ -40,10 +40,14 @@ public record CaseView(String caseId, String inspectionId, String roundId, Strin
         return new CaseView(s.caseId(), s.inspectionId(), s.roundId(), s.planId(), s.jurisdiction(),
                 s.organisationId(), s.organisationName(), s.organisationJurisdiction(), s.organisationLocation(),
                 s.firstResponsible(), s.feedbackOn(), s.reportDue(), s.status(), s.overdue(today),
-                s.report() == null ? null : new Report(s.report().submittedOn(), s.report().summary(),
-                        s.report().onTime()),
-                s.evaluation() == null ? null : new Evaluation(s.evaluation().outcome(), s.evaluation().evaluatedOn(),
-                        s.evaluation().remarks()),
+                s.report() == null
+                        ? null
+                        : new Report(s.report().submittedOn(), s.report().summary(),
+                                s.report().onTime()),
+                s.evaluation() == null
+                        ? null
+                        : new Evaluation(s.evaluation().outcome(), s.evaluation().evaluatedOn(),
+                                s.evaluation().remarks()),
                 tasks, loaded.version());
     }
 }

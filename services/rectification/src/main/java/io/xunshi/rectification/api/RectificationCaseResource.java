@@ -89,7 +89,8 @@ public class RectificationCaseResource {
                     + " location. Not on a closed task, nor after the evaluation (409 illegal-state). Send If-Match"
                     + " with the case's ETag to refuse a stale change (412), Idempotency-Key to make retries safe.")
     @APIResponse(responseCode = "200", description = "The case after the report, with its new ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CaseView.class)))
     public Uni<Response> reportProgress(@PathParam("id") String id, @PathParam("taskId") String taskId,
             @Valid @NotNull ReportProgressRequest request, @BeanParam CommandHeaders headers) {
         LocalDate on = Days.notAfterToday("reportedOn", request.reportedOn());
@@ -105,7 +106,8 @@ public class RectificationCaseResource {
                     + " or an evaluated case answers 409 illegal-state. If-Match and Idempotency-Key as for"
                     + " progress.")
     @APIResponse(responseCode = "200", description = "The case after the closing, with its new ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CaseView.class)))
     public Uni<Response> closeTask(@PathParam("id") String id, @PathParam("taskId") String taskId,
             @Valid @NotNull CloseTaskRequest request, @BeanParam CommandHeaders headers) {
         LocalDate on = Days.notAfterToday("closedOn", request.closedOn());
@@ -121,7 +123,8 @@ public class RectificationCaseResource {
                     + " tasks do not block it: long-term tasks keep running and reporting progress after the report."
                     + " report.onTime is whether submittedOn is on or before reportDue.")
     @APIResponse(responseCode = "200", description = "The case after the report, with its new ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CaseView.class)))
     public Uni<Response> submitReport(@PathParam("id") String id, @Valid @NotNull SubmitReportRequest request,
             @BeanParam CommandHeaders headers) {
         LocalDate on = Days.notAfterToday("submittedOn", request.submittedOn());
@@ -137,7 +140,8 @@ public class RectificationCaseResource {
                     + " after the report and only once (409 illegal-state with code report-not-submitted or"
                     + " case-already-evaluated); EFFECTIVE needs every task closed (409, code tasks-still-open).")
     @APIResponse(responseCode = "200", description = "The evaluated case, with its new ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CaseView.class)))
     public Uni<Response> evaluateRectification(@PathParam("id") String id,
             @Valid @NotNull EvaluateRectificationRequest request, @BeanParam CommandHeaders headers) {
         LocalDate on = Days.notAfterToday("evaluatedOn", request.evaluatedOn());
@@ -155,7 +159,8 @@ public class RectificationCaseResource {
                     + " auditors covering the inspecting jurisdiction; to anyone else it answers 404, like an unknown"
                     + " id. Read from the case's own events, so it shows every command at once.")
     @APIResponse(responseCode = "200", description = "The case",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CaseView.class)))
     @Extension(name = OpenApiConventions.ETAG_EXTENSION, value = "true")
     public Uni<Response> getCase(@PathParam("id") String id) {
         return commands.read(cases.aggregate(), id, loaded -> CaseView.of(loaded, CaseAccess.today()));
@@ -171,13 +176,14 @@ public class RectificationCaseResource {
                     + " a caller who may read no case gets an empty list. Pass the previous page's next cursor to"
                     + " read on.")
     @APIResponse(responseCode = "200", description = "One page of cases",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CasePage.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CasePage.class)))
     public Uni<Page<CaseSummary>> listCases(
-            @Parameter(description = "Only the case opened by this inspection's feedback")
-            @QueryParam("inspectionId") String inspectionId,
-            @Parameter(description = "Only cases in this status", schema = @Schema(type = SchemaType.STRING, enumeration = { "OPEN",
-                    "REPORT_SUBMITTED", "EVALUATED" }))
-            @QueryParam("status") String status,
+            @Parameter(
+                    description = "Only the case opened by this inspection's feedback") @QueryParam("inspectionId") String inspectionId,
+            @Parameter(description = "Only cases in this status",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "OPEN",
+                            "REPORT_SUBMITTED", "EVALUATED" })) @QueryParam("status") String status,
             @Parameter(description = "The next cursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") Integer limit) {
         Caller caller = callers.get();

@@ -34,7 +34,8 @@ import io.xunshi.kernel.domain.InvalidCommand;
  * nothing is recorded on it afterwards.
  */
 public final class RectificationCase
-        extends ExhaustiveDecider<RectificationCase.Command, RectificationEvent, RectificationCase.State> {
+        extends
+            ExhaustiveDecider<RectificationCase.Command, RectificationEvent, RectificationCase.State> {
 
     /** Codes of the rejections; the API answers them as problems with this {@code code}. */
     public static final String NOT_OPENED = "case-not-opened";
@@ -48,9 +49,13 @@ public final class RectificationCase
     public static final String DATE_BEFORE_FEEDBACK = "date-before-feedback";
     public static final String DATE_BEFORE_REPORT = "date-before-report";
 
-    public enum Status { OPEN, REPORT_SUBMITTED, EVALUATED }
+    public enum Status {
+        OPEN, REPORT_SUBMITTED, EVALUATED
+    }
 
-    public enum TaskStatus { OPEN, CLOSED }
+    public enum TaskStatus {
+        OPEN, CLOSED
+    }
 
     public sealed interface Command permits Open, ReportProgress, CloseTask, SubmitReport, Evaluate {
     }
@@ -231,7 +236,8 @@ public final class RectificationCase
         stillOpen(state);
         openTask(state, close.taskId());
         notBeforeFeedback(state, close.closedOn(), "closedOn", "closing a task");
-        List<String> evidence = close.evidence() == null ? List.of()
+        List<String> evidence = close.evidence() == null
+                ? List.of()
                 : close.evidence().stream().filter(e -> e != null && !e.isBlank()).map(String::strip).toList();
         if (evidence.isEmpty()) {
             throw new InvalidCommand(EVIDENCE_REQUIRED, "evidence",

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
-import static org.hamcrest.Matchers.startsWith;
 
 import jakarta.inject.Inject;
 
@@ -77,7 +76,8 @@ class BadInputTest {
     @Test
     void missing_and_blank_fields_are_422_listing_each() {
         owner("/tasks/T1/progress", "{\"progress\":\"  \"}").statusCode(422)
-                .body("type", equalTo("urn:xunshi:problem:validation-failed")).body("errors.field", hasItem("progress"));
+                .body("type", equalTo("urn:xunshi:problem:validation-failed"))
+                .body("errors.field", hasItem("progress"));
         owner("/tasks/T1/close", "{\"evidence\":[]}").statusCode(422).body("errors.field", hasItem("evidence"));
         owner("/tasks/T1/close", "{}").statusCode(422).body("errors.field", hasItem("evidence"));
         owner("/tasks/T1/close", "{\"evidence\":[\"\"]}").statusCode(422)
@@ -112,7 +112,8 @@ class BadInputTest {
 
     @Test
     void a_malformed_if_match_is_400() {
-        RectificationFlowTest.as(RectificationFlowTest.ZHEJIANG_OWNER).header("If-Match", "3").body("{\"progress\":\"x\"}")
+        RectificationFlowTest.as(RectificationFlowTest.ZHEJIANG_OWNER).header("If-Match", "3")
+                .body("{\"progress\":\"x\"}")
                 .post(BASE + caseId + "/tasks/T1/progress").then().statusCode(400)
                 .contentType("application/problem+json");
     }

@@ -81,7 +81,8 @@ class RectificationAccessMatrixTest extends AccessMatrixContract {
 
     @Override
     protected Map<String, List<Probe>> kernelProbes() {
-        return KernelProbes.of("rectification-feedback", "xunshi.inspection.events", "xunshi.inspection.InspectionOpened.v1");
+        return KernelProbes.of("rectification-feedback", "xunshi.inspection.events",
+                "xunshi.inspection.InspectionOpened.v1");
     }
 
     @Override

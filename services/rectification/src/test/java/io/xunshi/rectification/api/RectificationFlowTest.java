@@ -150,7 +150,8 @@ class RectificationFlowTest {
                 .contains("\"outcome\":\"EFFECTIVE\"");
 
         await().atMost(InspectionFeedback.WAIT).until(() -> "EVALUATED".equals(as(CENTRE_OFFICE)
-                .queryParam("inspectionId", feedback.inspectionId()).get(BASE).jsonPath().getString("items[0].status")));
+                .queryParam("inspectionId", feedback.inspectionId()).get(BASE).jsonPath()
+                .getString("items[0].status")));
         as(CENTRE_OFFICE).queryParam("inspectionId", feedback.inspectionId()).queryParam("status", "EVALUATED")
                 .get(BASE).then().statusCode(200)
                 .body("items[0].tasksClosed", equalTo(2)).body("items[0].outcome", equalTo("EFFECTIVE"))
@@ -178,7 +179,8 @@ class RectificationFlowTest {
                 .then().statusCode(200).body("report.onTime", equalTo(false)).body("overdue", equalTo(false));
         // Not effective with a task still open is allowed: a candidate for a look-back round.
         as(CENTRE_OFFICE).body("{\"evaluatedOn\":\"2025-05-01\",\"outcome\":\"NOT_EFFECTIVE\",\"remarks\":\"整改敷衍\"}")
-                .post(BASE + id + "/evaluation").then().statusCode(200).body("evaluation.outcome", equalTo("NOT_EFFECTIVE"));
+                .post(BASE + id + "/evaluation").then().statusCode(200)
+                .body("evaluation.outcome", equalTo("NOT_EFFECTIVE"));
     }
 
     @Test

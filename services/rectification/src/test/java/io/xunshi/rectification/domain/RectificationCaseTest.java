@@ -32,8 +32,8 @@ import io.xunshi.testing.decider.DeciderSpec;
 class RectificationCaseTest {
 
     private static final RectificationCase DECIDER = new RectificationCase();
-    private final DeciderSpec<RectificationCase.Command, RectificationEvent, RectificationCase.State> rectification =
-            DeciderSpec.of(DECIDER::initialState, DECIDER::decide, DECIDER::evolve);
+    private final DeciderSpec<RectificationCase.Command, RectificationEvent, RectificationCase.State> rectification = DeciderSpec
+            .of(DECIDER::initialState, DECIDER::decide, DECIDER::evolve);
 
     private static final LocalDate GIVEN = LocalDate.of(2026, 1, 31);
     private static final FeedbackGiven FEEDBACK = new FeedbackGiven("insp-1", "round-1", "plan-1", "000000", "org-1",
@@ -57,7 +57,7 @@ class RectificationCaseTest {
     }
 
     private static RectificationEvent[] history(RectificationEvent... after) {
-        RectificationEvent[] all = Arrays.copyOf(new RectificationEvent[] {OPENED}, after.length + 1);
+        RectificationEvent[] all = Arrays.copyOf(new RectificationEvent[]{ OPENED }, after.length + 1);
         System.arraycopy(after, 0, all, 1, after.length);
         return all;
     }

@@ -61,8 +61,10 @@ class FeedbackConsumerTest {
         assertThat(read.jsonPath().getList("tasks.responsible")).containsExactly("张三", "张三");
         assertThat(read.jsonPath().getList("tasks.status")).containsExactly("OPEN", "OPEN");
 
-        ConsumerRecord<String, String> published = KafkaTopicReader.readUntil(bootstrap(), "xunshi.rectification.events",
-                r -> caseId.equals(r.key()), InspectionFeedback.WAIT).stream().filter(r -> caseId.equals(r.key()))
+        ConsumerRecord<String, String> published = KafkaTopicReader
+                .readUntil(bootstrap(), "xunshi.rectification.events",
+                        r -> caseId.equals(r.key()), InspectionFeedback.WAIT)
+                .stream().filter(r -> caseId.equals(r.key()))
                 .findFirst().orElseThrow();
         assertThat(header(published, "ce_type")).isEqualTo(RectificationCaseOpened.TYPE + ".v1");
         assertThat(header(published, "ce_jurisdiction")).isEqualTo("000000");
@@ -111,7 +113,8 @@ class FeedbackConsumerTest {
 
         assertThat(eventsOf(InspectionFeedback.caseOf(clean))).as("no case for a clean inspection").isZero();
         assertThat(count("SELECT count(*) AS n FROM inbox WHERE consumer = $1 AND event_id = $2",
-                Tuple.of(FeedbackConsumer.NAME, eventId.toString()))).as("handled once, not dead-lettered").isEqualTo(1);
+                Tuple.of(FeedbackConsumer.NAME, eventId.toString()))).as("handled once, not dead-lettered")
+                .isEqualTo(1);
     }
 
     @Test
@@ -148,7 +151,8 @@ class FeedbackConsumerTest {
             if (id != null) {
                 dead.put(id, record);
             }
-            return List.of(badJson, noHead, foreign, noSpec).stream().allMatch(wanted -> dead.containsKey(wanted.toString()));
+            return List.of(badJson, noHead, foreign, noSpec).stream()
+                    .allMatch(wanted -> dead.containsKey(wanted.toString()));
         }, InspectionFeedback.WAIT);
 
         assertThat(dead).as("an inspection event the consumer does not need is passed over, not dead-lettered")

@@ -24,7 +24,9 @@ public final class AccessMatrix {
 
         @Override
         public String toString() {
-            String who = role == null ? "a caller without a token" : role + " of " + home + " (" + position.label() + ")";
+            String who = role == null
+                    ? "a caller without a token"
+                    : role + " of " + home + " (" + position.label() + ")";
             String variant = probe.description().isEmpty() ? "" : " [" + probe.description() + "]";
             return who + " calling " + operation.key() + variant;
         }
@@ -82,14 +84,16 @@ public final class AccessMatrix {
     /** Calls the service for the cell; returns what is wrong with its answer, or null when it is right. */
     public static String check(Cell cell) {
         String token = cell.role() == null ? null : TestTokens.bearer(cell.role(), cell.home());
-        Supplier<RequestSpecification> request = () -> token == null ? given()
+        Supplier<RequestSpecification> request = () -> token == null
+                ? given()
                 : given().header("Authorization", token);
         String home = cell.home() == null ? cell.probe().jurisdiction() : cell.home();
         Response response = cell.probe().send(request, home);
         int status = response.statusCode();
         String answer = status + " " + abbreviated(response.asString());
         return switch (cell.expected()) {
-            case ALLOWED -> (status >= 200 && status < 300) || status == 409 || status == 422 ? null
+            case ALLOWED -> (status >= 200 && status < 300) || status == 409 || status == 422
+                    ? null
                     : cell + ": expected to pass the access checks (2xx, 409 or 422), got " + answer;
             case LISTED, NOT_LISTED -> {
                 if (status != 200) {
@@ -97,7 +101,8 @@ public final class AccessMatrix {
                 }
                 boolean includes = cell.probe().includes(response, request);
                 boolean expected = cell.expected() == Outcome.LISTED;
-                yield includes == expected ? null
+                yield includes == expected
+                        ? null
                         : cell + (expected ? ": the resource is missing from " : ": the resource leaks into ") + answer;
             }
             case FORBIDDEN, HIDDEN, UNAUTHENTICATED -> {
@@ -113,7 +118,8 @@ public final class AccessMatrix {
                     yield cell + ": the problem says status " + said + " but the answer is " + status;
                 }
                 String problem = response.jsonPath().getString("type");
-                yield cell.expected().problemType().equals(problem) ? null
+                yield cell.expected().problemType().equals(problem)
+                        ? null
                         : cell + ": expected the problem type " + cell.expected().problemType() + ", got " + answer;
             }
             case NO_SUCH_CALLER -> null;
@@ -130,7 +136,8 @@ public final class AccessMatrix {
         StringBuilder out = new StringBuilder();
         out.append(beginMarker(service)).append('\n');
         out.append("## ").append(service).append("\n\n");
-        out.append(cells.size()).append(" cells: ").append(operations.size()).append(" operations of `contracts/openapi/")
+        out.append(cells.size()).append(" cells: ").append(operations.size())
+                .append(" operations of `contracts/openapi/")
                 .append(service).append(".yaml`, ")
                 .append(probes.values().stream().mapToInt(List::size).sum())
                 .append(" probes, each called by every role at every position and once without a token (401).\n\n");
@@ -146,7 +153,8 @@ public final class AccessMatrix {
                 for (String role : roles) {
                     List<String> symbols = java.util.Arrays.stream(Position.values())
                             .map(p -> AccessRule.expected(operation, probe, role, p).symbol()).toList();
-                    String cell = symbols.stream().distinct().count() == 1 ? symbols.get(0)
+                    String cell = symbols.stream().distinct().count() == 1
+                            ? symbols.get(0)
                             : String.join(" · ", symbols);
                     out.append(' ').append(cell).append(" |");
                 }

@@ -97,10 +97,14 @@ public abstract class AccessMatrixContract {
         String end = AccessMatrix.endMarker(service());
         int from = text.indexOf(begin);
         int to = text.indexOf(end);
-        String current = from >= 0 && to > from ? text.substring(from, Math.min(text.length(), to + end.length() + 1)) : null;
+        String current = from >= 0 && to > from
+                ? text.substring(from, Math.min(text.length(), to + end.length() + 1))
+                : null;
         if (Boolean.getBoolean(UPDATE) && !section.equals(current)) {
-            String updated = current == null ? text + (text.isEmpty() || text.endsWith("\n\n") ? "" : "\n") + section
-                    : text.substring(0, from) + section + text.substring(Math.min(text.length(), to + end.length() + 1));
+            String updated = current == null
+                    ? text + (text.isEmpty() || text.endsWith("\n\n") ? "" : "\n") + section
+                    : text.substring(0, from) + section
+                            + text.substring(Math.min(text.length(), to + end.length() + 1));
             Files.writeString(published, updated);
             current = section;
         }

@@ -2,6 +2,7 @@ package io.xunshi.testing.access;
 
 /** What one cell of the matrix expects. */
 public enum Outcome {
+
     /** The call passes the access checks: 2xx, or the domain's answer to the state (409, 422). */
     ALLOWED("✓"),
     /** A view that answers 200 and includes the resource. */

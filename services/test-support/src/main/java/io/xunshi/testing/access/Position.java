@@ -8,6 +8,7 @@ import java.util.List;
  * above it, a sibling (another province, city or county of the same parent) and one directly below it.
  */
 public enum Position {
+
     /** The caller's home is the resource's jurisdiction. */
     INSIDE("inside"),
     /** The caller's home is the jurisdiction directly above, e.g. the Centre for a Zhejiang resource. */

@@ -46,12 +46,14 @@ public final class Probe {
      */
     @FunctionalInterface
     public interface Call {
+
         Response send(Supplier<RequestSpecification> request, String callerHome);
     }
 
     /** Whether a view's answer includes the resource; {@code request} reads further pages as the caller. */
     @FunctionalInterface
     public interface Includes {
+
         boolean test(Response first, Supplier<RequestSpecification> request);
     }
 

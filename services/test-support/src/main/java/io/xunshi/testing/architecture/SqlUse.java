@@ -3,8 +3,8 @@ package io.xunshi.testing.architecture;
 import java.util.stream.Stream;
 
 import com.tngtech.archunit.core.domain.Dependency;
-import com.tngtech.archunit.core.domain.JavaCodeUnitAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnitAccess;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
@@ -28,6 +28,7 @@ final class SqlUse {
     /** Calls and method references count alike. */
     static ArchCondition<JavaClass> touchSql() {
         return new ArchCondition<>("touch the SQL client") {
+
             @Override
             public void check(JavaClass owner, ConditionEvents events) {
                 for (Dependency dependency : owner.getDirectDependenciesFromSelf()) {
@@ -37,7 +38,7 @@ final class SqlUse {
                 }
                 for (JavaCodeUnitAccess<?> call : owner.getCodeUnitAccessesFromSelf()) {
                     Stream.concat(call.getTarget().getRawParameterTypes().stream(),
-                                    Stream.of(call.getTarget().getRawReturnType()))
+                            Stream.of(call.getTarget().getRawReturnType()))
                             .filter(SqlUse::isSql).findFirst()
                             .ifPresent(sql -> events.add(SimpleConditionEvent.satisfied(call,
                                     call.getDescription() + " passing or receiving <" + sql.getName() + ">")));

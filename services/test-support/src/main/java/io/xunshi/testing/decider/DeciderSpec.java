@@ -37,6 +37,7 @@ public final class DeciderSpec<C, E, S> {
     /** The decide function of a decider, as a method reference: {@code decider::decide}. */
     @FunctionalInterface
     public interface Decide<C, E, S> {
+
         List<E> decide(C command, S state);
     }
 

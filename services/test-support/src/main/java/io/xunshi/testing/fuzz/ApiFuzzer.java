@@ -226,8 +226,10 @@ public final class ApiFuzzer {
     }
 
     private HttpRequest http(FuzzRequest request) {
-        HttpRequest.BodyPublisher body = request.body() == null ? HttpRequest.BodyPublishers.noBody()
-                : request.chunked() ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(request.body()))
+        HttpRequest.BodyPublisher body = request.body() == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : request.chunked()
+                        ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(request.body()))
                         : HttpRequest.BodyPublishers.ofByteArray(request.body());
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + request.target()))
                 .timeout(Duration.ofSeconds(60)).method(request.method(), body);

@@ -130,9 +130,10 @@ public final class FuzzReport {
     }
 
     public String summary() {
-        StringBuilder out = new StringBuilder("\n=== fuzzing " + service + ": seed " + seed + " (rerun with -Dxunshi.fuzz.seed="
-                + seed + "), " + sent.sum() + " requests over " + operations + " operations in "
-                + (System.nanoTime() - started) / 1_000_000 + " ms\n");
+        StringBuilder out = new StringBuilder(
+                "\n=== fuzzing " + service + ": seed " + seed + " (rerun with -Dxunshi.fuzz.seed="
+                        + seed + "), " + sent.sum() + " requests over " + operations + " operations in "
+                        + (System.nanoTime() - started) / 1_000_000 + " ms\n");
         classes.forEach((phase, byClass) -> {
             out.append("  ").append(phase).append(':');
             byClass.forEach((c, n) -> out.append(' ').append(c).append('=').append(n.sum()));

@@ -13,7 +13,8 @@ public record FuzzRequest(String operation, String mutation, boolean mustReject,
 
     /** A short description for a report: method, target and the start of the body. */
     public String describe() {
-        String shownTarget = target.length() > 300 ? target.substring(0, 300) + "…(" + target.length() + " chars)"
+        String shownTarget = target.length() > 300
+                ? target.substring(0, 300) + "…(" + target.length() + " chars)"
                 : target;
         StringBuilder out = new StringBuilder(method).append(' ').append(shownTarget);
         headers.forEach((name, value) -> out.append("\n    ").append(name).append(": ")

@@ -33,7 +33,8 @@ final class FuzzTokens {
     }
 
     String foreign(Operation op) {
-        return cache.computeIfAbsent("foreign " + op.id(), k -> TestTokens.bearer("fuzz-" + foreign, roles(op), foreign));
+        return cache.computeIfAbsent("foreign " + op.id(),
+                k -> TestTokens.bearer("fuzz-" + foreign, roles(op), foreign));
     }
 
     String withRole(String role) {

@@ -126,7 +126,8 @@ public final class OpenApiDocument {
         schema.fields().forEachRemaining(field -> {
             if (!field.getKey().equals("$ref")) {
                 out.set(field.getKey(), field.getKey().equals("examples") || field.getKey().equals("enum")
-                        ? field.getValue() : resolve(field.getValue(), depth + 1));
+                        ? field.getValue()
+                        : resolve(field.getValue(), depth + 1));
             }
         });
         return out;

@@ -39,7 +39,8 @@ final class RequestFactory {
     private static final Pattern TEMPLATE = Pattern.compile("\\{([^}]+)}");
 
     /** Strings that must never break a service, though it may accept some of them. */
-    private static final List<String> NASTY = List.of("\u0000", "a\u0000b", "\u0001\u0002\u0003", "\u001b[31m", "\u007f",
+    private static final List<String> NASTY = List.of("\u0000", "a\u0000b", "\u0001\u0002\u0003", "\u001b[31m",
+            "\u007f",
             "\u2028\u2029", "\ufeff", "\ud800", "\udc00", "x\ud83dy", "\u202eevil", "\u200d\u200b", "😀😀", "e\u0301",
             "\\", "\"", "'; DROP TABLE events; --", "${jndi:ldap://127.0.0.1/x}", "%00", "../../etc/passwd", "<script>",
             "\t\r\n", " ", "", "null", "巡视".repeat(50), "🀄".repeat(10));
@@ -55,7 +56,8 @@ final class RequestFactory {
             "2026-03-02", "yesterday", "+999999999-12-31T23:59:59Z", "2026-03-02T10:00:00+25:00", "1700000000",
             "2026-03-02T10:00:00", "%00", "2026-03-02T10:00:00Z%00");
     private static final List<String> BAD_LIMITS = List.of("-1", "0", "201", "1000000", "2147483648",
-            "-2147483649", "abc", "1.5", "1e3", "", "%00", "0x10", "%2B5", "%20%2050", "NaN", "Infinity", "99999999999999999999999");
+            "-2147483649", "abc", "1.5", "1e3", "", "%00", "0x10", "%2B5", "%20%2050", "NaN", "Infinity",
+            "99999999999999999999999");
     private static final List<String> MALFORMED = List.of("{", "}", "{\"a\":}", "not json", "{'a':1}", "{\"a\" 1}",
             "[", "\u0000", "{\"a\":\"\\x\"}", "{\"a\":\"\\ud800\\u\"}", "{\"a\":tru}", "{\"a\":01}", "{,}",
             "{\"a\":1,,}", "{\"a\":NaN}", "\"unterminated", "{\"a\":[1,2}");
@@ -79,6 +81,7 @@ final class RequestFactory {
 
     /** A valid request of the operation, as far as hints and schema let it be, in pieces that mutations change. */
     final class Draft {
+
         final Operation op;
         final Map<String, String> path = new LinkedHashMap<>();
         final Map<String, List<String>> query = new LinkedHashMap<>();
@@ -97,7 +100,8 @@ final class RequestFactory {
                     case "path" -> path.put(p.name(), encode(text(valid(op, p.name(), p.schema()))));
                     case "query" -> {
                         if (p.required() || (!p.name().equals("cursor") && random.nextInt(4) == 0)) {
-                            query.put(p.name(), new ArrayList<>(List.of(encode(text(valid(op, p.name(), p.schema()))))));
+                            query.put(p.name(),
+                                    new ArrayList<>(List.of(encode(text(valid(op, p.name(), p.schema()))))));
                         }
                     }
                     case "header" -> {
@@ -135,7 +139,9 @@ final class RequestFactory {
                     separator = "&";
                 }
             }
-            byte[] bytes = rawBody != null ? rawBody : body == null ? null : json(body).getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = rawBody != null
+                    ? rawBody
+                    : body == null ? null : json(body).getBytes(StandardCharsets.UTF_8);
             Map<String, String> sent = new LinkedHashMap<>();
             headers.forEach((k, v) -> {
                 if (v != null) {
@@ -292,8 +298,11 @@ final class RequestFactory {
                 return d.build("coercible value in " + at.path, false);
             }
             default -> {
-                d.rawBody = (random.nextBoolean() ? json(d.body) + " trailing" : json(d.body).replaceFirst("\\{",
-                        "{\"fuzzDuplicate\":1,")).getBytes(StandardCharsets.UTF_8);
+                d.rawBody = (random.nextBoolean()
+                        ? json(d.body) + " trailing"
+                        : json(d.body).replaceFirst("\\{",
+                                "{\"fuzzDuplicate\":1,"))
+                        .getBytes(StandardCharsets.UTF_8);
                 if (random.nextBoolean()) {
                     d.headers.remove("Content-Type");
                     return d.build("no content type", false);
@@ -323,7 +332,8 @@ final class RequestFactory {
         }
         if (roll < 45) {
             d.headers.put("Content-Type", pick(WRONG_CONTENT_TYPES));
-            d.rawBody = random.nextBoolean() ? json(d.body).getBytes(StandardCharsets.UTF_8)
+            d.rawBody = random.nextBoolean()
+                    ? json(d.body).getBytes(StandardCharsets.UTF_8)
                     : "name=x&kind=y".getBytes(StandardCharsets.UTF_8);
             return d.build("wrong content type", true);
         }
@@ -415,7 +425,8 @@ final class RequestFactory {
             String real = pick(realCursors);
             return switch (random.nextInt(6)) {
                 case 0 -> flip(real);
-                case 1 -> real.substring(0, Math.max(1, real.length() - 1 - random.nextInt(Math.max(1, real.length()))));
+                case 1 ->
+                    real.substring(0, Math.max(1, real.length() - 1 - random.nextInt(Math.max(1, real.length()))));
                 case 2 -> real + "x";
                 default -> {
                     String decoded;
@@ -466,7 +477,8 @@ final class RequestFactory {
             case 8 -> tokens.withJurisdiction(d.op, Map.of("code", "330000"));
             case 9 -> tokens.withJurisdiction(d.op, List.of("330000", "000000"));
             case 10 -> tokens.withJurisdiction(d.op, null);
-            case 11 -> tokens.withJurisdiction(d.op, pick(List.of("33", "abcdef", "", "330000\u0000", "999999999999x")));
+            case 11 ->
+                tokens.withJurisdiction(d.op, pick(List.of("33", "abcdef", "", "330000\u0000", "999999999999x")));
             case 12 -> tokens.withoutRoles(d.op);
             case 13 -> tokens.withoutSubject(d.op);
             default -> {
@@ -474,10 +486,11 @@ final class RequestFactory {
                 yield others.isEmpty() ? tokens.withoutRoles(d.op) : tokens.withRole(pick(others));
             }
         });
-        String[] names = {"no token", "bare Bearer", "garbage token", "Basic credentials", "expired token",
-            "token signed by a foreign key", "unsigned token", "numeric jurisdiction claim", "object jurisdiction claim",
-            "array jurisdiction claim", "no jurisdiction claim", "invalid jurisdiction claim", "no roles",
-            "no subject", "role not allowed"};
+        String[] names = { "no token", "bare Bearer", "garbage token", "Basic credentials", "expired token",
+                "token signed by a foreign key", "unsigned token", "numeric jurisdiction claim",
+                "object jurisdiction claim",
+                "array jurisdiction claim", "no jurisdiction claim", "invalid jurisdiction claim", "no roles",
+                "no subject", "role not allowed" };
         return d.build(names[kind], true);
     }
 
@@ -503,7 +516,7 @@ final class RequestFactory {
             case 5 -> ("{\"a\":" + "9".repeat(5000) + "}").getBytes(StandardCharsets.UTF_8);
             case 6 -> invalidUtf8(valid);
             case 7 -> "{\"a\":\"\u0000\"".getBytes(StandardCharsets.UTF_8);
-            default -> new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0x7B};
+            default -> new byte[]{ (byte) 0xFF, (byte) 0xFE, 0, 0x7B };
         };
         return d.build(List.of("truncated JSON", "malformed JSON", "JSON array", "JSON scalar", "deeply nested JSON",
                 "huge number", "invalid UTF-8", "unterminated JSON with NUL", "binary body").get(kind), true);
@@ -513,7 +526,7 @@ final class RequestFactory {
         byte[] bytes = valid.getBytes(StandardCharsets.UTF_8);
         int quote = valid.indexOf(":\"");
         if (quote < 0) {
-            return new byte[] {'{', '"', (byte) 0xC3, 0x28, '"', ':', '1', '}'};
+            return new byte[]{ '{', '"', (byte) 0xC3, 0x28, '"', ':', '1', '}' };
         }
         byte[] out = new byte[bytes.length + 2];
         int at = valid.substring(0, quote + 2).getBytes(StandardCharsets.UTF_8).length;
@@ -548,7 +561,8 @@ final class RequestFactory {
                 case 0 -> {
                     List<ObjectNode> objects = new ArrayList<>();
                     objects.add((ObjectNode) d.body);
-                    all.stream().filter(l -> l.get() instanceof ObjectNode).forEach(l -> objects.add((ObjectNode) l.get()));
+                    all.stream().filter(l -> l.get() instanceof ObjectNode)
+                            .forEach(l -> objects.add((ObjectNode) l.get()));
                     pick(objects).put(pick(List.of("unexpectedField", "id", "version", "__proto__", "")),
                             pick(List.of("x", "1")));
                     return d.build("unknown field", true);
@@ -577,7 +591,8 @@ final class RequestFactory {
                                     NODES.numberNode(3)));
                             case "object" -> pick(List.of(NODES.arrayNode().add(1), TextNode.valueOf("x"),
                                     NODES.numberNode(3)));
-                            default -> pick(List.of(NODES.objectNode().put("a", 1), NODES.arrayNode().add("x").add("y")));
+                            default ->
+                                pick(List.of(NODES.objectNode().put("a", 1), NODES.arrayNode().add("x").add("y")));
                         };
                         at.set(wrong);
                         return d.build("wrong type in " + at.path, true);
@@ -593,7 +608,8 @@ final class RequestFactory {
                     }
                 }
                 case 4 -> {
-                    List<Location> dates = all.stream().filter(l -> l.schema.path("format").asText("").startsWith("date"))
+                    List<Location> dates = all.stream()
+                            .filter(l -> l.schema.path("format").asText("").startsWith("date"))
                             .toList();
                     if (!dates.isEmpty()) {
                         Location at = pick(dates);
@@ -602,9 +618,11 @@ final class RequestFactory {
                     }
                 }
                 case 5 -> {
-                    List<Location> bounded = all.stream().filter(l -> l.schema.has("maxLength") || l.schema.has("pattern")
-                            || l.schema.has("minimum") || l.schema.has("maximum") || l.schema.has("maxItems")
-                            || l.schema.path("minItems").asInt(0) > 0).toList();
+                    List<Location> bounded = all.stream()
+                            .filter(l -> l.schema.has("maxLength") || l.schema.has("pattern")
+                                    || l.schema.has("minimum") || l.schema.has("maximum") || l.schema.has("maxItems")
+                                    || l.schema.path("minItems").asInt(0) > 0)
+                            .toList();
                     if (!bounded.isEmpty()) {
                         Location at = pick(bounded);
                         JsonNode out = outOfBounds(at);
@@ -670,6 +688,7 @@ final class RequestFactory {
 
     /** A place in a JSON body that holds a value, with the schema of what belongs there. */
     static final class Location {
+
         final String path;
         final JsonNode schema;
         private final Consumer<JsonNode> setter;

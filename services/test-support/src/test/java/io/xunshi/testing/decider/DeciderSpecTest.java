@@ -12,7 +12,10 @@ class DeciderSpecTest {
 
     /** A stand-in for the kernel's rejection, with the same accessors. */
     static final class Refused extends RuntimeException {
-        enum Kind { ILLEGAL_STATE, INVALID, NOT_FOUND }
+
+        enum Kind {
+            ILLEGAL_STATE, INVALID, NOT_FOUND
+        }
 
         private final Kind kind;
         private final String code;
@@ -70,12 +73,12 @@ class DeciderSpecTest {
 
     static int[] evolve(int[] state, Object event) {
         if (event instanceof Opened o) {
-            return new int[] {0, o.limit()};
+            return new int[]{ 0, o.limit() };
         }
-        return new int[] {state[0] + ((Added) event).amount(), state[1]};
+        return new int[]{ state[0] + ((Added) event).amount(), state[1] };
     }
 
-    private final DeciderSpec<Integer, Object, int[]> counter = DeciderSpec.of(() -> new int[] {0, 0},
+    private final DeciderSpec<Integer, Object, int[]> counter = DeciderSpec.of(() -> new int[]{ 0, 0 },
             DeciderSpecTest::decide, DeciderSpecTest::evolve);
 
     @Test
