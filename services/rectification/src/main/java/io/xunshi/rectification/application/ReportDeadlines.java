@@ -26,7 +26,8 @@ public class ReportDeadlines {
     @Inject
     public ReportDeadlines(
             @ConfigProperty(name = "xunshi.rectification.report-deadline.central", defaultValue = "P2M") Period central,
-            @ConfigProperty(name = "xunshi.rectification.report-deadline.provincial", defaultValue = "P2M") Period provincial,
+            @ConfigProperty(name = "xunshi.rectification.report-deadline.provincial",
+                    defaultValue = "P2M") Period provincial,
             @ConfigProperty(name = "xunshi.rectification.report-deadline.city", defaultValue = "P1M") Period city,
             @ConfigProperty(name = "xunshi.rectification.report-deadline.county", defaultValue = "P3M") Period county) {
         this.central = positive("central", central);
