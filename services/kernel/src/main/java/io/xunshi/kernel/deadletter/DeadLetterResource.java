@@ -114,6 +114,8 @@ public class DeadLetterResource {
                     + " failures.")
     @APIResponse(responseCode = "200",
             description = "How many letters were processed, already handled or failed again, and the failures")
+    @APIResponse(responseCode = "409", description = "The consumer is a topic projection"
+            + " (urn:xunshi:problem:illegal-state): its letters are applied by rebuilding it")
     @APIResponse(responseCode = "422", description = "No consumer named")
     public RedriveSummary redriveAll(
             @Parameter(description = "The consumer", required = true) @QueryParam("consumer") String consumer) {
