@@ -7,12 +7,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -27,6 +29,8 @@ import com.networknt.schema.SpecificationVersion;
 import io.xunshi.contracts.coordination.JurisdictionRegistered;
 import io.xunshi.contracts.coordination.OrganisationRegistered;
 import io.xunshi.contracts.inspection.FindingRecorded;
+import io.xunshi.contracts.planning.Assignment;
+import io.xunshi.contracts.planning.RoundKind;
 import io.xunshi.contracts.planning.RoundLaunched;
 import io.xunshi.contracts.planning.WorkPlanIssued;
 import io.xunshi.contracts.rectification.RectificationCaseOpened;
@@ -59,8 +63,20 @@ class EventSchemaTest {
         return EventCatalog.entries().stream().filter(e -> e.record() == record).findFirst().orElseThrow();
     }
 
+    /**
+     * The example in the current schema of the type ({@code examples}, JSON Schema's own keyword): one plausible
+     * instance as a producer would publish it, and the base every test below changes one property of.
+     */
+    private static ObjectNode example(EventCatalog.Entry entry) {
+        JsonNode examples = schemaDocument(entry.cloudEventType()).path("examples");
+        assertThat(examples.isArray() && !examples.isEmpty())
+                .as("%s has an example in its schema (\"examples\")", entry.cloudEventType()).isTrue();
+        assertThat(examples.get(0).isObject()).as("the example of %s is an object", entry.cloudEventType()).isTrue();
+        return ((ObjectNode) examples.get(0)).deepCopy();
+    }
+
     private static List<Error> validateSampleAfter(Class<? extends Record> record, Consumer<ObjectNode> change) {
-        ObjectNode payload = JSON.valueToTree(EventSamples.of(record));
+        ObjectNode payload = example(entryOf(record));
         change.accept(payload);
         return validate(entryOf(record), payload);
     }
@@ -70,10 +86,29 @@ class EventSchemaTest {
     }
 
     @Test
-    void a_sample_of_every_catalogued_event_serialised_by_jackson_is_valid_against_its_schema() {
+    void the_example_in_every_current_schema_is_valid_against_it() {
         assertThat(EventCatalog.entries()).allSatisfy(entry -> {
-            JsonNode payload = JSON.valueToTree(EventSamples.of(entry.record()));
+            JsonNode payload = example(entry);
             assertThat(validate(entry, payload)).as("%s against its schema", payload).isEmpty();
+        });
+    }
+
+    @Test
+    void the_example_in_every_current_schema_reads_into_its_record_and_writes_back_unchanged() {
+        ObjectMapper strict = JSON.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        assertThat(EventCatalog.entries()).allSatisfy(entry -> {
+            ObjectNode payload = example(entry);
+            Record read;
+            try {
+                read = strict.treeToValue(payload, entry.record());
+            } catch (IOException e) {
+                throw new AssertionError("the example of " + entry.cloudEventType() + " does not read into "
+                        + entry.record().getSimpleName() + ": " + e.getMessage(), e);
+            }
+            // Every property of the record is in the example, and every property of the example in the record.
+            assertThat((JsonNode) JSON.valueToTree(read)).as("%s written back", entry.record().getSimpleName())
+                    .isEqualTo(payload);
         });
     }
 
@@ -147,8 +182,12 @@ class EventSchemaTest {
 
     @Test
     void dates_are_serialised_as_iso_strings_and_a_date_that_is_not_a_string_is_rejected() {
-        JsonNode launched = JSON.valueToTree(EventSamples.of(RoundLaunched.class));
+        JsonNode launched = JSON.valueToTree(new RoundLaunched("round-1", "plan-1", "000000", RoundKind.REGULAR,
+                "二十届中央第一轮巡视", LocalDate.of(2026, 3, 2), LocalDate.of(2026, 5, 8),
+                List.of(new Assignment("中央第一巡视组", "org-330000", "中共浙江省委", "000000", "330000")),
+                LocalDate.of(2026, 2, 20)));
         assertThat(launched.path("stationingStart").asText()).isEqualTo("2026-03-02");
+        assertThat(launched.path("launchedOn").asText()).isEqualTo("2026-02-20");
         assertThat(validateSampleAfter(RoundLaunched.class, p -> p.putArray("launchedOn").add(2026).add(2).add(20)))
                 .extracting(Error::getKeyword).containsExactly("type");
     }
