@@ -1,6 +1,7 @@
 package io.xunshi.benchmarks;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,16 @@ final class BenchEvents {
             + " asked to explain the deviations, to recover the overpayment and to tighten its approval process.";
 
     private BenchEvents() {
+    }
+
+    /**
+     * The benchmark's finding as its projections read it: only the properties they use (a reader ignores the
+     * others, as every reader of events does).
+     */
+    record Finding(UUID findingId, String category, String severity, String title, LocalDate dueDate) {
+
+        static final String TYPE = BenchEvents.TYPE;
+        static final int VERSION = 1;
     }
 
     static ObjectNode payload(long seq, long sentAtMicros) {

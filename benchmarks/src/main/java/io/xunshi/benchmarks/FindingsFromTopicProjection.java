@@ -22,13 +22,6 @@ public class FindingsFromTopicProjection implements TopicProjection {
 
     static final String NAME = "bench-findings-from-topic";
 
-    /** The benchmark's finding as the projection names it; its rows are read from the event's JSON. */
-    record Recorded() {
-
-        static final String TYPE = BenchEvents.TYPE;
-        static final int VERSION = 1;
-    }
-
     private final String topic;
 
     @Inject
@@ -48,7 +41,7 @@ public class FindingsFromTopicProjection implements TopicProjection {
 
     @Override
     public Set<Class<? extends Record>> events() {
-        return Set.of(Recorded.class);
+        return Set.of(BenchEvents.Finding.class);
     }
 
     @Override
@@ -59,8 +52,8 @@ public class FindingsFromTopicProjection implements TopicProjection {
     @Override
     public Uni<Void> applyAll(SqlConnection conn, List<Delivered<?>> events) {
         FindingsProjection.Rows rows = new FindingsProjection.Rows(events.size());
-        events.stream().map(Delivered::event).forEach(e -> rows.add(e.subject(), e.aggregateVersion().orElseThrow(),
-                e.jurisdiction(), e.payload()));
+        events.forEach(e -> rows.add(e.event().subject(), e.event().aggregateVersion().orElseThrow(),
+                e.event().jurisdiction(), e.payloadAs(BenchEvents.Finding.class)));
         return conn.preparedQuery(FindingsProjection.INSERT.formatted("findings_from_topic")).execute(rows.tuple())
                 .replaceWithVoid();
     }

@@ -7,13 +7,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.xunshi.kernel.eventstore.StoredEvent;
 import io.xunshi.kernel.projection.Projection;
+import io.xunshi.kernel.projection.Recorded;
 
 /**
  * The findings list, one row per recorded finding, kept from the store: the read model the rebuild
@@ -35,19 +33,20 @@ public class FindingsProjection implements Projection {
     }
 
     @Override
-    public Set<String> eventTypes() {
-        return Set.of(BenchEvents.TYPE);
+    public Set<Class<? extends Record>> events() {
+        return Set.of(BenchEvents.Finding.class);
     }
 
     @Override
-    public Uni<Void> apply(SqlConnection conn, StoredEvent event) {
+    public Uni<Void> apply(SqlConnection conn, Recorded<?> event) {
         return applyAll(conn, List.of(event));
     }
 
     @Override
-    public Uni<Void> applyAll(SqlConnection conn, List<StoredEvent> events) {
+    public Uni<Void> applyAll(SqlConnection conn, List<Recorded<?>> events) {
         Rows rows = new Rows(events.size());
-        events.forEach(e -> rows.add(e.streamId(), e.version(), e.jurisdiction(), e.payload()));
+        events.forEach(e -> rows.add(e.event().streamId(), e.event().version(), e.event().jurisdiction(),
+                e.payloadAs(BenchEvents.Finding.class)));
         return conn.preparedQuery(INSERT.formatted("findings")).execute(rows.tuple()).replaceWithVoid();
     }
 
@@ -80,15 +79,15 @@ public class FindingsProjection implements Projection {
             dueDates = new LocalDate[capacity];
         }
 
-        void add(String streamId, int version, String jurisdiction, JsonNode payload) {
-            ids[size] = UUID.fromString(payload.get("findingId").asText());
+        void add(String streamId, int version, String jurisdiction, BenchEvents.Finding finding) {
+            ids[size] = finding.findingId();
             streams[size] = streamId;
             versions[size] = version;
             jurisdictions[size] = jurisdiction;
-            categories[size] = payload.get("category").asText();
-            severities[size] = payload.get("severity").asText();
-            titles[size] = payload.get("title").asText();
-            dueDates[size] = LocalDate.parse(payload.get("dueDate").asText());
+            categories[size] = finding.category();
+            severities[size] = finding.severity();
+            titles[size] = finding.title();
+            dueDates[size] = finding.dueDate();
             size++;
         }
 

@@ -89,6 +89,24 @@ final class PackagedPlatform implements AutoCloseable {
     }
 
     /** The operating-system process of a service, found among the launcher's descendants by its jar. */
+    /**
+     * Every process the launcher started and theirs, and PostgreSQL's server with its backends: the server
+     * detaches from the launcher when it starts, so it is found by the PID in its {@code postmaster.pid}.
+     */
+    java.util.stream.Stream<ProcessHandle> descendants() {
+        java.util.stream.Stream<ProcessHandle> postgres;
+        try {
+            long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(0)
+                    .strip());
+            postgres = ProcessHandle.of(pid).stream()
+                    .flatMap(postmaster -> java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster),
+                            postmaster.descendants()));
+        } catch (IOException | RuntimeException e) {
+            postgres = java.util.stream.Stream.empty();
+        }
+        return java.util.stream.Stream.concat(launcher.descendants(), postgres).distinct();
+    }
+
     Optional<ProcessHandle> serviceProcess(String service) {
         String marker = "services/" + service + "/target/quarkus-app/quarkus-run.jar";
         return launcher.descendants().filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))

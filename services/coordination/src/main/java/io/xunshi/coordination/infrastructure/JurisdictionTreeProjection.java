@@ -7,8 +7,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -16,6 +14,7 @@ import io.xunshi.contracts.coordination.JurisdictionRegistered;
 import io.xunshi.contracts.coordination.JurisdictionRenamed;
 import io.xunshi.kernel.eventstore.StoredEvent;
 import io.xunshi.kernel.projection.Projection;
+import io.xunshi.kernel.projection.Recorded;
 
 /** Keeps the {@code jurisdictions} read model, which tree reads and roll-ups serve, from the jurisdiction events. */
 @ApplicationScoped
@@ -34,28 +33,28 @@ public class JurisdictionTreeProjection implements Projection {
     }
 
     @Override
-    public Set<String> eventTypes() {
-        return Set.of(JurisdictionRegistered.TYPE, JurisdictionRenamed.TYPE);
+    public Set<Class<? extends Record>> events() {
+        return Set.of(JurisdictionRegistered.class, JurisdictionRenamed.class);
     }
 
     @Override
-    public Uni<Void> apply(SqlConnection conn, StoredEvent event) {
+    public Uni<Void> apply(SqlConnection conn, Recorded<?> event) {
         return applyAll(conn, List.of(event));
     }
 
     /** One round trip per statement for the whole batch: registrations first, then renames, in stream order. */
     @Override
-    public Uni<Void> applyAll(SqlConnection conn, List<StoredEvent> events) {
+    public Uni<Void> applyAll(SqlConnection conn, List<Recorded<?>> events) {
         List<Tuple> registrations = new ArrayList<>();
         List<Tuple> renames = new ArrayList<>();
-        for (StoredEvent e : events) {
-            JsonNode p = e.payload();
-            if (e.type().equals(JurisdictionRegistered.TYPE)) {
-                registrations.add(Tuple.tuple(Arrays.asList(e.streamId(), p.get("name").asText(),
-                        p.get("level").asText(), text(p, "parentCode"), text(p, "source"), e.version())));
+        for (Recorded<?> recorded : events) {
+            StoredEvent e = recorded.event();
+            if (recorded.payload() instanceof JurisdictionRegistered r) {
+                registrations.add(Tuple.tuple(Arrays.asList(e.streamId(), r.name(), r.level().name(), r.parentCode(),
+                        r.source(), e.version())));
             } else {
-                renames.add(Tuple.tuple(Arrays.asList(e.streamId(), p.get("name").asText(), text(p, "source"),
-                        e.version())));
+                JurisdictionRenamed renamed = recorded.payloadAs(JurisdictionRenamed.class);
+                renames.add(Tuple.tuple(Arrays.asList(e.streamId(), renamed.name(), renamed.source(), e.version())));
             }
         }
         Uni<Void> inserted = registrations.isEmpty()
@@ -69,10 +68,5 @@ public class JurisdictionTreeProjection implements Projection {
     @Override
     public Uni<Void> reset(SqlConnection conn) {
         return conn.query("DELETE FROM jurisdictions").execute().replaceWithVoid();
-    }
-
-    private static String text(JsonNode payload, String field) {
-        JsonNode value = payload.get(field);
-        return value == null || value.isNull() ? null : value.asText();
     }
 }

@@ -15,6 +15,7 @@ import io.xunshi.contracts.coordination.OrganisationRegistered;
 import io.xunshi.contracts.coordination.OrganisationRenamed;
 import io.xunshi.kernel.eventstore.StoredEvent;
 import io.xunshi.kernel.projection.Projection;
+import io.xunshi.kernel.projection.Recorded;
 
 /** Keeps the {@code organisations} read model, which lists and filters serve, from the organisation events. */
 @ApplicationScoped
@@ -32,28 +33,29 @@ public class OrganisationDirectoryProjection implements Projection {
     }
 
     @Override
-    public Set<String> eventTypes() {
-        return Set.of(OrganisationRegistered.TYPE, OrganisationRenamed.TYPE);
+    public Set<Class<? extends Record>> events() {
+        return Set.of(OrganisationRegistered.class, OrganisationRenamed.class);
     }
 
     @Override
-    public Uni<Void> apply(SqlConnection conn, StoredEvent event) {
+    public Uni<Void> apply(SqlConnection conn, Recorded<?> event) {
         return applyAll(conn, List.of(event));
     }
 
     /** One round trip per statement for the whole batch: inserts first, then renames, each in stream order. */
     @Override
-    public Uni<Void> applyAll(SqlConnection conn, List<StoredEvent> events) {
+    public Uni<Void> applyAll(SqlConnection conn, List<Recorded<?>> events) {
         List<Tuple> registrations = new ArrayList<>();
         List<Tuple> renames = new ArrayList<>();
-        for (StoredEvent e : events) {
+        for (Recorded<?> recorded : events) {
+            StoredEvent e = recorded.event();
             OffsetDateTime at = OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC);
-            if (e.type().equals(OrganisationRegistered.TYPE)) {
-                var p = e.payload();
-                registrations.add(Tuple.tuple(List.of(e.streamId(), p.get("name").asText(), p.get("kind").asText(),
-                        p.get("jurisdiction").asText(), p.get("location").asText(), e.version(), at)));
+            if (recorded.payload() instanceof OrganisationRegistered r) {
+                registrations.add(Tuple.tuple(List.of(e.streamId(), r.name(), r.kind().name(), r.jurisdiction(),
+                        r.location(), e.version(), at)));
             } else {
-                renames.add(Tuple.of(e.streamId(), e.payload().get("name").asText(), e.version(), at));
+                renames.add(Tuple.of(e.streamId(), recorded.payloadAs(OrganisationRenamed.class).name(), e.version(),
+                        at));
             }
         }
         Uni<Void> inserted = registrations.isEmpty()

@@ -1,6 +1,5 @@
 package io.xunshi.inspection.infrastructure;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -9,8 +8,6 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -24,6 +21,7 @@ import io.xunshi.contracts.inspection.InspectionStationed;
 import io.xunshi.inspection.domain.Inspection;
 import io.xunshi.kernel.eventstore.StoredEvent;
 import io.xunshi.kernel.projection.Projection;
+import io.xunshi.kernel.projection.Recorded;
 
 /**
  * Keeps the {@code inspections} read model, which lists serve, from the inspection events: one row per
@@ -48,13 +46,13 @@ public class InspectionDirectoryProjection implements Projection {
     }
 
     @Override
-    public Set<String> eventTypes() {
-        return Set.of(InspectionOpened.TYPE, InspectionStationed.TYPE, FindingRecorded.TYPE, InspectionReported.TYPE,
-                FeedbackGiven.TYPE, InspectionClosed.TYPE);
+    public Set<Class<? extends Record>> events() {
+        return Set.of(InspectionOpened.class, InspectionStationed.class, FindingRecorded.class,
+                InspectionReported.class, FeedbackGiven.class, InspectionClosed.class);
     }
 
     @Override
-    public Uni<Void> apply(SqlConnection conn, StoredEvent event) {
+    public Uni<Void> apply(SqlConnection conn, Recorded<?> event) {
         return applyAll(conn, List.of(event));
     }
 
@@ -63,27 +61,20 @@ public class InspectionDirectoryProjection implements Projection {
      * the store's order, which keeps each inspection's events in version order.
      */
     @Override
-    public Uni<Void> applyAll(SqlConnection conn, List<StoredEvent> events) {
+    public Uni<Void> applyAll(SqlConnection conn, List<Recorded<?>> events) {
         List<Tuple> openings = new ArrayList<>();
         List<Tuple> changes = new ArrayList<>();
-        for (StoredEvent e : events) {
+        for (Recorded<?> recorded : events) {
+            StoredEvent e = recorded.event();
             OffsetDateTime at = OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC);
-            JsonNode p = e.payload();
-            switch (e.type()) {
-                case InspectionOpened.TYPE -> openings.add(Tuple.tuple(Arrays.asList(e.streamId(),
-                        p.get("roundId").asText(), p.get("planId").asText(), p.get("jurisdiction").asText(),
-                        p.get("roundKind").asText(), p.get("team").asText(), p.get("organisationId").asText(),
-                        p.get("organisationName").asText(), p.get("organisationJurisdiction").asText(),
-                        p.get("organisationLocation").asText(), LocalDate.parse(p.get("stationingStart").asText()),
-                        LocalDate.parse(p.get("stationingEnd").asText()), Inspection.Status.PREPARING.name(),
-                        e.version(), at)));
-                case InspectionStationed.TYPE -> changes.add(change(e, Inspection.Status.STATIONED, 0, at));
-                case FindingRecorded.TYPE -> changes.add(change(e, null, 1, at));
-                case InspectionReported.TYPE -> changes.add(change(e, Inspection.Status.REPORTED, 0, at));
-                case FeedbackGiven.TYPE -> changes.add(change(e, Inspection.Status.FEEDBACK_GIVEN, 0, at));
-                case InspectionClosed.TYPE -> changes.add(change(e, Inspection.Status.CLOSED, 0, at));
-                default -> {
-                }
+            Object payload = recorded.payload();
+            if (payload instanceof InspectionOpened o) {
+                openings.add(Tuple.tuple(Arrays.asList(e.streamId(), o.roundId(), o.planId(), o.jurisdiction(),
+                        o.roundKind().name(), o.team(), o.organisationId(), o.organisationName(),
+                        o.organisationJurisdiction(), o.organisationLocation(), o.stationingStart(), o.stationingEnd(),
+                        Inspection.Status.PREPARING.name(), e.version(), at)));
+            } else {
+                changes.add(change(e, statusAfter(payload), payload instanceof FindingRecorded ? 1 : 0, at));
             }
         }
         Uni<Void> opened = openings.isEmpty()
@@ -92,6 +83,22 @@ public class InspectionDirectoryProjection implements Projection {
         return opened.flatMap(ignored -> changes.isEmpty()
                 ? Uni.createFrom().voidItem()
                 : conn.preparedQuery(CHANGE).executeBatch(changes).replaceWithVoid());
+    }
+
+    /** The status the event moves the inspection to; null for a finding, which leaves it. */
+    private static Inspection.Status statusAfter(Object event) {
+        if (event instanceof InspectionStationed) {
+            return Inspection.Status.STATIONED;
+        } else if (event instanceof InspectionReported) {
+            return Inspection.Status.REPORTED;
+        } else if (event instanceof FeedbackGiven) {
+            return Inspection.Status.FEEDBACK_GIVEN;
+        } else if (event instanceof InspectionClosed) {
+            return Inspection.Status.CLOSED;
+        } else if (event instanceof FindingRecorded) {
+            return null;
+        }
+        throw new IllegalArgumentException("not an event of this projection: " + event.getClass().getName());
     }
 
     private static Tuple change(StoredEvent e, Inspection.Status status, int findings, OffsetDateTime at) {

@@ -6,7 +6,6 @@ import java.util.Set;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.xunshi.kernel.eventstore.StoredEvent;
 
 /**
  * A read model kept up to date from the service's own event store by the {@link ProjectionRunner}. A CDI
@@ -20,11 +19,14 @@ public interface Projection {
     /** Stable name: it keys the projection's checkpoint and its metrics. */
     String name();
 
-    /** The logical event types it reads (e.g. {@code xunshi.inspection.FindingRecorded}); others are skipped. */
-    Set<String> eventTypes();
+    /**
+     * The contract records it reads, e.g. {@code FindingRecorded.class}; the runner decodes each stored event of
+     * their types into its record once and hands it over as a {@link Recorded}, and skips the other types.
+     */
+    Set<Class<? extends Record>> events();
 
     /** Applies one event, in the runner's transaction, which also moves the checkpoint. */
-    Uni<Void> apply(SqlConnection conn, StoredEvent event);
+    Uni<Void> apply(SqlConnection conn, Recorded<?> event);
 
     /**
      * Applies a batch of wanted events in order; by default one {@link #apply} after the other, each
@@ -35,7 +37,7 @@ public interface Projection {
      * or, cheaper still for PostgreSQL, one {@code INSERT … SELECT FROM unnest($1::uuid[], $2::text[], …)}
      * with an array parameter per column (the benchmark module's {@code FindingsProjection}).
      */
-    default Uni<Void> applyAll(SqlConnection conn, List<StoredEvent> events) {
+    default Uni<Void> applyAll(SqlConnection conn, List<Recorded<?>> events) {
         return Multi.createFrom().iterable(events)
                 .onItem().transformToUniAndConcatenate(event -> apply(conn, event))
                 .onItem().ignoreAsUni();

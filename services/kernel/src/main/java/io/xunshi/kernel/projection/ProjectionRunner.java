@@ -1,6 +1,9 @@
 package io.xunshi.kernel.projection;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,10 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -24,6 +31,7 @@ import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.xunshi.contracts.EventCatalog;
 import io.xunshi.kernel.eventstore.EventStore;
 import io.xunshi.kernel.eventstore.GlobalPosition;
 import io.xunshi.kernel.eventstore.StoredEvent;
@@ -61,7 +69,8 @@ public class ProjectionRunner {
     private Cancellable polling;
 
     @Inject
-    public ProjectionRunner(EventStore store, Instance<Projection> projections, MeterRegistry metrics,
+    public ProjectionRunner(EventStore store, ObjectMapper json, Instance<Projection> projections,
+            MeterRegistry metrics,
             @ConfigProperty(name = "xunshi.projection.batch-size", defaultValue = "500") int batchSize,
             @ConfigProperty(name = "xunshi.projection.rebuild-batch-size", defaultValue = "2000") int rebuildBatchSize,
             @ConfigProperty(name = "xunshi.projection.poll-interval", defaultValue = "500ms") Duration pollInterval,
@@ -73,7 +82,7 @@ public class ProjectionRunner {
         this.pollInterval = pollInterval;
         this.enabled = enabled;
         for (Projection projection : projections) {
-            Tracked tracked = new Tracked(projection);
+            Tracked tracked = new Tracked(projection, json);
             if (this.projections.putIfAbsent(projection.name(), tracked) != null) {
                 throw new IllegalStateException("two projections are named " + projection.name());
             }
@@ -194,10 +203,35 @@ public class ProjectionRunner {
                 .flatMap(page -> replayPage(conn, projection, last, page, applied + events.size()));
     }
 
-    private static Uni<Void> applyAll(SqlConnection conn, Projection projection, List<StoredEvent> events) {
-        List<StoredEvent> wanted = events.stream()
-                .filter(event -> projection.eventTypes().contains(event.type())).toList();
+    private Uni<Void> applyAll(SqlConnection conn, Projection projection, List<StoredEvent> events) {
+        Map<String, Reader> reads = tracked(projection.name()).reads;
+        List<Recorded<?>> wanted = new ArrayList<>();
+        try {
+            for (StoredEvent event : events) {
+                Reader reader = reads.get(event.type());
+                if (reader != null) {
+                    wanted.add(new Recorded<>(event, decode(event, reader)));
+                }
+            }
+        } catch (IllegalStateException undecodable) {
+            // The service's own events, upcast by the store: one that does not decode is a defect, not data to skip.
+            return Uni.createFrom().failure(undecodable);
+        }
         return wanted.isEmpty() ? Uni.createFrom().voidItem() : projection.applyAll(conn, wanted);
+    }
+
+    private static Object decode(StoredEvent event, Reader reader) {
+        EventCatalog.Entry entry = reader.entry();
+        if (event.typeVersion() != entry.version()) {
+            throw new IllegalStateException(event.type() + " v" + event.typeVersion() + " at " + event.streamId() + "/"
+                    + event.version() + " has no upcaster to v" + entry.version());
+        }
+        try {
+            return reader.reader().readValue(event.payload());
+        } catch (IOException e) {
+            throw new IllegalStateException(event.type() + " at " + event.streamId() + "/" + event.version()
+                    + " does not decode into " + entry.record().getSimpleName() + ": " + e.getMessage(), e);
+        }
     }
 
     private Uni<Void> measure(Tracked tracked) {
@@ -223,11 +257,22 @@ public class ProjectionRunner {
     private static final class Tracked {
 
         final Projection projection;
+        /** The logical types it reads, each with the reader of the record it is decoded into. */
+        final Map<String, Reader> reads = new HashMap<>();
         final AtomicLong position = new AtomicLong();
         final AtomicLong lag = new AtomicLong();
 
-        Tracked(Projection projection) {
+        Tracked(Projection projection, ObjectMapper json) {
             this.projection = projection;
+            for (Class<? extends Record> record : projection.events()) {
+                EventCatalog.Entry entry = EventCatalog.Entry.declaredBy(record);
+                // As every reader of events: properties it does not know are ignored (docs/contracts.md).
+                reads.put(entry.type(), new Reader(entry,
+                        json.readerFor(record).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)));
+            }
         }
+    }
+
+    private record Reader(EventCatalog.Entry entry, ObjectReader reader) {
     }
 }

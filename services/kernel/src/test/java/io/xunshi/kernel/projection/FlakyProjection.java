@@ -18,7 +18,14 @@ import io.xunshi.kernel.eventstore.StoredEvent;
 public class FlakyProjection implements Projection {
 
     public static final String NAME = "kernel-test-flaky";
-    public static final String HAPPENED = "xunshi.test.FlakyHappened";
+    public static final String HAPPENED = Happened.TYPE;
+
+    /** The event it reads: nothing but that it happened. */
+    public record Happened() {
+
+        public static final String TYPE = "xunshi.test.FlakyHappened";
+        public static final int VERSION = 1;
+    }
 
     private final AtomicReference<UUID> failOn = new AtomicReference<>();
     private final CopyOnWriteArrayList<UUID> attempted = new CopyOnWriteArrayList<>();
@@ -38,12 +45,13 @@ public class FlakyProjection implements Projection {
     }
 
     @Override
-    public Set<String> eventTypes() {
-        return Set.of(HAPPENED);
+    public Set<Class<? extends Record>> events() {
+        return Set.of(Happened.class);
     }
 
     @Override
-    public Uni<Void> apply(SqlConnection conn, StoredEvent event) {
+    public Uni<Void> apply(SqlConnection conn, Recorded<?> recorded) {
+        StoredEvent event = recorded.event();
         attempted.add(event.eventId());
         if (event.eventId().equals(failOn.get())) {
             return Uni.createFrom().failure(new IllegalStateException("told to fail on " + event.eventId()));

@@ -10,8 +10,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -22,6 +20,7 @@ import io.xunshi.contracts.rectification.RectificationReportSubmitted;
 import io.xunshi.contracts.rectification.RectificationTaskClosed;
 import io.xunshi.kernel.eventstore.StoredEvent;
 import io.xunshi.kernel.projection.Projection;
+import io.xunshi.kernel.projection.Recorded;
 import io.xunshi.rectification.domain.RectificationCase;
 
 /**
@@ -53,37 +52,40 @@ public class CaseListProjection implements Projection {
     }
 
     @Override
-    public Set<String> eventTypes() {
-        return Set.of(RectificationCaseOpened.TYPE, RectificationProgressReported.TYPE, RectificationTaskClosed.TYPE,
-                RectificationReportSubmitted.TYPE, RectificationEvaluated.TYPE);
+    public Set<Class<? extends Record>> events() {
+        return Set.of(RectificationCaseOpened.class, RectificationProgressReported.class,
+                RectificationTaskClosed.class, RectificationReportSubmitted.class, RectificationEvaluated.class);
     }
 
     @Override
-    public Uni<Void> apply(SqlConnection conn, StoredEvent event) {
+    public Uni<Void> apply(SqlConnection conn, Recorded<?> event) {
         return applyAll(conn, List.of(event));
     }
 
     /** One round trip per statement for the whole batch: openings first, then the changes in stream order. */
     @Override
-    public Uni<Void> applyAll(SqlConnection conn, List<StoredEvent> events) {
+    public Uni<Void> applyAll(SqlConnection conn, List<Recorded<?>> events) {
         List<Tuple> openings = new ArrayList<>();
         List<Tuple> changes = new ArrayList<>();
-        for (StoredEvent e : events) {
-            JsonNode p = e.payload();
-            switch (e.type()) {
-                case RectificationCaseOpened.TYPE -> openings.add(Tuple.tuple(Arrays.asList(e.streamId(),
-                        text(p, "inspectionId"), text(p, "roundId"), text(p, "planId"), text(p, "jurisdiction"),
-                        text(p, "organisationId"), text(p, "organisationName"), text(p, "organisationJurisdiction"),
-                        text(p, "organisationLocation"), text(p, "firstResponsible"), date(p, "feedbackOn"),
-                        date(p, "reportDue"), p.path("tasks").size(), e.version(),
-                        OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC))));
-                case RectificationTaskClosed.TYPE -> changes.add(change(e, 1, null, null, null, null, null));
-                case RectificationReportSubmitted.TYPE -> changes.add(change(e, 0,
-                        RectificationCase.Status.REPORT_SUBMITTED.name(), date(p, "submittedOn"),
-                        p.path("onTime").asBoolean(), null, null));
-                case RectificationEvaluated.TYPE -> changes.add(change(e, 0, RectificationCase.Status.EVALUATED.name(),
-                        null, null, text(p, "outcome"), date(p, "evaluatedOn")));
-                default -> changes.add(change(e, 0, null, null, null, null, null));
+        for (Recorded<?> recorded : events) {
+            StoredEvent e = recorded.event();
+            Object payload = recorded.payload();
+            if (payload instanceof RectificationCaseOpened o) {
+                openings.add(Tuple.tuple(Arrays.asList(e.streamId(), o.inspectionId(), o.roundId(), o.planId(),
+                        o.jurisdiction(), o.organisationId(), o.organisationName(), o.organisationJurisdiction(),
+                        o.organisationLocation(), o.firstResponsible(), o.feedbackOn(), o.reportDue(),
+                        o.tasks().size(), e.version(), OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC))));
+            } else if (payload instanceof RectificationTaskClosed) {
+                changes.add(change(e, 1, null, null, null, null, null));
+            } else if (payload instanceof RectificationReportSubmitted r) {
+                changes.add(change(e, 0, RectificationCase.Status.REPORT_SUBMITTED.name(), r.submittedOn(), r.onTime(),
+                        null, null));
+            } else if (payload instanceof RectificationEvaluated v) {
+                changes.add(change(e, 0, RectificationCase.Status.EVALUATED.name(), null, null, v.outcome().name(),
+                        v.evaluatedOn()));
+            } else {
+                // progress: only the version moves
+                changes.add(change(e, 0, null, null, null, null, null));
             }
         }
         Uni<Void> opened = openings.isEmpty()
@@ -103,15 +105,5 @@ public class CaseListProjection implements Projection {
             String outcome, LocalDate evaluatedOn) {
         return Tuple.tuple(Arrays.asList(e.streamId(), e.version(), closed, status, submittedOn, onTime, outcome,
                 evaluatedOn));
-    }
-
-    private static String text(JsonNode payload, String field) {
-        JsonNode value = payload.get(field);
-        return value == null || value.isNull() ? null : value.asText();
-    }
-
-    private static LocalDate date(JsonNode payload, String field) {
-        String text = text(payload, field);
-        return text == null ? null : LocalDate.parse(text);
     }
 }
