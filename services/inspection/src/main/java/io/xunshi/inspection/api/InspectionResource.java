@@ -96,7 +96,10 @@ public class InspectionResource {
     @RolesAllowed({ Role.TEAM_MEMBER, Role.TEAM_LEADER, Role.INSPECTION_OFFICE })
     @Operation(operationId = "recordFinding", summary = "Record a finding (问题) of the fieldwork",
             description = "Only while STATIONED. Team members, team leaders and inspection offices. Answers 201"
-                    + " with the finding, its server-generated findingId, Location and the inspection's new ETag.")
+                    + " with the finding, its server-generated findingId, Location and the inspection's new ETag. The"
+                    + " feedback carries every finding in one event, so an inspection records at most 300 findings"
+                    + " (422 too-many-findings) whose descriptions take at most 600,000 bytes of UTF-8 together"
+                    + " (422 findings-too-long on description).")
     @APIResponse(responseCode = "201",
             description = "The finding recorded, with its findingId, its Location and the inspection's new ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -20,6 +20,7 @@ import io.xunshi.contracts.planning.RoundKind;
 import io.xunshi.kernel.domain.DomainRejection;
 import io.xunshi.kernel.domain.ExhaustiveDecider;
 import io.xunshi.kernel.domain.InvalidCommand;
+import io.xunshi.kernel.domain.Texts;
 
 /**
  * One inspection (巡视/巡察) of one organisation by one team, opened for an assignment of a launched round:
@@ -45,6 +46,16 @@ public final class Inspection extends ExhaustiveDecider<Inspection.Command, Insp
     public static final String FEEDBACK_NOT_GIVEN = "inspection-feedback-not-given";
     /** A date before the date of the step it follows; the API answers it as a 422 on the date field. */
     public static final String DATE_OUT_OF_ORDER = "date-out-of-order";
+    public static final String TOO_MANY_FINDINGS = "too-many-findings";
+    public static final String FINDINGS_TOO_LONG = "findings-too-long";
+    /**
+     * Findings one inspection may record. The feedback carries every finding to rectification in one event,
+     * which the shared log must be able to carry: this and {@link #MAX_FINDINGS_TEXT_BYTES} keep it well below
+     * the event store's payload limit (xunshi.events.max-payload-bytes, 1,000,000 bytes by default).
+     */
+    public static final int MAX_FINDINGS = 300;
+    /** The descriptions of an inspection's findings together, in bytes of UTF-8 (a CJK character is 3). */
+    public static final int MAX_FINDINGS_TEXT_BYTES = 600_000;
 
     public sealed interface Command permits Open, Station, RecordFinding, Report, GiveFeedback, Close {
     }
@@ -189,6 +200,19 @@ public final class Inspection extends ExhaustiveDecider<Inspection.Command, Insp
 
     private static List<InspectionEvent> recordFinding(RecordFinding f, State state) {
         require(state, Status.STATIONED, NOT_STATIONED, "findings can be recorded only while the team is stationed");
+        if (state.findings().size() >= MAX_FINDINGS) {
+            throw new InvalidCommand(TOO_MANY_FINDINGS, null, "the inspection has " + state.findings().size()
+                    + " findings, the most one inspection may record: its feedback carries them all");
+        }
+        int text = Texts.utf8Length(f.description().strip());
+        for (Finding recorded : state.findings()) {
+            text += Texts.utf8Length(recorded.description());
+        }
+        if (text > MAX_FINDINGS_TEXT_BYTES) {
+            throw new InvalidCommand(FINDINGS_TOO_LONG, "description", "with this one the descriptions of the"
+                    + " inspection's findings would take " + text + " bytes, more than the " + MAX_FINDINGS_TEXT_BYTES
+                    + " its feedback may carry: shorten it, or merge related findings");
+        }
         return List.of(new FindingRecorded(state.inspectionId(), f.findingId(), f.focusArea(), f.description().strip(),
                 f.severity(), f.involvesTopLeader(), f.involvesLeadershipTeam(), f.common(), f.deepLevel(),
                 f.evidence() == null ? List.of() : f.evidence().stream().map(String::strip).toList()));

@@ -118,6 +118,38 @@ class InspectionTest {
     }
 
     @Test
+    void an_inspection_records_at_most_max_findings_so_that_its_feedback_stays_publishable() {
+        List<InspectionEvent> history = new java.util.ArrayList<>(List.of(OPENED, STATIONED));
+        for (int i = 0; i < Inspection.MAX_FINDINGS - 1; i++) {
+            history.add(new FindingRecorded("i-1", "f-" + i, FocusArea.PARTY_LINE, "问题 " + i, Severity.GENERAL,
+                    false, false, false, false, List.of()));
+        }
+        inspection.given(history).when(finding("last", List.of())).then(new FindingRecorded("i-1", "last",
+                FocusArea.PARTY_LINE, "问题 last", Severity.GENERAL, false, true, false, false, List.of()));
+        history.add(new FindingRecorded("i-1", "last", FocusArea.PARTY_LINE, "问题 last", Severity.GENERAL, false,
+                true, false, false, List.of()));
+        inspection.given(history).when(finding("one-too-many", List.of()))
+                .thenInvalid(Inspection.TOO_MANY_FINDINGS);
+    }
+
+    @Test
+    void a_finding_whose_description_would_make_the_feedback_too_large_is_invalid_on_description() {
+        // 3,999 CJK characters are 11,997 bytes of UTF-8: 50 of them take 599,850 of the 600,000 bytes allowed.
+        String long1 = "问".repeat(3_999);
+        List<InspectionEvent> history = new java.util.ArrayList<>(List.of(OPENED, STATIONED));
+        for (int i = 0; i < 50; i++) {
+            history.add(new FindingRecorded("i-1", "f-" + i, FocusArea.PARTY_LINE, long1, Severity.GENERAL, false,
+                    false, false, false, List.of()));
+        }
+        inspection.given(history).when(new Inspection.RecordFinding("short", FocusArea.PARTY_LINE, "问题一二三",
+                Severity.GENERAL, false, false, false, false, List.of())).then(new FindingRecorded("i-1", "short",
+                        FocusArea.PARTY_LINE, "问题一二三", Severity.GENERAL, false, false, false, false, List.of()));
+        inspection.given(history).when(new Inspection.RecordFinding("long", FocusArea.PARTY_LINE, long1,
+                Severity.GENERAL, false, false, false, false, List.of()))
+                .thenInvalid(Inspection.FINDINGS_TOO_LONG, "description");
+    }
+
+    @Test
     void a_finding_is_recorded_only_while_stationed() {
         inspection.given(OPENED).when(finding("f", List.of())).thenRejected(Inspection.NOT_STATIONED);
         inspection.given(OPENED, STATIONED, REPORTED).when(finding("late", List.of()))

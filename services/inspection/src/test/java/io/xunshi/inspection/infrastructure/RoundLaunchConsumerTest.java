@@ -117,6 +117,33 @@ class RoundLaunchConsumerTest {
     }
 
     @Test
+    void a_valid_launch_forged_by_another_source_than_planning_opens_nothing_and_is_dead_lettered() {
+        RoundLaunched forged = InspectionFixtures.zhejiangRound();
+        UUID forgedId = UUID.randomUUID();
+        CloudEventsOnKafka.publish(PLANNING_TOPIC, planningEvent(RoundLaunchConsumer.ROUND_LAUNCHED, forged.roundId(),
+                forged.jurisdiction()).id(forgedId).source("urn:xunshi:rectification").data(forged));
+        // The same launch from planning's relay afterwards, on the same key: once it is consumed, so was the forgery.
+        RoundLaunched genuine = InspectionFixtures.zhejiangRound();
+        InspectionFixtures.publish(genuine, UUID.randomUUID(), forged.roundId());
+        InspectionFixtures.awaitListed(genuine.roundId(), 2);
+
+        Map<String, ConsumerRecord<String, String>> dead = new HashMap<>();
+        KafkaTopicReader.readUntil(bootstrap(), DEAD_LETTER_TOPIC, record -> {
+            String id = header(record, "ce_id");
+            if (id != null) {
+                dead.put(id, record);
+            }
+            return dead.containsKey(forgedId.toString());
+        }, WAIT);
+        assertThat(header(dead.get(forgedId.toString()), "dead-letter-reason")).isEqualTo("untrusted-source: "
+                + RoundLaunchConsumer.ROUND_LAUNCHED + " " + forgedId + " comes from urn:xunshi:rectification, not"
+                + " from urn:xunshi:planning, which alone writes " + PLANNING_TOPIC);
+        assertThat(eventsOf(ids(forged))).as("inspections opened by the forged launch").isZero();
+        assertThat(InspectionFixtures.listedFor(forged.roundId()).jsonPath().getList("items")).isEmpty();
+        assertThat(inboxEntry(forgedId)).as("a forged event leaves no inbox entry").isFalse();
+    }
+
+    @Test
     void other_planning_events_even_new_ones_are_passed_over_and_unreadable_ones_are_dead_lettered_with_their_reason() {
         String key = "plan-" + UUID.randomUUID();
         UUID planIssued = UUID.randomUUID();

@@ -58,6 +58,15 @@ public final class ContractRecords {
         return owner;
     }
 
+    /**
+     * The {@code ce_source} every event of the topic carries: that of its owner's outbox relay, e.g.
+     * {@code urn:xunshi:planning}. Only the owner writes its topic; an event with another source is forged or
+     * misrouted.
+     */
+    public String source() {
+        return "urn:xunshi:" + owner;
+    }
+
     /** The topic they are published on, e.g. {@code xunshi.planning.events}. */
     public String topic() {
         return EventCatalog.topicOf(owner);
@@ -98,6 +107,11 @@ public final class ContractRecords {
             throw new IllegalArgumentException(event.type() + " is not read here");
         }
         EventCatalog.Entry entry = reader.entry();
+        if (!source().equals(event.source())) {
+            throw new Undeliverable(DeadLetterReason.UNTRUSTED_SOURCE, event.cloudEventType() + " " + event.id()
+                    + " comes from " + event.source() + ", not from " + source() + ", which alone writes "
+                    + topic());
+        }
         if (event.typeVersion() > entry.version()) {
             throw new Undeliverable(DeadLetterReason.UNKNOWN_TYPE, "reads " + entry.type() + " up to v"
                     + entry.version() + ", not " + event.cloudEventType());

@@ -10,6 +10,11 @@ public enum DeadLetterReason {
      * {@code .vN}, a bad time, a {@code ce_specversion} other than 1.0.
      */
     MALFORMED_HEADER("malformed-header"),
+    /**
+     * The {@code ce_source} is not that of the topic's owner ({@code urn:xunshi:<service>}): only the owner's
+     * relay writes its topic, so the event is forged or misrouted and has no effect.
+     */
+    UNTRUSTED_SOURCE("untrusted-source"),
     /** The value is not JSON. */
     MALFORMED_PAYLOAD("malformed-payload"),
     /**

@@ -11,6 +11,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +28,8 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
+import io.xunshi.kernel.domain.InvalidCommand;
+import io.xunshi.kernel.domain.Texts;
 import io.xunshi.kernel.tracing.TraceContext;
 
 /**
@@ -87,10 +91,19 @@ public class EventStore {
     private final Upcasters upcasters;
     private final Counter appended;
     private final Counter conflicts;
+    private final int maxPayloadBytes;
 
+    /**
+     * @param maxPayloadBytes the largest payload an event may have, in bytes of its JSON in UTF-8: below what
+     *        the relay's producer sends ({@code kafka.max.request.size}) and the topics keep
+     *        ({@code max.message.bytes}), less room for the key and the CloudEvents headers, so that every
+     *        event stored can also be published
+     */
     @Inject
-    public EventStore(Pool pool, ObjectMapper json, Upcasters upcasters, MeterRegistry metrics) {
+    public EventStore(Pool pool, ObjectMapper json, Upcasters upcasters, MeterRegistry metrics,
+            @ConfigProperty(name = "xunshi.events.max-payload-bytes", defaultValue = "1000000") int maxPayloadBytes) {
         this.pool = pool;
+        this.maxPayloadBytes = maxPayloadBytes;
         this.json = json;
         this.upcasters = upcasters;
         this.appended = Counter.builder("xunshi.eventstore.appended").description("Events appended")
@@ -170,6 +183,12 @@ public class EventStore {
             types[i] = e.type();
             typeVersions[i] = e.typeVersion();
             payloads[i] = e.payload().toString();
+            int bytes = Texts.utf8Length(payloads[i]);
+            if (bytes > maxPayloadBytes) {
+                return Uni.createFrom().failure(new InvalidCommand("event-too-large", null, "the " + e.type()
+                        + " this would append to " + streamId + " is " + bytes + " bytes, more than the "
+                        + maxPayloadBytes + " an event may have: the shared log could not carry it"));
+            }
             metadata[i] = meta.toString();
             occurred[i] = OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC);
             digests[i] = io.vertx.core.buffer.Buffer.buffer(HashChain.contentDigest(e.eventId(), streamId, streamType,

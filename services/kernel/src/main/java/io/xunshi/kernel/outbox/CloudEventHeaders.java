@@ -35,7 +35,10 @@ public final class CloudEventHeaders {
     private CloudEventHeaders() {
     }
 
-    /** The source of every event a service publishes: a stable URI naming the service. */
+    /**
+     * The source of every event a service publishes: a stable URI naming the service. Consumers accept an event
+     * of a topic only from its owner's source (io.xunshi.kernel.consumer.ContractRecords#source).
+     */
     public static String source(String serviceName) {
         return "urn:xunshi:" + serviceName;
     }

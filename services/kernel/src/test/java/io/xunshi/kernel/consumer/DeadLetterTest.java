@@ -105,11 +105,13 @@ class DeadLetterTest {
                 event(NoteTakingConsumer.NOTE_TAKEN, key).header("ce_id", partnerId).json("{\"note\":\"once\"}"),
                 event(NoteTakingConsumer.NOTE_TAKEN, key).header("ce_id", partnerId).json("{\"note\":\"once\"}"),
                 event(NoteTakingConsumer.NOTE_TAKEN, key).header("ce_id", badId).json("{\"note\":\"bad\"}"),
-                event(NoteTakingConsumer.NOTE_TAKEN, "after-" + key).json("{\"note\":\"after\"}"));
+                event(NoteTakingConsumer.NOTE_TAKEN, key).json("{\"note\":\"after\"}"));
 
-        await().atMost(WAIT).until(() -> notesFor("after-" + key) == 1);
+        // The last note, on the same key and so the same partition, is handled after the three before it.
+        await().atMost(WAIT).until(() -> notesFor(key) >= 2);
 
-        assertThat(notesFor(key)).as("the redelivered partner event had no second effect").isEqualTo(1);
+        assertThat(notesFor(key)).as("the partner event once, its redelivery not at all, then the last note")
+                .isEqualTo(2);
         assertThat(pool.preparedQuery("SELECT count(*) AS n FROM inbox WHERE consumer = $1 AND event_id = $2")
                 .executeAndAwait(Tuple.of(NoteTakingConsumer.NAME, partnerId)).iterator().next().getLong("n"))
                 .isEqualTo(1L);

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
+import io.xunshi.kernel.domain.InvalidCommand;
 import io.xunshi.testing.RealInfrastructureResource;
 
 @QuarkusTest
@@ -109,6 +110,24 @@ class EventStoreTest {
         assertThatThrownBy(() -> append(stream, 1, event("xunshi.test.Noted", 99), event("xunshi.test.Noted", 100)))
                 .isInstanceOf(ConcurrencyConflict.class)
                 .hasMessageContaining("version 2");
+        assertThat(store.readStream(stream).await().atMost(WAIT)).hasSize(2);
+    }
+
+    @Test
+    void an_event_larger_than_the_log_carries_is_refused_as_invalid_and_nothing_of_its_append_is_written() {
+        String stream = stream();
+        append(stream, ExpectedVersion.NO_STREAM, event("xunshi.test.Opened", 1));
+        // 333,334 CJK characters: 1,000,002 bytes of UTF-8 in the note, over the 1,000,000 allowed.
+        ObjectNode large = JsonNodeFactory.instance.objectNode().put("note", "问".repeat(333_334));
+        NewEvent tooLarge = NewEvent.of("xunshi.test.Noted", 1, large, EventMetadata.none());
+
+        assertThatThrownBy(() -> append(stream, 1, event("xunshi.test.Noted", 2), tooLarge))
+                .isInstanceOfSatisfying(InvalidCommand.class, e -> assertThat(e.code()).isEqualTo("event-too-large"))
+                .hasMessageContaining("xunshi.test.Noted").hasMessageContaining("more than the 1000000");
+        assertThat(store.readStream(stream).await().atMost(WAIT)).hasSize(1);
+
+        ObjectNode justFits = JsonNodeFactory.instance.objectNode().put("note", "问".repeat(333_320));
+        append(stream, 1, NewEvent.of("xunshi.test.Noted", 1, justFits, EventMetadata.none()));
         assertThat(store.readStream(stream).await().atMost(WAIT)).hasSize(2);
     }
 

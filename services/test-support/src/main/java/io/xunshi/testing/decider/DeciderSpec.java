@@ -132,6 +132,11 @@ public final class DeciderSpec<C, E, S> {
             return rejected(Rejection.INVALID, code, Objects.requireNonNull(field, "field"));
         }
 
+        /** The command breaks a rule about no single field of it: an invalid command (422) with this code. */
+        public Rejection thenInvalid(String code) {
+            return rejected(Rejection.INVALID, code, null);
+        }
+
         /** The command names a part the aggregate does not have: not found (404) with this code. */
         public Rejection thenNotFound(String code) {
             return rejected(Rejection.NOT_FOUND, code, null);
