@@ -127,14 +127,7 @@ class RoundLaunchConsumerTest {
         InspectionFixtures.publish(genuine, UUID.randomUUID(), forged.roundId());
         InspectionFixtures.awaitListed(genuine.roundId(), 2);
 
-        Map<String, ConsumerRecord<String, String>> dead = new HashMap<>();
-        KafkaTopicReader.readUntil(bootstrap(), DEAD_LETTER_TOPIC, record -> {
-            String id = header(record, "ce_id");
-            if (id != null) {
-                dead.put(id, record);
-            }
-            return dead.containsKey(forgedId.toString());
-        }, WAIT);
+        Map<String, ConsumerRecord<String, String>> dead = deadLettersUntil(forgedId);
         assertThat(header(dead.get(forgedId.toString()), "dead-letter-reason")).isEqualTo("untrusted-source: "
                 + RoundLaunchConsumer.ROUND_LAUNCHED + " " + forgedId + " comes from urn:xunshi:rectification, not"
                 + " from urn:xunshi:planning, which alone writes " + PLANNING_TOPIC);
@@ -170,14 +163,7 @@ class RoundLaunchConsumerTest {
                 planningEvent(RoundLaunchConsumer.ROUND_LAUNCHED, key, ZHEJIANG).id(incomplete)
                         .json("{\"roundId\":\"r\"}"));
 
-        Map<String, ConsumerRecord<String, String>> dead = new HashMap<>();
-        KafkaTopicReader.readUntil(bootstrap(), DEAD_LETTER_TOPIC, record -> {
-            String id = header(record, "ce_id");
-            if (id != null) {
-                dead.put(id, record);
-            }
-            return dead.containsKey(incomplete.toString());
-        }, WAIT);
+        Map<String, ConsumerRecord<String, String>> dead = deadLettersUntil(incomplete);
 
         assertThat(dead).as("WorkPlanIssued, and RoundCancelled that planning might add one day, are passed over")
                 .doesNotContainKeys(planIssued.toString(), addedUpstream.toString());
@@ -197,6 +183,19 @@ class RoundLaunchConsumerTest {
                 .contains("ce_type");
         assertThat(inboxEntry(planIssued)).as("an event passed over leaves no inbox entry").isFalse();
         assertThat(inboxEntry(addedUpstream)).isFalse();
+    }
+
+    /** The dead-letter topic's records by event id, read until the one of {@code last} is there. */
+    private Map<String, ConsumerRecord<String, String>> deadLettersUntil(UUID last) {
+        Map<String, ConsumerRecord<String, String>> dead = new HashMap<>();
+        KafkaTopicReader.readUntil(bootstrap(), DEAD_LETTER_TOPIC, record -> {
+            String id = header(record, "ce_id");
+            if (id != null) {
+                dead.put(id, record);
+            }
+            return dead.containsKey(last.toString());
+        }, WAIT);
+        return dead;
     }
 
     private boolean inboxEntry(UUID eventId) {
