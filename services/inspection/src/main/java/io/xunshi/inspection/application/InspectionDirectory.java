@@ -1,6 +1,5 @@
 package io.xunshi.inspection.application;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,8 +14,6 @@ import io.xunshi.contracts.planning.RoundKind;
 import io.xunshi.inspection.domain.Inspection;
 import io.xunshi.kernel.api.Cursor;
 import io.xunshi.kernel.api.Page;
-import io.xunshi.kernel.api.ProblemException;
-import io.xunshi.kernel.api.ProblemType;
 import io.xunshi.kernel.domain.Jurisdictions;
 
 /** Lists inspections from the read model, in the order they were opened, a page at a time. */
@@ -55,15 +52,9 @@ public class InspectionDirectory {
             sql.append(" AND status = $").append(args.size());
         }
         if (!after.isEmpty()) {
-            OffsetDateTime openedAt;
-            try {
-                openedAt = OffsetDateTime.parse(after.get(0));
-            } catch (RuntimeException e) {
-                // A cursor that decodes but was not made by this list.
-                return Uni.createFrom().failure(new ProblemException(
-                        ProblemType.MALFORMED_REQUEST, "the cursor is not one this list gave out"));
-            }
-            args.add(openedAt);
+            // A cursor that decodes but was not made by this list (a timestamp that does not parse, or one
+            // PostgreSQL cannot hold) is a 400.
+            args.add(Cursor.timestamp(after.get(0)));
             args.add(after.get(1));
             sql.append(" AND (opened_at, inspection_id) > ($").append(args.size() - 1).append(", $")
                     .append(args.size()).append(")");

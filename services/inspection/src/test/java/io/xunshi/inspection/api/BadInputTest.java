@@ -126,6 +126,11 @@ class BadInputTest {
                 .then().statusCode(422).body("errors.field", hasItem("limit"));
         given().header("Authorization", OFFICE_ZJ).queryParam("cursor", "not-a-cursor").get("/api/v1/inspections")
                 .then().statusCode(400).contentType("application/problem+json");
+        for (String cursor : io.xunshi.testing.TamperedCursors.ofTimeAndId()) {
+            given().header("Authorization", OFFICE_ZJ).queryParam("cursor", cursor).get("/api/v1/inspections").then()
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("urn:xunshi:problem:malformed-request"));
+        }
     }
 
     @Test

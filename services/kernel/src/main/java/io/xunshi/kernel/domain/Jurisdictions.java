@@ -25,8 +25,22 @@ public final class Jurisdictions {
     private Jurisdictions() {
     }
 
+    /**
+     * A GB/T 2260 code of six digits (the Centre's {@code 000000}, a province, city or county), or a
+     * twelve-digit statistical code below a county: the six digits of its county (or of a city without
+     * counties, such as Dongguan's {@code 441900}), a township's three (not {@code 000}) and a village's three.
+     * A province, city or county padded to twelve digits ({@code 440000000000}, {@code 440106000000}) is not
+     * valid: it would otherwise pass as the jurisdiction it pads.
+     */
     public static boolean isValid(String code) {
-        return code != null && CODE.matcher(code).matches() && (code.equals(CENTRE) || !code.startsWith("00"));
+        if (code == null || !CODE.matcher(code).matches() || (!code.equals(CENTRE) && code.startsWith("00"))) {
+            return false;
+        }
+        if (code.length() == 6) {
+            return true;
+        }
+        String county = code.substring(0, 6);
+        return !county.endsWith("0000") && !code.substring(6, 9).equals("000");
     }
 
     public static Level level(String code) {

@@ -55,4 +55,18 @@ class JurisdictionsTest {
         assertThat(Jurisdictions.isValid("001100")).isFalse();
         assertThat(Jurisdictions.contains(Jurisdictions.CENTRE, "abc")).isFalse();
     }
+
+    @Test
+    void a_jurisdiction_padded_to_twelve_digits_is_no_code_but_a_township_or_village_below_a_county_is() {
+        assertThat(Jurisdictions.isValid("440000000000")).as("a province padded").isFalse();
+        assertThat(Jurisdictions.isValid("000000000000")).as("the Centre padded").isFalse();
+        assertThat(Jurisdictions.isValid("440106000000")).as("a county padded").isFalse();
+        assertThat(Jurisdictions.isValid("440100000000")).as("a city padded").isFalse();
+        assertThat(Jurisdictions.contains("440000", "440000000000")).isFalse();
+        assertThat(Jurisdictions.isValid("440106001000")).as("a township").isTrue();
+        assertThat(Jurisdictions.isValid("440106001001")).as("a village").isTrue();
+        assertThat(Jurisdictions.isValid("441900003000")).as("a township of a city without counties").isTrue();
+        assertThat(Jurisdictions.contains("441900", "441900003000")).isTrue();
+        assertThat(Jurisdictions.level("440106001001")).isEqualTo(Jurisdictions.Level.BELOW_COUNTY);
+    }
 }

@@ -1,8 +1,6 @@
 package io.xunshi.rectification.application;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,8 +14,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.xunshi.contracts.rectification.EvaluationOutcome;
 import io.xunshi.kernel.api.Cursor;
 import io.xunshi.kernel.api.Page;
-import io.xunshi.kernel.api.ProblemException;
-import io.xunshi.kernel.api.ProblemType;
 import io.xunshi.kernel.domain.Jurisdictions;
 import io.xunshi.kernel.security.Caller;
 import io.xunshi.kernel.security.Role;
@@ -66,11 +62,7 @@ public class CaseDirectory {
             sql.append(" AND status = $").append(args.size());
         }
         if (!after.isEmpty()) {
-            try {
-                args.add(OffsetDateTime.parse(after.get(0)));
-            } catch (DateTimeParseException e) {
-                throw new ProblemException(ProblemType.MALFORMED_REQUEST, "the cursor is not one this list gave out");
-            }
+            args.add(Cursor.timestamp(after.get(0)));
             args.add(after.get(1));
             sql.append(" AND (opened_at, case_id) > ($").append(args.size() - 1).append(", $").append(args.size())
                     .append(')');

@@ -108,6 +108,11 @@ class BadInputTest {
                 .then().statusCode(422).body("errors.field", hasItem("status"));
         RectificationFlowTest.as(RectificationFlowTest.CENTRE_OFFICE).queryParam("cursor", "not-a-cursor").get(BASE)
                 .then().statusCode(400).contentType("application/problem+json");
+        for (String cursor : io.xunshi.testing.TamperedCursors.ofTimeAndId()) {
+            RectificationFlowTest.as(RectificationFlowTest.CENTRE_OFFICE).queryParam("cursor", cursor).get(BASE)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("urn:xunshi:problem:malformed-request"));
+        }
     }
 
     @Test
