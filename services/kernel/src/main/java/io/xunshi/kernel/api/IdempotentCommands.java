@@ -3,21 +3,30 @@ package io.xunshi.kernel.api;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -31,9 +40,16 @@ import io.xunshi.kernel.security.Caller;
  * answer in that same transaction: a retry with the same key and the same request gets the first answer
  * (marked {@code Idempotent-Replayed: true}) and does nothing again; the same key with a different
  * request is refused with 422. A command that fails keeps nothing, so its retry runs afresh.
+ *
+ * <p>A kept answer lasts {@code xunshi.idempotency.retention} (24 hours by default): after that the key is
+ * unknown again — a retry with it runs as a new command — and the record is deleted by a purge every
+ * {@code xunshi.idempotency.purge-interval} (an hour), so the table holds one retention's worth of commands and
+ * no answer, with whatever it named, outlives it.
  */
 @ApplicationScoped
 public class IdempotentCommands {
+
+    private static final Logger LOG = Logger.getLogger(IdempotentCommands.class);
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotent-Replayed";
@@ -41,11 +57,45 @@ public class IdempotentCommands {
 
     private final Pool pool;
     private final ObjectMapper json;
+    private final Duration retention;
+    private final Duration purgeInterval;
+    private Cancellable purging;
 
     @Inject
-    public IdempotentCommands(Pool pool, ObjectMapper json) {
+    public IdempotentCommands(Pool pool, ObjectMapper json,
+            @ConfigProperty(name = "xunshi.idempotency.retention", defaultValue = "24h") Duration retention,
+            @ConfigProperty(name = "xunshi.idempotency.purge-interval", defaultValue = "1h") Duration purgeInterval) {
         this.pool = pool;
         this.json = json;
+        this.retention = retention;
+        this.purgeInterval = purgeInterval;
+    }
+
+    void start(@Observes StartupEvent started) {
+        purging = Multi.createFrom().ticks().every(purgeInterval).onOverflow().drop()
+                .onItem().transformToUniAndConcatenate(tick -> purgeExpired()
+                        .onFailure().invoke(failure -> LOG.warnf(failure, "could not purge expired idempotency keys"))
+                        .onFailure().recoverWithItem(0L))
+                .subscribe().with(purged -> {
+                    if (purged > 0) {
+                        LOG.debugf("purged %d expired idempotency keys", purged);
+                    }
+                }, failure -> LOG.error("the idempotency key purge stopped", failure));
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        if (purging != null) {
+            purging.cancel();
+        }
+    }
+
+    /** Deletes the records older than the retention, up to 10,000 a statement; the number deleted. */
+    public Uni<Long> purgeExpired() {
+        return pool.preparedQuery("DELETE FROM idempotency_keys WHERE ctid IN (SELECT ctid FROM idempotency_keys"
+                + " WHERE created_at < clock_timestamp() - make_interval(secs => $1) ORDER BY created_at LIMIT 10000)")
+                .execute(Tuple.of(retentionSeconds())).flatMap(rows -> rows.rowCount() == 10_000
+                        ? purgeExpired().map(more -> more + 10_000)
+                        : Uni.createFrom().item((long) rows.rowCount()));
     }
 
     /**
@@ -80,21 +130,34 @@ public class IdempotentCommands {
 
     private Uni<Row> stored(Caller caller, String key) {
         return pool.preparedQuery("SELECT request_hash, status, headers::text AS headers, body FROM idempotency_keys"
-                + " WHERE caller = $1 AND idempotency_key = $2").execute(Tuple.of(caller.subject(), key))
+                + " WHERE caller = $1 AND idempotency_key = $2 AND created_at >= clock_timestamp()"
+                + " - make_interval(secs => $3)").execute(Tuple.of(caller.subject(), key,
+                        retentionSeconds()))
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
     }
 
     private Uni<Void> keep(SqlConnection conn, Caller caller, String key, byte[] hash, CommandResult result) {
+        String headers;
+        String body;
         try {
-            return conn.preparedQuery("INSERT INTO idempotency_keys (caller, idempotency_key, request_hash, status,"
-                    + " headers, body) VALUES ($1, $2, $3, $4, $5::text::jsonb, $6)")
-                    .execute(Tuple.of(caller.subject(), key, io.vertx.core.buffer.Buffer.buffer(hash), result.status(),
-                            json.writeValueAsString(result.headers()),
-                            result.body() == null ? null : json.writeValueAsString(result.body())))
-                    .replaceWithVoid();
+            headers = json.writeValueAsString(result.headers());
+            body = result.body() == null ? null : json.writeValueAsString(result.body());
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
+        // An expired record of the same key that the purge has not deleted yet gives way to the new one.
+        return conn.preparedQuery("DELETE FROM idempotency_keys WHERE caller = $1 AND idempotency_key = $2"
+                + " AND created_at < clock_timestamp() - make_interval(secs => $3)")
+                .execute(Tuple.of(caller.subject(), key, retentionSeconds()))
+                .flatMap(expired -> conn.preparedQuery("INSERT INTO idempotency_keys (caller, idempotency_key,"
+                        + " request_hash, status, headers, body) VALUES ($1, $2, $3, $4, $5::text::jsonb, $6)")
+                        .execute(Tuple.of(caller.subject(), key, io.vertx.core.buffer.Buffer.buffer(hash),
+                                result.status(), headers, body)))
+                .replaceWithVoid();
+    }
+
+    private double retentionSeconds() {
+        return retention.toMillis() / 1000.0;
     }
 
     private Response replay(Row row, byte[] hash) {

@@ -109,6 +109,47 @@ class CommandPathTest {
                 .body("total", org.hamcrest.Matchers.is(7));
     }
 
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
+    @jakarta.inject.Inject
+    io.xunshi.kernel.api.IdempotentCommands idempotency;
+
+    private void age(String key, String by) {
+        pool.preparedQuery("UPDATE idempotency_keys SET created_at = created_at - $2::text::interval"
+                + " WHERE idempotency_key = $1").executeAndAwait(io.vertx.mutiny.sqlclient.Tuple.of(key, by));
+    }
+
+    private long kept(String key) {
+        return pool.preparedQuery("SELECT count(*) AS n FROM idempotency_keys WHERE idempotency_key = $1")
+                .executeAndAwait(io.vertx.mutiny.sqlclient.Tuple.of(key)).iterator().next().getLong("n");
+    }
+
+    @Test
+    void an_idempotency_key_is_forgotten_after_the_retention_and_its_record_purged() {
+        String id = open();
+        String key = "count-3-" + java.util.UUID.randomUUID();
+        count(id, 3, null, key).then().statusCode(200).header("ETag", "\"2\"");
+        age(key, "23 hours");
+        count(id, 3, null, key).then().statusCode(200).header("ETag", "\"2\"").header("Idempotent-Replayed", "true");
+
+        age(key, "2 hours");
+        Response afresh = count(id, 3, null, key);
+        afresh.then().statusCode(200).header("ETag", "\"3\"");
+        assertThat(afresh.header("Idempotent-Replayed")).as("a key past its retention runs as a new command")
+                .isNull();
+        assertThat(afresh.jsonPath().getInt("total")).isEqualTo(6);
+        assertThat(kept(key)).as("the expired record gave way to the new one").isEqualTo(1);
+
+        String other = "count-4-" + java.util.UUID.randomUUID();
+        count(id, 4, null, other).then().statusCode(200);
+        age(key, "25 hours");
+        assertThat(idempotency.purgeExpired().await().atMost(java.time.Duration.ofSeconds(30)))
+                .isGreaterThanOrEqualTo(1L);
+        assertThat(kept(key)).as("purged").isZero();
+        assertThat(kept(other)).as("a record within its retention is kept").isEqualTo(1);
+    }
+
     @Test
     void what_the_caller_may_not_see_is_404_and_what_a_guard_refuses_is_403() {
         String id = open();

@@ -134,6 +134,28 @@ class RoundAndCoverageTest {
                 .statusCode(201).body("kind", equalTo("ELEVATED"));
     }
 
+    /**
+     * The page of the consumer's dead letters that holds the subject's letter, or null while none does; every
+     * page is read, since the suite's other tests leave letters of their own before it.
+     */
+    private static io.restassured.path.json.JsonPath pageWithSubject(String token, String consumer, String subject) {
+        String cursor = null;
+        do {
+            var request = given().header("Authorization", token).queryParam("consumer", consumer)
+                    .queryParam("limit", 200);
+            if (cursor != null) {
+                request = request.queryParam("cursor", cursor);
+            }
+            io.restassured.path.json.JsonPath page = request.get("/api/v1/dead-letters").then().statusCode(200)
+                    .extract().jsonPath();
+            if (page.getList("items.subject").contains(subject)) {
+                return page;
+            }
+            cursor = page.getString("next");
+        } while (cursor != null);
+        return null;
+    }
+
     @Test
     void coverage_moves_from_nothing_to_formal_to_effective_as_feedback_and_evaluations_arrive() {
         String plan = Fixture.centrePlan(pool);
@@ -166,10 +188,8 @@ class RoundAndCoverageTest {
                         + " [1-9]");
         // ... and written to the projection's dead-letter topic, where an operator sees it.
         String operator = TestTokens.bearer(Role.OPERATOR, "000000");
-        io.restassured.path.json.JsonPath letters = await().atMost(WAIT).until(() -> given()
-                .header("Authorization", operator).queryParam("consumer", "coverage-feedback")
-                .get("/api/v1/dead-letters").then().statusCode(200).extract().jsonPath(),
-                page -> page.getList("items.subject").contains(undated));
+        io.restassured.path.json.JsonPath letters = await().atMost(WAIT).until(
+                () -> pageWithSubject(operator, "coverage-feedback", undated), java.util.Objects::nonNull);
         String letter = letters.getString("items.find { it.subject == '" + undated + "' }.id");
         assertThat(letters.getString("items.find { it.subject == '" + undated + "' }.reasonCode"))
                 .isEqualTo("unusable");
