@@ -108,11 +108,18 @@ final class LocalPlatform implements AutoCloseable {
 
     /** A development bearer token for a caller with this role in this jurisdiction. */
     String token(String role, String jurisdiction) {
+        return token(role, jurisdiction, null);
+    }
+
+    /** A token of a caller acting for an organisation (its {@code organisation} claim), or for none when null. */
+    String token(String role, String jurisdiction, String organisation) {
         try {
-            Process token = new ProcessBuilder(java(), "-jar", launcherJar(repository).toString(), "token", "--role",
-                    role,
-                    "--jurisdiction", jurisdiction, "--data-dir", dataDir.toString())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            List<String> command = new ArrayList<>(List.of(java(), "-jar", launcherJar(repository).toString(),
+                    "token", "--role", role, "--jurisdiction", jurisdiction, "--data-dir", dataDir.toString()));
+            if (organisation != null) {
+                command.addAll(List.of("--organisation", organisation));
+            }
+            Process token = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String out = new String(token.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!token.waitFor(1, TimeUnit.MINUTES) || token.exitValue() != 0 || out.isEmpty()) {
                 throw new IllegalStateException("the launcher could not mint a token for " + role + "@" + jurisdiction);

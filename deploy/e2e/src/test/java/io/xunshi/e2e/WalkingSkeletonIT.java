@@ -402,13 +402,20 @@ class WalkingSkeletonIT {
     }
 
     private static void rectify(Level level, String inspectionId, String organisationLocation) throws Exception {
+        // The owner side acts for the inspected organisation: its token's organisation claim names it.
+        String organisation = level.inspectionOffice().getInspection(inspectionId).getOrganisationId();
+        RectificationCasesApi stranger = new RectificationCasesApi(Clients.rectification(service("rectification"),
+                platform.token("rectification-owner", organisationLocation, "org-not-inspected")));
         RectificationCasesApi owner = new RectificationCasesApi(Clients.rectification(service("rectification"),
-                platform.token("rectification-owner", organisationLocation)));
+                platform.token("rectification-owner", organisationLocation, organisation)));
         String caseId = awaitRead("the rectification case of inspection " + inspectionId,
                 () -> owner.listCases(null, inspectionId, null, null), page -> page.getItems().size() == 1)
                 .getItems().get(0).getCaseId();
         CaseView opened = owner.getCase(caseId);
         assertThat(opened.getInspectionId()).isEqualTo(inspectionId);
+        assertNotFound(refused(() -> stranger.getCase(caseId)));
+        assertThat(stranger.listCases(null, inspectionId, null, null).getItems())
+                .as("an owner of another organisation in the same place does not see the case").isEmpty();
         assertThat(opened.getTasks()).as("one task per finding").hasSize(2);
         assertThat(opened.getReportDue()).as("two months after feedback").isEqualTo(LocalDate.parse("2026-08-10"));
         List<String> tasks = opened.getTasks().stream().map(Task::getTaskId).toList();

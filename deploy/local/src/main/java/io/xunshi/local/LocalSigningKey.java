@@ -49,6 +49,11 @@ final class LocalSigningKey {
     }
 
     String sign(String subject, List<String> roles, String jurisdiction, Duration validFor) {
+        return sign(subject, roles, jurisdiction, null, validFor);
+    }
+
+    /** A token for a caller acting for an organisation ({@code organisation} claim), or for none when null. */
+    String sign(String subject, List<String> roles, String jurisdiction, String organisation, Duration validFor) {
         ensure();
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
@@ -56,6 +61,9 @@ final class LocalSigningKey {
         claims.setClaim("upn", subject);
         claims.setStringListClaim("groups", roles);
         claims.setClaim(JURISDICTION_CLAIM, jurisdiction);
+        if (organisation != null) {
+            claims.setClaim("organisation", organisation);
+        }
         claims.setJwtId(UUID.randomUUID().toString());
         Instant now = Instant.now();
         claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));

@@ -38,6 +38,11 @@ final class TokenCommand implements Callable<Integer> {
             description = "Who the caller is (default: <role>@<jurisdiction>).")
     private String subject;
 
+    @Option(names = "--organisation", paramLabel = "ID",
+            description = "The organisation the caller acts for, e.g. the rectifying organisation of a case, which a"
+                    + " rectification-owner needs (default: none).")
+    private String organisation;
+
     @Option(names = "--valid-for", paramLabel = "DURATION", defaultValue = "PT8H",
             description = "How long the token is valid, ISO-8601 (default: ${DEFAULT-VALUE}).")
     private Duration validFor;
@@ -55,7 +60,10 @@ final class TokenCommand implements Callable<Integer> {
         }
         LocalSigningKey key = new LocalSigningKey(dataDir.layout(Installation.ofLauncher()));
         String name = subject != null ? subject : roles.get(0) + "@" + jurisdiction;
-        spec.commandLine().getOut().println(key.sign(name, roles, jurisdiction, validFor));
+        if (organisation != null && organisation.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "--organisation must name an organisation id.");
+        }
+        spec.commandLine().getOut().println(key.sign(name, roles, jurisdiction, organisation, validFor));
         return 0;
     }
 }

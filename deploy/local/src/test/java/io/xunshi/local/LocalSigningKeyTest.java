@@ -48,6 +48,18 @@ class LocalSigningKeyTest {
     }
 
     @Test
+    void a_token_for_an_owner_names_the_organisation_it_acts_for_and_one_without_names_none() throws Exception {
+        LocalSigningKey key = new LocalSigningKey(new DataLayout(dir));
+
+        String owner = key.sign("owner@330000", List.of("rectification-owner"), "330000", "org-330000",
+                Duration.ofHours(1));
+        String office = key.sign("office@330000", List.of("inspection-office"), "330000", Duration.ofHours(1));
+
+        assertThat(verifierOf(key).processToClaims(owner).getStringClaimValue("organisation")).isEqualTo("org-330000");
+        assertThat(verifierOf(key).processToClaims(office).hasClaim("organisation")).isFalse();
+    }
+
+    @Test
     void the_key_is_kept_so_tokens_outlive_a_restart_and_another_data_directory_does_not_trust_them()
             throws Exception {
         String token = new LocalSigningKey(new DataLayout(dir)).sign("a", List.of("auditor"), "000000",

@@ -32,6 +32,11 @@ public final class InspectionFeedback {
     }
 
     /** Feedback on {@code findings} findings of a fresh inspection by {@code jurisdiction}. */
+    /** The inspected organisation the fixtures place at a location: one per location, as its owners' tokens name. */
+    public static String organisation(String organisationLocation) {
+        return "org-" + organisationLocation;
+    }
+
     public static FeedbackGiven feedback(String jurisdiction, String organisationLocation, LocalDate givenOn,
             int findings) {
         String inspectionId = UUID.randomUUID().toString();
@@ -42,7 +47,8 @@ public final class InspectionFeedback {
                     : FocusArea.GOVERNANCE_RESPONSIBILITY, "问题" + i + "：落实主体责任不到位", Severity.SERIOUS));
         }
         return new FeedbackGiven(inspectionId, "round-" + inspectionId, "plan-" + jurisdiction, jurisdiction,
-                "org-" + inspectionId, "受检单位" + organisationLocation, jurisdiction, organisationLocation, "张三",
+                organisation(organisationLocation), "受检单位" + organisationLocation, jurisdiction, organisationLocation,
+                "张三",
                 givenOn, list);
     }
 

@@ -33,6 +33,18 @@ public final class TestTokens {
                 Duration.ofMinutes(10), TRUSTED.getPrivate());
     }
 
+    /**
+     * A caller with one role in one jurisdiction acting for an organisation ({@code organisation} claim), as a
+     * rectification owner does.
+     */
+    public static String bearer(String role, String jurisdiction, String organisation) {
+        Instant now = Instant.now();
+        return "Bearer " + Jwt.issuer(ISSUER).subject("user-" + role + "-" + organisation).upn("user-" + role + "-"
+                + organisation).groups(Set.of(role)).claim("jurisdiction", jurisdiction)
+                .claim("organisation", organisation).issuedAt(now).expiresAt(now.plus(Duration.ofMinutes(10)))
+                .sign(TRUSTED.getPrivate());
+    }
+
     public static String bearer(String subject, Set<String> roles, String jurisdiction) {
         return "Bearer " + token(subject, roles, jurisdiction, Duration.ofMinutes(10), TRUSTED.getPrivate());
     }

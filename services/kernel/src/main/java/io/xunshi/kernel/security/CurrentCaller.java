@@ -21,6 +21,12 @@ public class CurrentCaller {
 
     /** The claim that names the caller's home jurisdiction (a GB/T 2260 code, or the Centre). */
     public static final String JURISDICTION_CLAIM = "jurisdiction";
+    /**
+     * The claim that names the organisation the caller acts for (an organisation id of the directory), which a
+     * rectification owner needs to act on its organisation's cases; set by the identity provider, never by
+     * the user.
+     */
+    public static final String ORGANISATION_CLAIM = "organisation";
 
     @Inject
     JsonWebToken token;
@@ -39,8 +45,14 @@ public class CurrentCaller {
         if (token.getSubject() == null || token.getSubject().isBlank()) {
             throw new ProblemException(ProblemType.FORBIDDEN, "the token names no subject");
         }
+        Object organisationClaim = token.getClaim(ORGANISATION_CLAIM);
+        if (organisationClaim != null && !(organisationClaim instanceof String named && !named.isBlank())) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "the token's organisation claim is not an organisation"
+                    + " id");
+        }
         Set<String> groups = token.getGroups();
-        return new Caller(token.getSubject(), groups == null ? Set.of() : Set.copyOf(groups), jurisdiction);
+        return new Caller(token.getSubject(), groups == null ? Set.of() : Set.copyOf(groups), jurisdiction,
+                (String) organisationClaim);
     }
 
     /** Refuses (403) a write outside the caller's subtree. */

@@ -59,7 +59,7 @@ public class RectificationCaseResource {
 
     /** Progress, closures and the report: the rectifying organisation's side only. */
     private static final Guard<RectificationCase.State> OWNER = Guard.allow(
-            (caller, state) -> CaseAccess.owner(caller, state.organisationLocation()),
+            (caller, state) -> CaseAccess.owner(caller, state.organisationId(), state.organisationLocation()),
             "only the rectifying organisation's side acts on this case");
     /** The evaluation: the inspection office of the inspecting jurisdiction or above. */
     private static final Guard<RectificationCase.State> SUPERVISOR = Guard.allow(

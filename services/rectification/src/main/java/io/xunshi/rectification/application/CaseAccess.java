@@ -9,8 +9,10 @@ import io.xunshi.kernel.security.Role;
 /**
  * Who may act on and read a rectification case (docs/adr/0009-rectification-cases.md):
  * <ul>
- * <li>the rectifying side: {@code rectification-owner} whose jurisdiction covers where the organisation is
- * located ({@code organisationLocation}); it reports progress, closes tasks and submits the report;</li>
+ * <li>the rectifying side: {@code rectification-owner} of the case's own organisation (the token's
+ * {@code organisation} claim names it) whose jurisdiction covers where the organisation is located
+ * ({@code organisationLocation}); it reports progress, closes tasks and submits the report. An owner of another
+ * organisation in the same place does not see the case;</li>
  * <li>the supervising side: {@code inspection-office} whose jurisdiction covers the inspecting jurisdiction;
  * it evaluates;</li>
  * <li>{@code auditor} covering the inspecting jurisdiction reads.</li>
@@ -22,8 +24,9 @@ public final class CaseAccess {
     private CaseAccess() {
     }
 
-    public static boolean owner(Caller caller, String organisationLocation) {
-        return caller.hasRole(Role.RECTIFICATION_OWNER) && caller.covers(organisationLocation);
+    public static boolean owner(Caller caller, String organisationId, String organisationLocation) {
+        return caller.hasRole(Role.RECTIFICATION_OWNER) && caller.actsFor(organisationId)
+                && caller.covers(organisationLocation);
     }
 
     public static boolean supervisor(Caller caller, String jurisdiction) {
@@ -34,8 +37,10 @@ public final class CaseAccess {
         return caller.hasRole(Role.AUDITOR) && caller.covers(jurisdiction);
     }
 
-    public static boolean reader(Caller caller, String jurisdiction, String organisationLocation) {
-        return owner(caller, organisationLocation) || supervisor(caller, jurisdiction) || auditor(caller, jurisdiction);
+    public static boolean reader(Caller caller, String jurisdiction, String organisationId,
+            String organisationLocation) {
+        return owner(caller, organisationId, organisationLocation) || supervisor(caller, jurisdiction)
+                || auditor(caller, jurisdiction);
     }
 
     public static LocalDate today() {

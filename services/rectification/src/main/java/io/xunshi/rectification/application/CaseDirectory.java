@@ -42,8 +42,9 @@ public class CaseDirectory {
         List<Object> args = new ArrayList<>();
         args.add(Jurisdictions.subtreePrefix(caller.jurisdiction()) + "%");
         List<String> scopes = new ArrayList<>();
-        if (caller.hasRole(Role.RECTIFICATION_OWNER)) {
-            scopes.add("organisation_location LIKE $1");
+        if (caller.hasRole(Role.RECTIFICATION_OWNER) && caller.organisation() != null) {
+            args.add(caller.organisation());
+            scopes.add("(organisation_location LIKE $1 AND organisation_id = $" + args.size() + ")");
         }
         if (caller.hasRole(Role.INSPECTION_OFFICE) || caller.hasRole(Role.AUDITOR)) {
             scopes.add("jurisdiction LIKE $1");

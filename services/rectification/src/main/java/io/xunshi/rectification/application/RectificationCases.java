@@ -36,7 +36,7 @@ public class RectificationCases {
         this.deadlines = deadlines;
         this.aggregate = Aggregate.of("rectification case", repository, RectificationCase.State::jurisdiction)
                 .readableBy((caller, state) -> CaseAccess.reader(caller, state.jurisdiction(),
-                        state.organisationLocation()));
+                        state.organisationId(), state.organisationLocation()));
     }
 
     /** Cases on the command path: seen only by their owners, supervisors and auditors ({@link CaseAccess}). */

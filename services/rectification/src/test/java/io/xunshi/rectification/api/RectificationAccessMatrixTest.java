@@ -38,7 +38,7 @@ class RectificationAccessMatrixTest extends AccessMatrixContract {
     static final String ZHEJIANG = "330000";
     static final String HANGZHOU = "330100";
 
-    record Case(String id, String inspectionId) {
+    record Case(String id, String inspectionId, String organisationId) {
     }
 
     private static final Map<String, Case> cases = new HashMap<>();
@@ -53,7 +53,7 @@ class RectificationAccessMatrixTest extends AccessMatrixContract {
             await().atMost(InspectionFeedback.WAIT).until(() -> given().header("Authorization", office)
                     .queryParam("inspectionId", feedback.inspectionId()).get(RectificationFlowTest.BASE).jsonPath()
                     .getList("items").size() == 1);
-            return new Case(id, feedback.inspectionId());
+            return new Case(id, feedback.inspectionId(), feedback.organisationId());
         });
     }
 
@@ -63,10 +63,15 @@ class RectificationAccessMatrixTest extends AccessMatrixContract {
                 .post(RectificationFlowTest.BASE + of(operation).id() + "/" + action);
     }
 
-    /** The case's two sides, and no side for the roles that neither rectify nor supervise. */
-    private static Probe sides(Probe probe) {
-        return probe.side(Role.RECTIFICATION_OWNER, HANGZHOU).hiddenFrom(Role.TEAM_LEADER, Role.TEAM_MEMBER,
-                Role.DISCIPLINE_LIAISON, Role.ORGANISATION_LIAISON, Role.PUBLIC);
+    /**
+     * The case's two sides, and no side for the roles that neither rectify nor supervise; every caller acts for
+     * the case's organisation, so that its owners are its own (an owner of another organisation is refused in
+     * RectificationFlowTest).
+     */
+    private static Probe sides(Probe probe, String operation) {
+        return probe.actingFor(() -> of(operation).organisationId()).side(Role.RECTIFICATION_OWNER, HANGZHOU)
+                .hiddenFrom(Role.TEAM_LEADER, Role.TEAM_MEMBER,
+                        Role.DISCIPLINE_LIAISON, Role.ORGANISATION_LIAISON, Role.PUBLIC);
     }
 
     @Override
@@ -88,20 +93,24 @@ class RectificationAccessMatrixTest extends AccessMatrixContract {
     @Override
     protected Map<String, List<Probe>> probes() {
         String sides = "a case of Zhejiang's (330000) inspection of a Hangzhou (330100) organisation; owners"
-                + " placed by 330100";
+                + " placed by 330100 and acting for that organisation (organisation claim; an owner of another"
+                + " organisation does not see the case)";
         return Map.of(
                 "listCases", List.of(sides(Probe.list(ZHEJIANG, "/api/v1/rectification-cases",
-                        () -> Map.of("inspectionId", of("list").inspectionId()), "caseId", () -> of("list").id()))
+                        () -> Map.of("inspectionId", of("list").inspectionId()), "caseId", () -> of("list").id()),
+                        "list")
                         .described(sides + ", in the list of the caller's own")),
                 "getCase", List.of(sides(Probe.resource(ZHEJIANG,
-                        (r, home) -> r.get().get(RectificationFlowTest.BASE + of("read").id()))).described(sides)),
+                        (r, home) -> r.get().get(RectificationFlowTest.BASE + of("read").id())), "read")
+                        .described(sides)),
                 "reportProgress", List.of(sides(Probe.resource(ZHEJIANG, (r, home) -> post(r, "progress",
-                        "tasks/T1/progress", "{\"progress\":\"制定整改方案\"}"))).described(sides)),
+                        "tasks/T1/progress", "{\"progress\":\"制定整改方案\"}")), "progress").described(sides)),
                 "closeTask", List.of(sides(Probe.resource(ZHEJIANG, (r, home) -> post(r, "close",
-                        "tasks/T1/close", "{\"evidence\":[\"整改报告-001\"]}"))).described(sides)),
+                        "tasks/T1/close", "{\"evidence\":[\"整改报告-001\"]}")), "close").described(sides)),
                 "submitReport", List.of(sides(Probe.resource(ZHEJIANG, (r, home) -> post(r, "report", "report",
-                        "{\"summary\":\"问题已完成整改\"}"))).described(sides)),
+                        "{\"summary\":\"问题已完成整改\"}")), "report").described(sides)),
                 "evaluateRectification", List.of(sides(Probe.resource(ZHEJIANG, (r, home) -> post(r, "evaluation",
-                        "evaluation", "{\"outcome\":\"EFFECTIVE\",\"remarks\":\"整改到位\"}"))).described(sides)));
+                        "evaluation", "{\"outcome\":\"EFFECTIVE\",\"remarks\":\"整改到位\"}")), "evaluation")
+                        .described(sides)));
     }
 }

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.nullValue;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -46,9 +47,17 @@ class RectificationFlowTest {
     static final String BASE = "/api/v1/rectification-cases/";
     /** The Centre inspects a provincial-level organisation located in Zhejiang. */
     static final String CENTRE_OFFICE = TestTokens.bearer(Role.INSPECTION_OFFICE, "000000");
-    static final String ZHEJIANG_OWNER = TestTokens.bearer(Role.RECTIFICATION_OWNER, "330000");
+    /** The owner side of the inspected organisation located at 330000 (its organisation claim names it). */
+    static final String ZHEJIANG_OWNER = TestTokens.bearer(Role.RECTIFICATION_OWNER, "330000",
+            InspectionFeedback.organisation("330000"));
+    /** An owner in the same place acting for another organisation. */
+    static final String OTHER_ORGANISATION_OWNER = TestTokens.bearer(Role.RECTIFICATION_OWNER, "330000",
+            "org-another-330000");
+    /** An owner whose token names no organisation. */
+    static final String OWNER_OF_NO_ORGANISATION = TestTokens.bearer(Role.RECTIFICATION_OWNER, "330000");
     static final String ZHEJIANG_OFFICE = TestTokens.bearer(Role.INSPECTION_OFFICE, "330000");
-    static final String GUANGDONG_OWNER = TestTokens.bearer(Role.RECTIFICATION_OWNER, "440000");
+    static final String GUANGDONG_OWNER = TestTokens.bearer(Role.RECTIFICATION_OWNER, "440000",
+            InspectionFeedback.organisation("330000"));
 
     @Inject
     Pool pool;
@@ -202,6 +211,40 @@ class RectificationFlowTest {
                 .then().statusCode(403);
         as(CENTRE_OFFICE).body("{\"progress\":\"代报\"}").post(BASE + id + "/tasks/T1/progress").then().statusCode(403);
         assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void an_owner_acts_only_on_its_own_organisations_cases_even_in_its_own_jurisdiction() {
+        FeedbackGiven feedback = InspectionFeedback.feedback("000000", "330000", CaseAccess.today().minusDays(3), 2);
+        String id = InspectionFeedback.opened(feedback);
+        await().atMost(InspectionFeedback.WAIT).until(() -> as(CENTRE_OFFICE)
+                .queryParam("inspectionId", feedback.inspectionId()).get(BASE).jsonPath().getList("items").size() == 1);
+        long before = events();
+
+        for (String stranger : List.of(OTHER_ORGANISATION_OWNER, OWNER_OF_NO_ORGANISATION)) {
+            as(stranger).get(BASE + id).then().statusCode(404).contentType("application/problem+json")
+                    .body("type", equalTo("urn:xunshi:problem:not-found"));
+            as(stranger).body("{\"progress\":\"代报\"}").post(BASE + id + "/tasks/T1/progress").then()
+                    .statusCode(404);
+            as(stranger).body("{\"summary\":\"代报\"}").post(BASE + id + "/report").then().statusCode(404);
+            as(stranger).queryParam("inspectionId", feedback.inspectionId()).get(BASE).then().statusCode(200)
+                    .body("items", org.hamcrest.Matchers.empty());
+        }
+        assertThat(events()).as("nothing was appended for an owner of another organisation").isEqualTo(before);
+
+        as(ZHEJIANG_OWNER).queryParam("inspectionId", feedback.inspectionId()).get(BASE).then().statusCode(200)
+                .body("items.caseId", org.hamcrest.Matchers.contains(id));
+        as(ZHEJIANG_OWNER).body("{\"progress\":\"制定整改方案\"}").post(BASE + id + "/tasks/T1/progress").then()
+                .statusCode(200);
+    }
+
+    @Test
+    void a_token_whose_organisation_claim_is_no_string_is_403() {
+        for (Object claim : new Object[]{ 330000, Map.of("id", "org-330000"), List.of("org-330000"), " " }) {
+            given().header("Authorization", TestTokens.signedWithClaims(Map.of("sub", "owner", "groups",
+                    List.of(Role.RECTIFICATION_OWNER), "jurisdiction", "330000", "organisation", claim)))
+                    .get(BASE).then().statusCode(403).contentType("application/problem+json");
+        }
     }
 
     @Test

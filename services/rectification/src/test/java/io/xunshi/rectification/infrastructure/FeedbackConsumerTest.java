@@ -45,7 +45,8 @@ class FeedbackConsumerTest {
         FeedbackGiven feedback = InspectionFeedback.feedback("000000", "330000", LocalDate.of(2026, 1, 15), 2);
         String caseId = InspectionFeedback.opened(feedback);
 
-        Response read = given().header("Authorization", TestTokens.bearer(Role.RECTIFICATION_OWNER, "330000"))
+        Response read = given().header("Authorization", TestTokens.bearer(Role.RECTIFICATION_OWNER, "330000",
+                InspectionFeedback.organisation("330000")))
                 .get("/api/v1/rectification-cases/" + caseId);
         read.then().statusCode(200).header("ETag", "\"1\"");
         assertThat(read.jsonPath().getString("inspectionId")).isEqualTo(feedback.inspectionId());

@@ -83,7 +83,12 @@ public final class AccessMatrix {
 
     /** Calls the service for the cell; returns what is wrong with its answer, or null when it is right. */
     public static String check(Cell cell) {
-        String token = cell.role() == null ? null : TestTokens.bearer(cell.role(), cell.home());
+        String organisation = cell.role() == null ? null : cell.probe().organisation();
+        String token = cell.role() == null
+                ? null
+                : organisation == null
+                        ? TestTokens.bearer(cell.role(), cell.home())
+                        : TestTokens.bearer(cell.role(), cell.home(), organisation);
         Supplier<RequestSpecification> request = () -> token == null
                 ? given()
                 : given().header("Authorization", token);

@@ -66,6 +66,8 @@ public final class Probe {
     private final Includes includes;
     private final Map<String, Optional<String>> sides = new LinkedHashMap<>();
     private String description = "";
+    /** The organisation the callers act for ({@code organisation} claim), or null for none. */
+    private java.util.function.Supplier<String> organisation = () -> null;
 
     private Probe(Kind kind, String jurisdiction, Call call, Includes includes) {
         this.kind = Objects.requireNonNull(kind);
@@ -159,6 +161,20 @@ public final class Probe {
             sides.put(role, Optional.empty());
         }
         return this;
+    }
+
+    /**
+     * Every caller of the probe acts for this organisation (the token's {@code organisation} claim), e.g. the
+     * organisation a rectification case belongs to, so that its owners act as its own.
+     */
+    public Probe actingFor(java.util.function.Supplier<String> organisation) {
+        this.organisation = Objects.requireNonNull(organisation);
+        return this;
+    }
+
+    /** The organisation the callers act for, or null. */
+    public String organisation() {
+        return organisation.get();
     }
 
     /** What the resource is, for the published table. */
