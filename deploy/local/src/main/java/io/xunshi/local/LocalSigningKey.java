@@ -31,6 +31,8 @@ import org.jose4j.lang.JoseException;
 final class LocalSigningKey {
 
     static final String ISSUER = "urn:xunshi:local";
+    /** The audience the services expect (mp.jwt.verify.audiences in the kernel's configuration). */
+    static final String AUDIENCE = "xunshi";
     static final String JURISDICTION_CLAIM = "jurisdiction";
 
     private final Path privateKeyFile;
@@ -57,6 +59,7 @@ final class LocalSigningKey {
         ensure();
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
+        claims.setAudience(AUDIENCE);
         claims.setSubject(subject);
         claims.setClaim("upn", subject);
         claims.setStringListClaim("groups", roles);

@@ -29,6 +29,7 @@ class LocalSigningKeyTest {
         PublicKey publicKey = KeyFactory.getInstance("RSA")
                 .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
         return new JwtConsumerBuilder().setVerificationKey(publicKey).setExpectedIssuer(LocalSigningKey.ISSUER)
+                .setExpectedAudience(LocalSigningKey.AUDIENCE)
                 .setRequireExpirationTime().build();
     }
 

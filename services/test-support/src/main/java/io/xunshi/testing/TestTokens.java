@@ -20,6 +20,8 @@ import io.smallrye.jwt.build.Jwt;
 public final class TestTokens {
 
     public static final String ISSUER = "urn:xunshi:local";
+    /** The audience the services expect ({@code mp.jwt.verify.audiences}). */
+    public static final String AUDIENCE = "xunshi";
 
     private static final KeyPair TRUSTED = rsa();
     private static final KeyPair STRANGER = rsa();
@@ -39,8 +41,10 @@ public final class TestTokens {
      */
     public static String bearer(String role, String jurisdiction, String organisation) {
         Instant now = Instant.now();
-        return "Bearer " + Jwt.issuer(ISSUER).subject("user-" + role + "-" + organisation).upn("user-" + role + "-"
-                + organisation).groups(Set.of(role)).claim("jurisdiction", jurisdiction)
+        return "Bearer " + Jwt.issuer(ISSUER).audience(AUDIENCE).subject("user-" + role + "-" + organisation)
+                .upn("user-" + role + "-"
+                        + organisation)
+                .groups(Set.of(role)).claim("jurisdiction", jurisdiction)
                 .claim("organisation", organisation).issuedAt(now).expiresAt(now.plus(Duration.ofMinutes(10)))
                 .sign(TRUSTED.getPrivate());
     }
@@ -66,9 +70,25 @@ public final class TestTokens {
      */
     public static String signedWithClaims(java.util.Map<String, Object> claims) {
         Instant now = Instant.now();
-        var builder = Jwt.issuer(ISSUER).issuedAt(now).expiresAt(now.plus(Duration.ofMinutes(10)));
+        var builder = Jwt.issuer(ISSUER).audience(AUDIENCE).issuedAt(now).expiresAt(now.plus(Duration.ofMinutes(10)));
         claims.forEach(builder::claim);
         return "Bearer " + builder.sign(TRUSTED.getPrivate());
+    }
+
+    /** A token signed by the trusted key but naming no audience: the services must refuse it. */
+    public static String withoutAudience(String role, String jurisdiction) {
+        Instant now = Instant.now();
+        return "Bearer " + Jwt.issuer(ISSUER).subject("user-" + role).groups(Set.of(role))
+                .claim("jurisdiction", jurisdiction).issuedAt(now).expiresAt(now.plus(Duration.ofMinutes(10)))
+                .sign(TRUSTED.getPrivate());
+    }
+
+    /** A token signed by the trusted key for the platform's audience but from another issuer: refused too. */
+    public static String fromIssuer(String issuer, String role, String jurisdiction) {
+        Instant now = Instant.now();
+        return "Bearer " + Jwt.issuer(issuer).audience(AUDIENCE).subject("user-" + role).groups(Set.of(role))
+                .claim("jurisdiction", jurisdiction).issuedAt(now).expiresAt(now.plus(Duration.ofMinutes(10)))
+                .sign(TRUSTED.getPrivate());
     }
 
     /** The trusted public key, PEM-encoded, for {@code mp.jwt.verify.publickey}. */
@@ -82,6 +102,7 @@ public final class TestTokens {
         Instant now = Instant.now();
         Instant expires = now.plus(validFor);
         return Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject(subject)
                 .upn(subject)
                 .groups(roles)

@@ -127,6 +127,17 @@ class BadInputTest {
     }
 
     @Test
+    void a_token_meant_for_another_audience_or_for_none_or_from_another_issuer_is_401() {
+        String body = "{\"name\":\"x\",\"kind\":\"DEPARTMENT\",\"jurisdiction\":\"440000\"}";
+        for (String token : java.util.List.of(TestTokens.signedWithClaims(Map.of("sub", "someone", "groups",
+                java.util.List.of(Role.INSPECTION_OFFICE), "jurisdiction", "440000", "aud", "another-system")),
+                TestTokens.withoutAudience(Role.INSPECTION_OFFICE, "440000"),
+                TestTokens.fromIssuer("https://idp.elsewhere.example", Role.INSPECTION_OFFICE, "440000"))) {
+            post(token, body).statusCode(401).contentType("application/problem+json");
+        }
+    }
+
+    @Test
     void a_wrong_content_type_is_415() {
         given().header("Authorization", OFFICE).contentType(ContentType.TEXT).body("name=x")
                 .post("/api/v1/organisations").then().statusCode(415).contentType("application/problem+json");
