@@ -3,7 +3,6 @@ package io.xunshi.testing;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
-import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -11,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 /**
  * Bearer tokens for tests, signed by a key pair made for this JVM; {@link RealInfrastructureResource}
@@ -25,14 +25,14 @@ public final class TestTokens {
 
     private static final KeyPair TRUSTED = rsa();
     private static final KeyPair STRANGER = rsa();
+    private static final Duration VALID_FOR = Duration.ofMinutes(10);
 
     private TestTokens() {
     }
 
     /** An {@code Authorization} header value for a caller with one role in one jurisdiction. */
     public static String bearer(String role, String jurisdiction) {
-        return "Bearer " + token("user-" + role + "-" + jurisdiction, Set.of(role), jurisdiction,
-                Duration.ofMinutes(10), TRUSTED.getPrivate());
+        return signed(claims("user-" + role + "-" + jurisdiction, Set.of(role), jurisdiction, VALID_FOR));
     }
 
     /**
@@ -40,55 +40,43 @@ public final class TestTokens {
      * rectification owner does.
      */
     public static String bearer(String role, String jurisdiction, String organisation) {
-        Instant now = Instant.now();
-        return "Bearer " + Jwt.issuer(ISSUER).audience(AUDIENCE).subject("user-" + role + "-" + organisation)
-                .upn("user-" + role + "-"
-                        + organisation)
-                .groups(Set.of(role)).claim("jurisdiction", jurisdiction)
-                .claim("organisation", organisation).issuedAt(now).expiresAt(now.plus(Duration.ofMinutes(10)))
-                .sign(TRUSTED.getPrivate());
+        return signed(claims("user-" + role + "-" + organisation, Set.of(role), jurisdiction, VALID_FOR)
+                .claim("organisation", organisation));
     }
 
     public static String bearer(String subject, Set<String> roles, String jurisdiction) {
-        return "Bearer " + token(subject, roles, jurisdiction, Duration.ofMinutes(10), TRUSTED.getPrivate());
+        return signed(claims(subject, roles, jurisdiction, VALID_FOR));
     }
 
     public static String expired(String role, String jurisdiction) {
-        return "Bearer " + token("user-" + UUID.randomUUID(), Set.of(role), jurisdiction, Duration.ofMinutes(-10),
-                TRUSTED.getPrivate());
+        return signed(claims("user-" + UUID.randomUUID(), Set.of(role), jurisdiction, VALID_FOR.negated()));
     }
 
     public static String signedByStranger(String role, String jurisdiction) {
-        return "Bearer " + token("user-" + UUID.randomUUID(), Set.of(role), jurisdiction, Duration.ofMinutes(10),
-                STRANGER.getPrivate());
+        return "Bearer " + claims("user-" + UUID.randomUUID(), Set.of(role), jurisdiction, VALID_FOR)
+                .sign(STRANGER.getPrivate());
     }
 
     /**
-     * A token signed by the trusted key with exactly these claims besides issuer, issue and expiry times: for
-     * tokens that are genuine but say something wrong (no jurisdiction, a jurisdiction that is no string, no
-     * roles).
+     * A token signed by the trusted key with exactly these claims besides issuer, audience, issue and expiry
+     * times: for tokens that are genuine but say something wrong (no jurisdiction, a jurisdiction that is no
+     * string, no roles).
      */
     public static String signedWithClaims(java.util.Map<String, Object> claims) {
         Instant now = Instant.now();
-        var builder = Jwt.issuer(ISSUER).audience(AUDIENCE).issuedAt(now).expiresAt(now.plus(Duration.ofMinutes(10)));
+        JwtClaimsBuilder builder = Jwt.issuer(ISSUER).audience(AUDIENCE).issuedAt(now).expiresAt(now.plus(VALID_FOR));
         claims.forEach(builder::claim);
-        return "Bearer " + builder.sign(TRUSTED.getPrivate());
+        return signed(builder);
     }
 
     /** A token signed by the trusted key but naming no audience: the services must refuse it. */
     public static String withoutAudience(String role, String jurisdiction) {
-        Instant now = Instant.now();
-        return "Bearer " + Jwt.issuer(ISSUER).subject("user-" + role).groups(Set.of(role))
-                .claim("jurisdiction", jurisdiction).issuedAt(now).expiresAt(now.plus(Duration.ofMinutes(10)))
-                .sign(TRUSTED.getPrivate());
+        return signed(claims("user-" + role, Set.of(role), jurisdiction, VALID_FOR).remove("aud"));
     }
 
     /** A token signed by the trusted key for the platform's audience but from another issuer: refused too. */
     public static String fromIssuer(String issuer, String role, String jurisdiction) {
-        Instant now = Instant.now();
-        return "Bearer " + Jwt.issuer(issuer).audience(AUDIENCE).subject("user-" + role).groups(Set.of(role))
-                .claim("jurisdiction", jurisdiction).issuedAt(now).expiresAt(now.plus(Duration.ofMinutes(10)))
-                .sign(TRUSTED.getPrivate());
+        return signed(claims("user-" + role, Set.of(role), jurisdiction, VALID_FOR).issuer(issuer));
     }
 
     /** The trusted public key, PEM-encoded, for {@code mp.jwt.verify.publickey}. */
@@ -97,19 +85,17 @@ public final class TestTokens {
                 + "\n-----END PUBLIC KEY-----";
     }
 
-    private static String token(String subject, Set<String> roles, String jurisdiction, Duration validFor,
-            PrivateKey key) {
+    /** The claims of a genuine token: the local issuer, the platform's audience, a subject, roles, a home. */
+    private static JwtClaimsBuilder claims(String subject, Set<String> roles, String jurisdiction, Duration validFor) {
         Instant now = Instant.now();
         Instant expires = now.plus(validFor);
-        return Jwt.issuer(ISSUER)
-                .audience(AUDIENCE)
-                .subject(subject)
-                .upn(subject)
-                .groups(roles)
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).groups(roles)
                 .claim("jurisdiction", jurisdiction)
-                .issuedAt(validFor.isNegative() ? expires.minus(Duration.ofMinutes(20)) : now)
-                .expiresAt(expires)
-                .sign(key);
+                .issuedAt(validFor.isNegative() ? expires.minus(Duration.ofMinutes(20)) : now).expiresAt(expires);
+    }
+
+    private static String signed(JwtClaimsBuilder claims) {
+        return "Bearer " + claims.sign(TRUSTED.getPrivate());
     }
 
     private static KeyPair rsa() {
