@@ -145,15 +145,19 @@ public class IdempotentCommands {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        // An expired record of the same key that the purge has not deleted yet gives way to the new one.
-        return conn.preparedQuery("DELETE FROM idempotency_keys WHERE caller = $1 AND idempotency_key = $2"
-                + " AND created_at < clock_timestamp() - make_interval(secs => $3)")
-                .execute(Tuple.of(caller.subject(), key, retentionSeconds()))
-                .flatMap(expired -> conn.preparedQuery("INSERT INTO idempotency_keys (caller, idempotency_key,"
-                        + " request_hash, status, headers, body) VALUES ($1, $2, $3, $4, $5::text::jsonb, $6)")
-                        .execute(Tuple.of(caller.subject(), key, io.vertx.core.buffer.Buffer.buffer(hash),
-                                result.status(), headers, body)))
-                .replaceWithVoid();
+        // One statement: an expired record of the same key that the purge has not deleted yet gives way to the new
+        // one; a live one (another request with the key committed first) leaves nothing written, as a race.
+        return conn
+                .preparedQuery("INSERT INTO idempotency_keys (caller, idempotency_key, request_hash, status, headers,"
+                        + " body) VALUES ($1, $2, $3, $4, $5::text::jsonb, $6) ON CONFLICT (caller, idempotency_key) DO UPDATE"
+                        + " SET request_hash = EXCLUDED.request_hash, status = EXCLUDED.status, headers = EXCLUDED.headers,"
+                        + " body = EXCLUDED.body, created_at = clock_timestamp()"
+                        + " WHERE idempotency_keys.created_at < clock_timestamp() - make_interval(secs => $7)")
+                .execute(Tuple.tuple(Arrays.asList(caller.subject(), key, io.vertx.core.buffer.Buffer.buffer(hash),
+                        result.status(), headers, body, retentionSeconds())))
+                .flatMap(rows -> rows.rowCount() == 1
+                        ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().failure(new KeyTaken()));
     }
 
     private double retentionSeconds() {
@@ -188,8 +192,16 @@ public class IdempotentCommands {
     }
 
     private static boolean isSameKeyRace(Throwable failure) {
-        return failure instanceof PgException pg && "23505".equals(pg.getSqlState())
+        return failure instanceof KeyTaken || failure instanceof PgException pg && "23505".equals(pg.getSqlState())
                 && "idempotency_keys_pkey".equals(pg.getConstraint());
+    }
+
+    /** Another request with the same key kept its answer first; the answer to give is that one. */
+    private static final class KeyTaken extends RuntimeException {
+
+        KeyTaken() {
+            super("the Idempotency-Key was kept by a concurrent request", null, false, false);
+        }
     }
 
     private static String validKey(String key) {

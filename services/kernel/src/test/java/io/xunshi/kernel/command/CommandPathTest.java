@@ -75,6 +75,30 @@ class CommandPathTest {
     }
 
     @Test
+    void creations_racing_with_one_idempotency_key_create_once_and_all_answer_the_first() throws Exception {
+        String key = "open-" + java.util.UUID.randomUUID();
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(threads.submit(() -> given().header("Authorization", OFFICE).header("Idempotency-Key", key)
+                        .contentType(ContentType.JSON).body("{\"jurisdiction\":\"440100\"}")
+                        .post("/api/v1/test-tallies")));
+            }
+            Set<String> locations = new java.util.HashSet<>();
+            for (Future<Response> answer : answers) {
+                Response created = answer.get();
+                assertThat(created.statusCode()).isEqualTo(201);
+                locations.add(created.header("Location"));
+            }
+            assertThat(locations).as("every answer names the one tally created").hasSize(1);
+            assertThat(kept(key)).isEqualTo(1);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void a_stale_if_match_is_412_and_a_current_one_is_decided() {
         String id = open();
         count(id, 2, null, null).then().statusCode(200).header("ETag", "\"2\"");
