@@ -62,7 +62,7 @@ final class PackagedPlatform implements AutoCloseable {
         Map<String, URI> services = new LinkedHashMap<>();
         List<String> command = new ArrayList<>(List.of(java(), "-jar", jar.toString(), "run", "--data-dir",
                 dataDir.toString()));
-        List<Integer> ports = freePorts(SERVICES.size() + 3);
+        List<Integer> ports = freePorts(SERVICES.size() + 4);
         for (int i = 0; i < SERVICES.size(); i++) {
             services.put(SERVICES.get(i), URI.create("http://127.0.0.1:" + ports.get(i)));
             command.add("--" + SERVICES.get(i) + "-port");
@@ -71,7 +71,8 @@ final class PackagedPlatform implements AutoCloseable {
         int next = SERVICES.size();
         command.addAll(List.of("--kafka-port", Integer.toString(ports.get(next)), "--kafka-controller-port",
                 Integer.toString(ports.get(next + 1)), "--pg-port", Integer.toString(ports.get(next + 2)),
-                "--kafka-heap", "512m", "--ready-timeout", Long.toString(STARTUP.toSeconds())));
+                "--kafka-internal-port", Integer.toString(ports.get(next + 3)), "--kafka-heap", "512m",
+                "--ready-timeout", Long.toString(STARTUP.toSeconds())));
         Process process = new ProcessBuilder(command).directory(repository.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         PackagedPlatform platform = new PackagedPlatform(repository, dataDir, log, process, services);
@@ -220,10 +221,20 @@ final class PackagedPlatform implements AutoCloseable {
         List<ServerSocket> held = new ArrayList<>();
         try {
             List<Integer> ports = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
+            // A service's management interface listens 1000 above its HTTP port: that one must be free too.
+            while (ports.size() < count) {
                 ServerSocket socket = new ServerSocket(0);
                 held.add(socket);
-                ports.add(socket.getLocalPort());
+                int port = socket.getLocalPort();
+                if (port + 1000 > 65535) {
+                    continue;
+                }
+                try {
+                    held.add(new ServerSocket(port + 1000));
+                } catch (IOException taken) {
+                    continue;
+                }
+                ports.add(port);
             }
             return ports;
         } finally {

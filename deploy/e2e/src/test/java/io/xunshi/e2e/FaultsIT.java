@@ -484,7 +484,7 @@ class FaultsIT {
         return switch (fault) {
             case KAFKA -> state.brokerAnswers();
             case POSTGRESQL -> state.databaseAnswers();
-            default -> client.probe(platform.service(fault.component).resolve("/q/health/ready")) == 200;
+            default -> client.probe(platform.management(fault.component).resolve("/q/health/ready")) == 200;
         };
     }
 

@@ -62,7 +62,7 @@ final class LocalPlatform implements AutoCloseable {
         Map<String, URI> services = new LinkedHashMap<>();
         List<String> command = new ArrayList<>(List.of(java(), "-jar", launcherJar(repository).toString(), "run",
                 "--data-dir", dataDir.toString()));
-        List<Integer> ports = freePorts(SERVICES.size() + 3);
+        List<Integer> ports = freePorts(SERVICES.size() + 4);
         for (int i = 0; i < SERVICES.size(); i++) {
             String service = SERVICES.get(i);
             services.put(service, URI.create("http://127.0.0.1:" + ports.get(i)));
@@ -72,7 +72,8 @@ final class LocalPlatform implements AutoCloseable {
         int next = SERVICES.size();
         command.addAll(List.of("--kafka-port", Integer.toString(ports.get(next)), "--kafka-controller-port",
                 Integer.toString(ports.get(next + 1)), "--pg-port", Integer.toString(ports.get(next + 2)),
-                "--kafka-heap", "512m", "--ready-timeout", Long.toString(STARTUP.toSeconds())));
+                "--kafka-internal-port", Integer.toString(ports.get(next + 3)), "--kafka-heap", "512m",
+                "--ready-timeout", Long.toString(STARTUP.toSeconds())));
         ProcessBuilder builder = new ProcessBuilder(command).directory(repository.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
@@ -87,6 +88,12 @@ final class LocalPlatform implements AutoCloseable {
         return services.get(name);
     }
 
+    /** The service's management interface (health, metrics): its HTTP port + 1000, as the launcher sets it. */
+    URI management(String name) {
+        URI api = services.get(name);
+        return URI.create("http://127.0.0.1:" + (api.getPort() + 1000));
+    }
+
     /** The data directory the launcher runs on: PID files, logs, supervision status. */
     Path dataDir() {
         return dataDir;
@@ -94,6 +101,18 @@ final class LocalPlatform implements AutoCloseable {
 
     String kafkaBootstrapServers() {
         return "127.0.0.1:" + kafkaPort;
+    }
+
+    /**
+     * The Kafka administrator's client settings the launcher wrote for operators (bootstrap servers and SCRAM
+     * credentials): the broker takes no client without them.
+     */
+    java.util.Properties kafkaAdminConfig() throws IOException {
+        java.util.Properties config = new java.util.Properties();
+        try (java.io.Reader in = Files.newBufferedReader(dataDir.resolve("secrets/kafka-admin.properties"))) {
+            config.load(in);
+        }
+        return config;
     }
 
     /** The platform's database, as the services use it (user and password {@code xunshi}). */
@@ -244,10 +263,20 @@ final class LocalPlatform implements AutoCloseable {
         List<ServerSocket> held = new ArrayList<>();
         try {
             List<Integer> ports = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
+            // A service's management interface listens 1000 above its HTTP port: that one must be free too.
+            while (ports.size() < count) {
                 ServerSocket socket = new ServerSocket(0);
                 held.add(socket);
-                ports.add(socket.getLocalPort());
+                int port = socket.getLocalPort();
+                if (port + 1000 > 65535) {
+                    continue;
+                }
+                try {
+                    held.add(new ServerSocket(port + 1000));
+                } catch (IOException taken) {
+                    continue;
+                }
+                ports.add(port);
             }
             return ports;
         } finally {

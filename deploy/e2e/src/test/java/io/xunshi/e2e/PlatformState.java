@@ -52,8 +52,7 @@ final class PlatformState implements AutoCloseable {
     PlatformState(LocalPlatform platform, RetryingClient http) {
         this.platform = platform;
         this.http = http;
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers());
+        Properties config = adminConfig(platform);
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
         config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
@@ -130,8 +129,7 @@ final class PlatformState implements AutoCloseable {
         if (ends.values().stream().allMatch(end -> end == 0)) {
             return List.of();
         }
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers());
+        Properties config = adminConfig(platform);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -229,11 +227,19 @@ final class PlatformState implements AutoCloseable {
     }
 
     URI metrics(String service) {
-        return platform.service(service).resolve("/q/metrics");
+        return platform.management(service).resolve("/q/metrics");
     }
 
     @Override
     public void close() {
         admin.close(Duration.ofSeconds(5));
+    }
+
+    private static Properties adminConfig(LocalPlatform platform) {
+        try {
+            return platform.kafkaAdminConfig();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

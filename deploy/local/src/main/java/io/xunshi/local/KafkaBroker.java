@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +20,8 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Uuid;
 
+import io.xunshi.kafka.LocalKafkaSecurity;
+
 /**
  * A single-node Kafka broker in KRaft mode (broker and controller in one JVM), run as a separate process
  * on a directory that keeps everything across restarts: {@code server.properties} (rewritten on every
@@ -27,16 +30,24 @@ import org.apache.kafka.common.Uuid;
  */
 final class KafkaBroker {
 
+    /** The administrator's client settings, in the secrets directory. */
+    static final String ADMIN_CLIENT_FILE = "kafka-admin.properties";
+
     private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
     private static final long RETRY_MILLIS = 250;
 
     private final ChildProcess process;
     private final String bootstrapServers;
+    private final String internalBootstrapServers;
+    private final LocalKafkaSecurity security;
 
-    private KafkaBroker(ChildProcess process, String bootstrapServers) {
+    private KafkaBroker(ChildProcess process, String bootstrapServers, String internalBootstrapServers,
+            LocalKafkaSecurity security) {
         this.process = process;
         this.bootstrapServers = bootstrapServers;
+        this.internalBootstrapServers = internalBootstrapServers;
+        this.security = security;
     }
 
     static PidFile pidFile(Path directory) {
@@ -49,12 +60,17 @@ final class KafkaBroker {
      *
      * @param maxHeap the broker JVM's -Xmx value, e.g. "1g"
      */
-    static KafkaBroker start(Path directory, int port, int controllerPort, BrokerClasspath classpath, String maxHeap,
-            Path logFile) {
+    static KafkaBroker start(Path directory, int port, int internalPort, int controllerPort,
+            LocalKafkaSecurity security,
+            BrokerClasspath classpath, String maxHeap, Path logFile) {
         Path config = directory.resolve("server.properties");
         try {
             Files.createDirectories(directory);
-            Files.writeString(config, serverProperties(directory.resolve("logs"), port, controllerPort));
+            // It holds the administrator's password (the PLAIN listeners' JAAS lines): its owner's only.
+            Files.deleteIfExists(config);
+            Files.writeString(Files.createFile(config,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
+                    serverProperties(directory.resolve("logs"), port, internalPort, controllerPort, security));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + config, e);
         }
@@ -67,25 +83,19 @@ final class KafkaBroker {
                 "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSS",
                 "-cp", classpath.value(), "kafka.Kafka", config.toString());
         ChildProcess process = ChildProcess.start("kafka", command, Map.of(), directory, logFile, pidFile(directory));
-        return new KafkaBroker(process, "127.0.0.1:" + port);
+        return new KafkaBroker(process, "127.0.0.1:" + port, "127.0.0.1:" + internalPort, security);
     }
 
-    private static String serverProperties(Path logDirectory, int port, int controllerPort) {
-        String broker = "127.0.0.1:" + port;
+    private static String serverProperties(Path logDirectory, int port, int internalPort, int controllerPort,
+            LocalKafkaSecurity security) {
         String controller = "127.0.0.1:" + controllerPort;
-        return String.join("\n",
+        StringBuilder text = new StringBuilder(String.join("\n",
                 "# Written by the Xunshi local launcher on every start; edits here are overwritten.",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.bootstrap.servers=" + controller,
-                "listeners=PLAINTEXT://" + broker + ",CONTROLLER://" + controller,
-                "advertised.listeners=PLAINTEXT://" + broker + ",CONTROLLER://" + controller,
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "inter.broker.listener.name=PLAINTEXT",
-                "controller.listener.names=CONTROLLER",
                 "log.dirs=" + logDirectory.toAbsolutePath(),
                 "num.partitions=1",
-                "auto.create.topics.enable=true",
                 "# one broker: every internal topic has a single replica",
                 "offsets.topic.replication.factor=1",
                 "transaction.state.log.replication.factor=1",
@@ -95,7 +105,18 @@ final class KafkaBroker {
                 "# the topics hold the platform's events, which must never expire",
                 "log.retention.ms=-1",
                 "group.initial.rebalance.delay.ms=0",
-                "");
+                "# listeners, SCRAM-SHA-512 authentication and ACL authorization as in the cluster",
+                "# (io.xunshi.kafka.LocalKafkaSecurity, deploy/kubernetes/kafka-users.yaml)",
+                ""));
+        Properties secured = security.brokerProperties("127.0.0.1", port, internalPort, controllerPort);
+        secured.stringPropertyNames().stream().sorted()
+                .forEach(key -> text.append(key).append('=').append(escape(secured.getProperty(key))).append('\n'));
+        return text.toString();
+    }
+
+    /** A value as java.util.Properties reads it back: backslashes doubled. */
+    private static String escape(String value) {
+        return value.replace("\\", "\\\\");
     }
 
     /** KRaft needs formatted storage; the cluster id is kept so the same id is used if it is ever formatted again. */
@@ -146,7 +167,7 @@ final class KafkaBroker {
      * platform uses it to abandon the wait when asked to stop).
      */
     void awaitReady(Instant deadline, Runnable check) {
-        boolean ready = awaitAnswer(bootstrapServers, deadline, () -> {
+        boolean ready = awaitAnswer(internalBootstrapServers, security.administrator(), deadline, () -> {
             if (!process.isAlive()) {
                 throw LaunchException.failure(LogFiles.report(
                         "Kafka failed to start: " + process.exitDescription() + ".", process.logFile()));
@@ -162,8 +183,10 @@ final class KafkaBroker {
      * Whether a broker at {@code bootstrapServers} reports a live node before {@code deadline};
      * {@code check} runs before every attempt and may throw to give up.
      */
-    static boolean awaitAnswer(String bootstrapServers, Instant deadline, Runnable check) {
+    static boolean awaitAnswer(String bootstrapServers, Map<String, String> credentials, Instant deadline,
+            Runnable check) {
         Properties config = new Properties();
+        config.putAll(credentials);
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ATTEMPT_TIMEOUT.toMillis());
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ATTEMPT_TIMEOUT.toMillis());
@@ -200,6 +223,24 @@ final class KafkaBroker {
 
     String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /**
+     * Gives the principals their credentials, creates the declared topics and grants the ACLs (a no-op for what
+     * exists already), then writes the administrator's client settings for operators' tools.
+     */
+    void provision(Duration timeout, LocalSecrets secrets) {
+        try {
+            security.provision(internalBootstrapServers, 1, timeout);
+        } catch (IllegalStateException e) {
+            throw LaunchException.failure(LogFiles.report(e.getMessage(), process.logFile()));
+        }
+        StringBuilder admin = new StringBuilder("# The Kafka administrator's client settings (kafka-console-consumer"
+                + " --consumer.config, Admin clients). Keep them secret.\n");
+        admin.append("bootstrap.servers=").append(bootstrapServers).append('\n');
+        security.credentials(LocalKafkaSecurity.ADMIN)
+                .forEach((key, value) -> admin.append(key).append('=').append(escape(value)).append('\n'));
+        secrets.write(ADMIN_CLIENT_FILE, admin.toString());
     }
 
     ChildProcess process() {

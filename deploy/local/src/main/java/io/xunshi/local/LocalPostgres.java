@@ -30,11 +30,13 @@ final class LocalPostgres implements Supervised {
         this.postmaster = postmaster;
     }
 
-    /** Starts the server and creates the platform's database and its owner if they are missing. */
-    static LocalPostgres start(Path dataDirectory, int port, Path logFile) {
+    /**
+     * Starts the server (password authentication for every login; the superuser's password is kept in the
+     * secrets directory) and creates the platform's database and its owner if they are missing. */
+    static LocalPostgres start(Path dataDirectory, int port, Path logFile, String superuserPassword) {
         PostgresServer server;
         try {
-            server = PostgresServer.start(dataDirectory, port, logFile, false);
+            server = PostgresServer.start(dataDirectory, port, logFile, false, superuserPassword);
         } catch (PostgresException e) {
             throw LaunchException.failure("PostgreSQL failed to start: " + e.getMessage());
         }

@@ -35,10 +35,12 @@ final class LocalSigningKey {
     static final String AUDIENCE = "xunshi";
     static final String JURISDICTION_CLAIM = "jurisdiction";
 
+    private final LocalSecrets secrets;
     private final Path privateKeyFile;
     private final Path publicKeyFile;
 
     LocalSigningKey(DataLayout data) {
+        this.secrets = new LocalSecrets(data);
         Path secrets = data.root().resolve("secrets");
         this.privateKeyFile = secrets.resolve("jwt-signing-key.pem");
         this.publicKeyFile = secrets.resolve("jwt-verification-key.pem");
@@ -103,7 +105,7 @@ final class LocalSigningKey {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
-            Files.createDirectories(privateKeyFile.getParent());
+            secrets.directory();
             Files.deleteIfExists(privateKeyFile);
             Files.writeString(Files.createFile(privateKeyFile,
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),

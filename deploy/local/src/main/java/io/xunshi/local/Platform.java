@@ -19,6 +19,7 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
+import io.xunshi.kafka.LocalKafkaSecurity;
 import io.xunshi.postgres.PostgresException;
 
 /**
@@ -43,11 +44,13 @@ final class Platform {
      * @param externalPostgres a PostgreSQL to use instead of starting one, or {@code null}
      */
     record Settings(DataLayout data, Installation installation, Map<Service, Integer> servicePorts,
-            int kafkaPort, int kafkaControllerPort, String kafkaHeap, String externalKafka, int postgresPort,
+            int kafkaPort, int kafkaInternalPort, int kafkaControllerPort, String kafkaHeap, String externalKafka,
+            int postgresPort,
             DatabaseAddress externalPostgres, Duration readyTimeout,
             Backoff restartBackoff) {
     }
 
+    private static final String KAFKA_PASSWORDS = "kafka-passwords.properties";
     private static final Duration EXTERNAL_TIMEOUT = Duration.ofSeconds(30);
     private static final long POLL_MILLIS = 500;
 
@@ -64,6 +67,7 @@ final class Platform {
     private boolean claimed;
     private LocalPostgres postgres;
     private KafkaBroker kafka;
+    private LocalKafkaSecurity kafkaSecurity;
     private DatabaseAddress database;
     private String bootstrapServers;
 
@@ -126,7 +130,7 @@ final class Platform {
         Instant began = Instant.now();
         out.println("Starting PostgreSQL on port " + settings.postgresPort() + " ...");
         launch(() -> postgres = LocalPostgres.start(settings.data().postgres(), settings.postgresPort(),
-                settings.data().log("postgres")));
+                settings.data().log("postgres"), postgresSuperuserPassword()));
         database = postgres.address();
         out.println("PostgreSQL is ready after " + secondsSince(began) + ".");
     }
@@ -148,19 +152,68 @@ final class Platform {
     private void startKafka(BrokerClasspath classpath) {
         if (settings.externalKafka() != null) {
             bootstrapServers = settings.externalKafka();
-            if (!KafkaBroker.awaitAnswer(bootstrapServers, Instant.now().plus(EXTERNAL_TIMEOUT), this::checkRunning)) {
+            if (!KafkaBroker.awaitAnswer(bootstrapServers, externalKafkaCredentials(),
+                    Instant.now().plus(EXTERNAL_TIMEOUT),
+                    this::checkRunning)) {
                 throw LaunchException.failure("The external Kafka at " + bootstrapServers + " does not answer.");
             }
             return;
         }
         Instant began = Instant.now();
         out.println("Starting Kafka on port " + settings.kafkaPort() + " ...");
+        kafkaSecurity = kafkaSecurity();
         launch(() -> kafka = KafkaBroker.start(settings.data().kafka(), settings.kafkaPort(),
-                settings.kafkaControllerPort(), classpath, settings.kafkaHeap(),
-                settings.data().log("kafka")));
+                settings.kafkaInternalPort(), settings.kafkaControllerPort(), kafkaSecurity, classpath,
+                settings.kafkaHeap(), settings.data().log("kafka")));
         kafka.awaitReady(Instant.now().plus(settings.readyTimeout()), this::checkRunning);
+        kafka.provision(settings.readyTimeout(), new LocalSecrets(settings.data()));
         bootstrapServers = kafka.bootstrapServers();
         out.println("Kafka is ready after " + secondsSince(began) + ".");
+    }
+
+    private String postgresSuperuserPassword() {
+        return new LocalSecrets(settings.data()).randomValue("postgres-superuser-password");
+    }
+
+    /**
+     * The Kafka principals with the passwords this data directory keeps ({@code secrets/kafka-passwords.properties});
+     * a principal new in the manifests gets one, written back.
+     */
+    private LocalKafkaSecurity kafkaSecurity() {
+        LocalSecrets secrets = new LocalSecrets(settings.data());
+        Path file = secrets.file(KAFKA_PASSWORDS);
+        Properties kept = new Properties();
+        if (Files.exists(file)) {
+            try (java.io.Reader in = Files.newBufferedReader(file)) {
+                kept.load(in);
+            } catch (java.io.IOException e) {
+                throw LaunchException.failure("cannot read " + file + ": " + e.getMessage());
+            }
+        }
+        Map<String, String> known = new HashMap<>();
+        kept.stringPropertyNames().forEach(name -> known.put(name, kept.getProperty(name)));
+        LocalKafkaSecurity security = LocalKafkaSecurity.withPasswords(known);
+        if (!security.passwords().equals(known)) {
+            StringBuilder text = new StringBuilder("# Kafka principals' SCRAM passwords for this data directory\n");
+            security.passwords()
+                    .forEach((name, password) -> text.append(name).append('=').append(password).append('\n'));
+            secrets.write(KAFKA_PASSWORDS, text.toString());
+        }
+        return security;
+    }
+
+    /** For an external Kafka, the client security settings the environment gives ({@code KAFKA_SECURITY_PROTOCOL}, ...). */
+    private static Map<String, String> externalKafkaCredentials() {
+        Map<String, String> credentials = new HashMap<>();
+        Map.of("KAFKA_SECURITY_PROTOCOL", "security.protocol", "KAFKA_SASL_MECHANISM", "sasl.mechanism",
+                "KAFKA_SASL_JAAS_CONFIG", "sasl.jaas.config", "KAFKA_SSL_TRUSTSTORE_TYPE", "ssl.truststore.type",
+                "KAFKA_SSL_TRUSTSTORE_LOCATION", "ssl.truststore.location").forEach((variable, key) -> {
+                    String value = System.getenv(variable);
+                    if (value != null && !value.isBlank()) {
+                        credentials.put(key, value);
+                    }
+                });
+        return credentials;
     }
 
     private void startServices(Map<Service, Path> jars) {
@@ -184,7 +237,15 @@ final class Platform {
 
     private ServiceProcess startService(Service service, Path jar) {
         DataLayout data = settings.data();
-        return ServiceProcess.start(service, jar, settings.servicePorts().get(service), serviceEnvironment,
+        Map<String, String> environment = new HashMap<>(serviceEnvironment);
+        if (kafkaSecurity != null) {
+            // Each service connects as its own principal (xunshi-<service>), held to its ACLs.
+            String principal = kafkaSecurity.principalOf(service.id()).orElseThrow(() -> LaunchException
+                    .failure("deploy/kubernetes/kafka-users.yaml declares no Kafka principal for " + service.id()));
+            kafkaSecurity.credentials(principal).forEach((key, value) -> environment
+                    .put("KAFKA_" + key.toUpperCase(Locale.ROOT).replace('.', '_'), value));
+        }
+        return ServiceProcess.start(service, jar, settings.servicePorts().get(service), environment,
                 data.service(service), data.log(service.id()), data.servicePid(service));
     }
 
@@ -251,14 +312,16 @@ final class Platform {
                 Backoff backoff = settings.restartBackoff();
                 if (postgres != null) {
                     postgresSupervisor = new Supervisor("PostgreSQL", postgres, () -> LocalPostgres.start(
-                            data.postgres(), settings.postgresPort(), data.log("postgres")), backoff, out,
+                            data.postgres(), settings.postgresPort(), data.log("postgres"),
+                            postgresSuperuserPassword()), backoff, out,
                             data.status("postgres"));
                 }
                 if (kafka != null) {
                     Path brokerLibraries = settings.installation().libDirectory();
                     kafkaSupervisor = new Supervisor("Kafka", kafka.process(), () -> KafkaBroker.start(data.kafka(),
-                            settings.kafkaPort(), settings.kafkaControllerPort(),
-                            BrokerClasspath.libDirectory(brokerLibraries), settings.kafkaHeap(), data.log("kafka"))
+                            settings.kafkaPort(), settings.kafkaInternalPort(), settings.kafkaControllerPort(),
+                            kafkaSecurity, BrokerClasspath.libDirectory(brokerLibraries), settings.kafkaHeap(),
+                            data.log("kafka"))
                             .process(), backoff, out, data.status("kafka"));
                 }
                 Map<Service, Path> jars = serviceJars();
@@ -338,8 +401,9 @@ final class Platform {
         rows.add(List.of("SERVICE", "API", "SWAGGER UI", "READINESS", "METRICS"));
         for (ServiceProcess service : services) {
             String base = service.baseUrl();
-            rows.add(List.of(service.service().id(), base, base + "/q/swagger-ui", base + "/q/health/ready",
-                    base + "/q/metrics"));
+            String management = service.managementUrl();
+            rows.add(List.of(service.service().id(), base, base + "/q/swagger-ui", management + "/q/health/ready",
+                    management + "/q/metrics"));
         }
         StringBuilder text = new StringBuilder();
         if (!services.isEmpty()) {

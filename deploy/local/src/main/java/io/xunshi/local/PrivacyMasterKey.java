@@ -29,7 +29,7 @@ final class PrivacyMasterKey {
         Path file = data.root().resolve("secrets").resolve("privacy-master-key");
         try {
             if (!Files.exists(file)) {
-                Files.createDirectories(file.getParent());
+                new LocalSecrets(data).directory();
                 byte[] key = new byte[32];
                 new SecureRandom().nextBytes(key);
                 Files.writeString(Files.createFile(file,

@@ -45,6 +45,12 @@ final class RunCommand implements Callable<Integer> {
             description = "Kafka broker port (env XUNSHI_KAFKA_PORT; default: ${DEFAULT-VALUE}).")
     private int kafkaPort;
 
+    @Option(names = "--kafka-internal-port", paramLabel = "PORT",
+            defaultValue = "${env:XUNSHI_KAFKA_INTERNAL_PORT:-9094}",
+            description = "Kafka's listener for the broker's own traffic and its administrator (env "
+                    + "XUNSHI_KAFKA_INTERNAL_PORT; default: ${DEFAULT-VALUE}).")
+    private int kafkaInternalPort;
+
     @Option(names = "--kafka-controller-port", paramLabel = "PORT",
             defaultValue = "${env:XUNSHI_KAFKA_CONTROLLER_PORT:-9093}",
             description = "Kafka KRaft controller port (env XUNSHI_KAFKA_CONTROLLER_PORT; default: ${DEFAULT-VALUE}).")
@@ -103,7 +109,7 @@ final class RunCommand implements Callable<Integer> {
         Map<Service, Integer> servicePorts = new EnumMap<>(Service.class);
         services.forEach(service -> servicePorts.put(service, ports.port(service)));
         return new Platform.Settings(dataDir.layout(installation), installation, servicePorts, kafkaPort,
-                kafkaControllerPort, kafkaHeap, externalKafka, postgresPort, externalPostgres,
+                kafkaInternalPort, kafkaControllerPort, kafkaHeap, externalKafka, postgresPort, externalPostgres,
                 Duration.ofSeconds(readyTimeoutSeconds), Backoff.DEFAULT);
     }
 
@@ -114,10 +120,13 @@ final class RunCommand implements Callable<Integer> {
         }
         if (externalKafka == null) {
             ports.add(new Ports.Use(kafkaPort, "Kafka broker", "--kafka-port"));
+            ports.add(new Ports.Use(kafkaInternalPort, "Kafka internal listener", "--kafka-internal-port"));
             ports.add(new Ports.Use(kafkaControllerPort, "Kafka controller", "--kafka-controller-port"));
         }
         for (Service service : services) {
             ports.add(new Ports.Use(this.ports.port(service), service.id() + " HTTP", "--" + service.id() + "-port"));
+            ports.add(new Ports.Use(ServiceProcess.managementPort(this.ports.port(service)),
+                    service.id() + " management (health, metrics: its HTTP port + 1000)", "--" + service.id() + "-port"));
         }
         return ports;
     }

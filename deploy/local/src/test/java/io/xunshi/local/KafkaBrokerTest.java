@@ -22,10 +22,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.xunshi.kafka.LocalKafkaSecurity;
+
 /** Runs the real broker as a separate JVM, as the launcher does. */
 class KafkaBrokerTest {
 
-    private static final String TOPIC = "xunshi.local.test";
+    private static final String TOPIC = "xunshi.inspection.events";
+    private static final LocalKafkaSecurity SECURITY = LocalKafkaSecurity.withRandomPasswords();
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
     @TempDir
@@ -38,7 +41,13 @@ class KafkaBrokerTest {
         try {
             first.awaitReady(Instant.now().plus(READY_TIMEOUT), () -> {
             });
-            produce(first.bootstrapServers(), "inspection-planned");
+            first.provision(READY_TIMEOUT, new LocalSecrets(new DataLayout(data)));
+            // the topic's owner writes it, as its own principal
+            produce(first.bootstrapServers(), SECURITY.credentials("xunshi-inspection"), "inspection-planned");
+            assertThat(java.nio.file.Files.getPosixFilePermissions(data.resolve("kafka/server.properties")))
+                    .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            assertThat(java.nio.file.Files.readString(data.resolve("secrets/kafka-admin.properties")))
+                    .contains("sasl.mechanism=SCRAM-SHA-512").contains(first.bootstrapServers());
         } finally {
             first.stop();
         }
@@ -51,7 +60,9 @@ class KafkaBrokerTest {
         try {
             second.awaitReady(Instant.now().plus(READY_TIMEOUT), () -> {
             });
-            assertThat(consumeAll(second.bootstrapServers())).containsExactly("inspection-planned");
+            // the credentials live in the broker's metadata: no provisioning needed after a restart
+            assertThat(consumeAll(second.bootstrapServers(), SECURITY.credentials(LocalKafkaSecurity.ADMIN)))
+                    .containsExactly("inspection-planned");
         } finally {
             second.stop();
         }
@@ -60,24 +71,25 @@ class KafkaBrokerTest {
     }
 
     private KafkaBroker start() {
-        return KafkaBroker.start(data.resolve("kafka"), TestPorts.free(), TestPorts.free(),
+        return KafkaBroker.start(data.resolve("kafka"), TestPorts.free(), TestPorts.free(), TestPorts.free(), SECURITY,
                 BrokerClasspath.currentJvm(), "512m", data.resolve("logs/kafka.log"));
     }
 
-    private static void produce(String bootstrapServers, String value) throws Exception {
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all");
+    private static void produce(String bootstrapServers, Map<String, String> credentials, String value)
+            throws Exception {
+        Map<String, Object> config = new java.util.HashMap<>(credentials);
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new StringSerializer())) {
             producer.send(new ProducerRecord<>(TOPIC, "key", value)).get(60, TimeUnit.SECONDS);
         }
     }
 
-    private static List<String> consumeAll(String bootstrapServers) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    private static List<String> consumeAll(String bootstrapServers, Map<String, String> credentials) {
+        Map<String, Object> config = new java.util.HashMap<>(credentials);
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<String> values = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new StringDeserializer())) {

@@ -6,7 +6,7 @@ import java.net.InetSocketAddress;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Plays a service for the tests: answers {@code /q/health/ready} with 200 on the host and port a
+ * Plays a service for the tests: answers {@code /q/health/ready} with 200 on the management host and port a
  * Quarkus service would use, or exits at once with {@code STAND_IN_EXIT_CODE} if that is set.
  */
 public final class StandInService {
@@ -20,8 +20,9 @@ public final class StandInService {
             System.out.println("stand-in exiting with " + exitCode);
             System.exit(Integer.parseInt(exitCode));
         }
-        HttpServer server = HttpServer.create(new InetSocketAddress(System.getenv("QUARKUS_HTTP_HOST"),
-                Integer.parseInt(System.getenv("QUARKUS_HTTP_PORT"))), 0);
+        // readiness is on the management interface, as a packaged service serves it
+        HttpServer server = HttpServer.create(new InetSocketAddress(System.getenv("QUARKUS_MANAGEMENT_HOST"),
+                Integer.parseInt(System.getenv("QUARKUS_MANAGEMENT_PORT"))), 0);
         server.createContext("/q/health/ready", exchange -> {
             exchange.sendResponseHeaders(200, -1);
             exchange.close();

@@ -25,6 +25,11 @@ import java.util.stream.Stream;
  * again on the same directory finds what was written before. PostgreSQL refuses to run as root; when
  * the JVM runs as root the server runs in a new user namespace ({@code unshare --user}), where it is
  * not root but still owns its files.
+ *
+ * <p>Every connection over TCP authenticates with a password (scram-sha-256), the superuser's included: a data
+ * directory is initialised with the superuser password given to {@link #start}, or, for {@link #startTemporary}, a
+ * random one that only this object knows. The server listens on 127.0.0.1 only and has no Unix socket. (A data
+ * directory initialised by an older version with trust authentication keeps its pg_hba.conf.)
  */
 public final class PostgresServer implements AutoCloseable {
 
@@ -35,10 +40,12 @@ public final class PostgresServer implements AutoCloseable {
     private final int port;
     private final Path logFile;
     private final boolean deleteDataOnClose;
+    private final String superuserPassword;
     private volatile boolean running;
 
     private PostgresServer(PostgresBinaries binaries, Path dataDirectory, int port, Path logFile,
-            boolean deleteDataOnClose) {
+            boolean deleteDataOnClose, String superuserPassword) {
+        this.superuserPassword = superuserPassword;
         this.binaries = binaries;
         this.dataDirectory = dataDirectory;
         this.port = port;
@@ -50,17 +57,25 @@ public final class PostgresServer implements AutoCloseable {
     public static PostgresServer startTemporary(int port) {
         try {
             Path dir = Files.createTempDirectory("xunshi-pg-");
-            return start(dir.resolve("data"), port, dir.resolve("postgres.log"), true);
+            byte[] random = new byte[24];
+            new java.security.SecureRandom().nextBytes(random);
+            return start(dir.resolve("data"), port, dir.resolve("postgres.log"), true,
+                    java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Starts a server on {@code dataDirectory}, initialising it first if it holds no cluster yet. */
-    public static PostgresServer start(Path dataDirectory, int port, Path logFile, boolean deleteDataOnClose) {
+    /**
+     * Starts a server on {@code dataDirectory}, initialising it first if it holds no cluster yet, with
+     * {@code superuserPassword} as the password of {@value #SUPERUSER}.
+     */
+    public static PostgresServer start(Path dataDirectory, int port, Path logFile, boolean deleteDataOnClose,
+            String superuserPassword) {
+        Objects.requireNonNull(superuserPassword, "superuserPassword");
         PostgresBinaries binaries = PostgresBinaries.extracted();
         PostgresServer server = new PostgresServer(binaries, dataDirectory.toAbsolutePath(), port,
-                logFile.toAbsolutePath(), deleteDataOnClose);
+                logFile.toAbsolutePath(), deleteDataOnClose, superuserPassword);
         server.initialiseIfNeeded();
         server.startServer();
         return server;
@@ -87,7 +102,7 @@ public final class PostgresServer implements AutoCloseable {
         requireIdentifier(database);
         requireIdentifier(owner);
         Objects.requireNonNull(password, "password");
-        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, superuserPassword);
                 Statement statement = connection.createStatement()) {
             statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + owner
                     + "') THEN CREATE ROLE " + owner + " LOGIN PASSWORD '" + password.replace("'", "''")
@@ -113,8 +128,24 @@ public final class PostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        run(List.of(binaries.bin("initdb").toString(), "-D", dataDirectory.toString(), "-U", SUPERUSER,
-                "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"), Duration.ofMinutes(2));
+        Path passwordFile = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".initdb-password");
+        try {
+            Files.deleteIfExists(passwordFile);
+            Files.writeString(Files.createFile(passwordFile, java.nio.file.attribute.PosixFilePermissions
+                    .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))),
+                    superuserPassword + "\n");
+            run(List.of(binaries.bin("initdb").toString(), "-D", dataDirectory.toString(), "-U", SUPERUSER,
+                    "--auth=scram-sha-256", "--pwfile=" + passwordFile, "-E", "UTF8", "--locale=C", "--no-sync"),
+                    Duration.ofMinutes(2));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                Files.deleteIfExists(passwordFile);
+            } catch (IOException e) {
+                // best effort: the file is readable by its owner only
+            }
+        }
         appendServerConfig();
     }
 

@@ -1,6 +1,7 @@
 package io.xunshi.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -22,7 +23,8 @@ class PostgresServerTest {
     void a_row_committed_before_a_stop_is_still_there_after_the_next_start() throws Exception {
         int port = freePort();
         Path data = dir.resolve("data");
-        try (PostgresServer server = PostgresServer.start(data, port, dir.resolve("pg.log"), false)) {
+        try (PostgresServer server = PostgresServer.start(data, port, dir.resolve("pg.log"), false,
+                "superuser-secret")) {
             server.createDatabase("xunshi", "xunshi", "secret");
             try (Connection c = DriverManager.getConnection(server.jdbcUrl("xunshi"), "xunshi", "secret");
                     Statement s = c.createStatement()) {
@@ -32,7 +34,8 @@ class PostgresServerTest {
         }
         assertThat(data.resolve("PG_VERSION")).exists();
 
-        try (PostgresServer again = PostgresServer.start(data, port, dir.resolve("pg.log"), false)) {
+        try (PostgresServer again = PostgresServer.start(data, port, dir.resolve("pg.log"), false,
+                "superuser-secret")) {
             again.createDatabase("xunshi", "xunshi", "secret");
             try (Connection c = DriverManager.getConnection(again.jdbcUrl("xunshi"), "xunshi", "secret");
                     Statement s = c.createStatement();
@@ -44,10 +47,27 @@ class PostgresServerTest {
     }
 
     @Test
+    void every_login_needs_its_password_the_superusers_too() throws Exception {
+        try (PostgresServer server = PostgresServer.startTemporary(freePort())) {
+            server.createDatabase("xunshi", "xunshi", "secret");
+            for (String[] login : new String[][]{ { PostgresServer.SUPERUSER, "" },
+                    { PostgresServer.SUPERUSER, "postgres" },
+                    { "xunshi", "" }, { "xunshi", "wrong" } }) {
+                assertThatThrownBy(
+                        () -> DriverManager.getConnection(server.jdbcUrl("xunshi"), login[0], login[1]).close())
+                        .as("%s with password '%s'", login[0], login[1]).isInstanceOf(java.sql.SQLException.class)
+                        .hasMessageMatching(
+                                "(?s).*(password authentication failed|requested SCRAM-based authentication).*");
+            }
+        }
+    }
+
+    @Test
     void a_temporary_server_deletes_its_data_directory_when_closed() throws Exception {
         PostgresServer server = PostgresServer.startTemporary(freePort());
         Path data = server.dataDirectory();
-        try (Connection c = DriverManager.getConnection(server.jdbcUrl("postgres"), PostgresServer.SUPERUSER, "");
+        server.createDatabase("scratch", "scratch", "scratch-secret");
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl("scratch"), "scratch", "scratch-secret");
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT 40 + 2")) {
             assertThat(rs.next()).isTrue();

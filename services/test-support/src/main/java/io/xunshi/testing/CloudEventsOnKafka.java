@@ -65,6 +65,7 @@ public final class CloudEventsOnKafka implements AutoCloseable {
 
     public CloudEventsOnKafka(String bootstrapServers) {
         Properties props = new Properties();
+        props.putAll(TestInfrastructure.outsiderKafkaConfig());
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         // Tests often send to a topic their first record creates. With one request in flight, a first request

@@ -33,6 +33,7 @@ public final class KafkaTopicReader {
     public static List<ConsumerRecord<String, String>> readUntil(String bootstrapServers, String topic,
             Predicate<ConsumerRecord<String, String>> wanted, Duration timeout) {
         Properties props = new Properties();
+        props.putAll(TestInfrastructure.outsiderKafkaConfig());
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "xunshi-test-reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

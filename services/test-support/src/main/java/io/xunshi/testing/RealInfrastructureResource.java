@@ -6,7 +6,8 @@ import java.util.Map;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Points a {@code @QuarkusTest} at a real Kafka broker (KRaft) and a real PostgreSQL, both started in
+ * Points a {@code @QuarkusTest} at a real Kafka broker (KRaft, SCRAM-SHA-512 with ACLs, the service connecting as
+ * its own principal) and a real PostgreSQL, both started in
  * this JVM's lifetime without Docker, or named by the environment (see {@link TestInfrastructure}), and
  * makes it trust the bearer tokens that {@link TestTokens} signs.
  *
@@ -18,6 +19,9 @@ public class RealInfrastructureResource implements QuarkusTestResourceLifecycleM
     public Map<String, String> start() {
         Map<String, String> config = new LinkedHashMap<>(TestInfrastructure.databaseConfig());
         config.put("kafka.bootstrap.servers", TestInfrastructure.kafkaBootstrapServers());
+        // The service connects as its own Kafka principal, held to its ACLs (see TestInfrastructure).
+        TestInfrastructure.kafkaCredentials(TestInfrastructure.serviceName().orElse(""))
+                .forEach((key, value) -> config.put("kafka." + key, value));
         config.put("mp.jwt.verify.publickey", TestTokens.publicKeyPem());
         config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
         return config;

@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -53,13 +54,13 @@ public class TopicProjectionRunner {
     public TopicProjectionRunner(Instance<TopicProjection> projections, Pool pool, CloudEventDecoder decoder,
             ObjectMapper json, Upcasters upcasters, MeterRegistry metrics, DeadLetterPublisher deadLetters,
             DeadLetterTopics deadLetterTopics,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
             @ConfigProperty(name = "xunshi.service.name") String service,
             @ConfigProperty(name = "xunshi.projection.batch-size", defaultValue = "500") int batchSize,
             @ConfigProperty(name = "xunshi.projection.enabled", defaultValue = "true") boolean enabled) {
         this.enabled = enabled;
-        Map<String, Object> kafka = new HashMap<>();
-        kafka.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        // Every kafka.* key (bootstrap servers, and the SASL and TLS settings the principal authenticates with).
+        Map<String, Object> kafka = new HashMap<>(kafkaConfig);
         kafka.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         kafka.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         kafka.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -29,6 +29,7 @@ final class TopicContents {
     /** Every record on the topic now, each partition in offset order, partition after partition. */
     static List<ConsumerRecord<String, String>> read(String bootstrapServers, String topic) {
         Properties props = new Properties();
+        props.putAll(io.xunshi.testing.TestInfrastructure.outsiderKafkaConfig());
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
