@@ -51,7 +51,8 @@ class OutboxRelayHealthTest {
 
     @Test
     void a_relay_whose_thread_died_of_an_error_is_reported_down_and_a_stopped_one_is_not() {
-        RelayLeases broken = new RelayLeases(vertx, url, user, password, "kernel-health-test") {
+        RelayLeases broken = new RelayLeases(vertx, url, user, password, "kernel-health-test", "disable",
+                Optional.empty()) {
 
             @Override
             Optional<RelayLease> tryTake() {
