@@ -3,7 +3,7 @@
 // - Kubernetes kinds: the types and required fields of the API's OpenAPI schema (kubernetes-models'
 //   validate()), and strictly unknown fields, as the API server's strict field validation does, against the
 //   field lists of the official Kubernetes client's models (@kubernetes/client-node);
-// - the operators' kinds (Strimzi Kafka, KafkaNodePool, KafkaTopic; CloudNativePG Cluster): the
+// - the operators' kinds (Strimzi Kafka, KafkaNodePool, KafkaTopic, KafkaUser; CloudNativePG Cluster): the
 //   openAPIV3Schema of the operator's own CustomResourceDefinition under crds/, with Ajv, unknown fields
 //   refused wherever the schema lists the fields (the API server prunes them silently, and the operator then
 //   never sees a misspelled setting);
@@ -221,8 +221,9 @@ const BREAKAGES = [
   ["Kafka", "misspelled Kafka setting", (o) => { o.spec.kafka.listener = o.spec.kafka.listeners; }],
   ["KafkaNodePool", "replicas given as text", (o) => { o.spec.replicas = "three"; }],
   ["KafkaTopic", "partitions given as text", (o) => { o.spec.partitions = "six"; }],
+  ["KafkaUser", "an ACL operation Strimzi does not know", (o) => { o.spec.authorization.acls[0].operations = ["Steal"]; }],
   ["Cluster", "misspelled instances", (o) => { o.spec.instancess = o.spec.instances; }],
-  ["Namespace", "unknown kind", (o) => { o.apiVersion = "example.com/v1"; o.kind = "Widget"; }],
+  ["ConfigMap", "unknown kind", (o) => { o.apiVersion = "example.com/v1"; o.kind = "Widget"; }],
 ];
 
 async function selfTest(objects, crds) {

@@ -126,7 +126,8 @@ final class RunCommand implements Callable<Integer> {
         for (Service service : services) {
             ports.add(new Ports.Use(this.ports.port(service), service.id() + " HTTP", "--" + service.id() + "-port"));
             ports.add(new Ports.Use(ServiceProcess.managementPort(this.ports.port(service)),
-                    service.id() + " management (health, metrics: its HTTP port + 1000)", "--" + service.id() + "-port"));
+                    service.id() + " management (health, metrics: its HTTP port + 1000)",
+                    "--" + service.id() + "-port"));
         }
         return ports;
     }

@@ -162,7 +162,8 @@ class SupervisorTest {
 
     /** Whether the stand-in on {@code port} answers its readiness probe. */
     private static boolean answers(HttpClient http, int port) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ServiceProcess.managementPort(port) + "/q/health/ready"))
+        HttpRequest request = HttpRequest
+                .newBuilder(URI.create("http://127.0.0.1:" + ServiceProcess.managementPort(port) + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
