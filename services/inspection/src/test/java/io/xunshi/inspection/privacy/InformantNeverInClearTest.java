@@ -27,6 +27,7 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.assertj.core.api.SoftAssertions;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -223,12 +224,15 @@ class InformantNeverInClearTest {
         await().atMost(WAIT).until(() -> logged.stream().anyMatch(l -> l.contains("log capture canary")));
         String logs = String.join("\n", new ArrayList<>(logged));
 
+        // Every place is checked, so that a failure names all the places a marker reached.
+        SoftAssertions clear = new SoftAssertions();
         for (String marker : markers) {
-            assertThat(String.join("\n", answers)).as("the answers").doesNotContain(marker);
-            assertThat(topic.toString()).as("the topic %s", INSPECTION_TOPIC).doesNotContain(marker);
-            assertThat(database.toString()).as("the tables %s", tables).doesNotContain(marker);
-            assertThat(logs).as("the log output").doesNotContain(marker);
+            clear.assertThat(String.join("\n", answers)).as("the answers").doesNotContain(marker);
+            clear.assertThat(topic.toString()).as("the topic %s", INSPECTION_TOPIC).doesNotContain(marker);
+            clear.assertThat(database.toString()).as("the tables %s", tables).doesNotContain(marker);
+            clear.assertThat(logs).as("the log output").doesNotContain(marker);
         }
+        clear.assertAll();
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
