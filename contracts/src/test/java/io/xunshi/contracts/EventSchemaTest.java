@@ -24,7 +24,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 
 import io.xunshi.contracts.coordination.JurisdictionRegistered;
 import io.xunshi.contracts.coordination.OrganisationRegistered;
@@ -42,7 +41,7 @@ class EventSchemaTest {
     /** As the services write payloads: dates as ISO strings, e.g. {@code "2026-03-02"}. */
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final SchemaRegistry SCHEMAS = ContractSchemas.REGISTRY;
 
     private static JsonNode schemaDocument(String cloudEventType) {
         try (InputStream in = EventSchemaTest.class.getClassLoader()

@@ -15,10 +15,12 @@ import java.util.List;
  * @param common whether it is a common problem (共性问题), found elsewhere too
  * @param deepLevel whether it is a deep-level problem (深层次问题)
  * @param evidence references to the evidence (documents, talks, visits); may be empty
+ * @param informant the private individual whose information led to the finding, sealed (personal data); null when
+ *        none is named. Added to version 1 later: earlier events lack it.
  */
 public record FindingRecorded(String inspectionId, String findingId, FocusArea focusArea, String description,
         Severity severity, boolean involvesTopLeader, boolean involvesLeadershipTeam, boolean common,
-        boolean deepLevel, List<String> evidence) implements InspectionEvent {
+        boolean deepLevel, List<String> evidence, Informant informant) implements InspectionEvent {
 
     public static final String TYPE = "xunshi.inspection.FindingRecorded";
     public static final int VERSION = 1;

@@ -2,17 +2,25 @@ package io.xunshi.inspection.api;
 
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.xunshi.contracts.inspection.FocusArea;
 import io.xunshi.contracts.inspection.Severity;
 import io.xunshi.inspection.domain.Inspection;
 
-/** One finding of an inspection. */
+/** One finding of an inspection; of its informant only the subject id (never the name or contact). */
 public record FindingView(String findingId, FocusArea focusArea, String description, Severity severity,
         boolean involvesTopLeader, boolean involvesLeadershipTeam, boolean common, boolean deepLevel,
-        List<String> evidence) {
+        List<String> evidence,
+        @Schema(description = "The subject id the informant's name and contact are sealed under, or null when no"
+                + " informant is named; the name and contact are never answered") String informantSubject) {
 
     static FindingView of(Inspection.Finding f) {
         return new FindingView(f.findingId(), f.focusArea(), f.description(), f.severity(), f.involvesTopLeader(),
-                f.involvesLeadershipTeam(), f.common(), f.deepLevel(), f.evidence());
+                f.involvesLeadershipTeam(), f.common(), f.deepLevel(), f.evidence(), informantSubject(f));
+    }
+
+    static String informantSubject(Inspection.Finding f) {
+        return f.informant() == null ? null : f.informant().subject();
     }
 }

@@ -28,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
+import io.xunshi.contracts.inspection.Informant;
+import io.xunshi.inspection.application.Informants;
 import io.xunshi.inspection.application.InspectionDirectory;
 import io.xunshi.inspection.application.InspectionSummary;
 import io.xunshi.inspection.application.Inspections;
@@ -69,6 +71,9 @@ public class InspectionResource {
     InspectionDirectory directory;
 
     @Inject
+    Informants informants;
+
+    @Inject
     CommandPath commands;
 
     @Inject
@@ -99,7 +104,9 @@ public class InspectionResource {
                     + " with the finding, its server-generated findingId, Location and the inspection's new ETag. The"
                     + " feedback carries every finding in one event, so an inspection records at most 300 findings"
                     + " (422 too-many-findings) whose descriptions take at most 600,000 bytes of UTF-8 together"
-                    + " (422 findings-too-long on description).")
+                    + " (422 findings-too-long on description). An informant (name and contact) is personal data: it is"
+                    + " sealed under a subject key of its own before the finding is recorded, and no answer shows it;"
+                    + " the finding answers informantSubject, the id it is sealed under, instead.")
     @APIResponse(responseCode = "201",
             description = "The finding recorded, with its findingId, its Location and the inspection's new ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -107,13 +114,16 @@ public class InspectionResource {
     public Uni<Response> recordFinding(@PathParam("id") String id, @Valid @NotNull RecordFindingRequest request,
             @BeanParam CommandHeaders headers) {
         String findingId = UUID.randomUUID().toString();
-        Inspection.RecordFinding command = new Inspection.RecordFinding(findingId, request.focusArea(),
-                request.description(), request.severity(), flag(request.involvesTopLeader()),
-                flag(request.involvesLeadershipTeam()), flag(request.common()), flag(request.deepLevel()),
-                request.evidence() == null ? List.of() : request.evidence());
-        return commands.execute(inspections.aggregate(), id, headers, request, command, Answer.created(
-                after -> BASE + id + "/findings/" + findingId,
-                after -> RecordedFinding.of(after, RecordedFinding.find(after.state(), findingId))));
+        Uni<Informant> informant = request.informant() == null
+                ? Uni.createFrom().nullItem()
+                : informants.seal(request.informant().name(), request.informant().contact());
+        return informant.flatMap(sealed -> commands.execute(inspections.aggregate(), id, headers, request,
+                new Inspection.RecordFinding(findingId, request.focusArea(), request.description(), request.severity(),
+                        flag(request.involvesTopLeader()), flag(request.involvesLeadershipTeam()),
+                        flag(request.common()), flag(request.deepLevel()),
+                        request.evidence() == null ? List.of() : request.evidence(), sealed),
+                Answer.created(after -> BASE + id + "/findings/" + findingId,
+                        after -> RecordedFinding.of(after, RecordedFinding.find(after.state(), findingId)))));
     }
 
     @POST

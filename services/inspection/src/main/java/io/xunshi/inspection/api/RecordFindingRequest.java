@@ -2,6 +2,7 @@ package io.xunshi.inspection.api;
 
 import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -11,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.xunshi.contracts.inspection.FocusArea;
 import io.xunshi.contracts.inspection.Severity;
 
-/** A finding (问题) of the fieldwork. The flags default to false, the evidence to none. */
+/** A finding (问题) of the fieldwork. The flags default to false, the evidence to none, the informant to none. */
 public record RecordFindingRequest(
         @Schema(description = "The focus area it belongs to") @NotNull FocusArea focusArea,
         @Schema(description = "What was found",
@@ -22,5 +23,7 @@ public record RecordFindingRequest(
         @Schema(description = "Whether it is a common problem (共性问题)") Boolean common,
         @Schema(description = "Whether it is a deep-level problem (深层次问题)") Boolean deepLevel,
         @Schema(description = "References to the evidence: documents, talks, visits") @Size(
-                max = 100) List<@NotBlank @Size(max = 500) String> evidence) {
+                max = 100) List<@NotBlank @Size(max = 500) String> evidence,
+        @Schema(description = "The informant whose information led to the finding, if one is named: personal data,"
+                + " sealed on arrival and never answered in clear") @Valid InformantRequest informant) {
 }

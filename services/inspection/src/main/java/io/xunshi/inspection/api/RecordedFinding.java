@@ -2,6 +2,8 @@ package io.xunshi.inspection.api;
 
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.xunshi.contracts.inspection.FocusArea;
 import io.xunshi.contracts.inspection.Severity;
 import io.xunshi.inspection.domain.Inspection;
@@ -9,16 +11,20 @@ import io.xunshi.kernel.aggregate.AggregateRepository;
 
 /**
  * One finding with the inspection it belongs to and that inspection's version (its ETag), as recording and
- * reading a finding answer.
+ * reading a finding answer. Its informant is never answered in clear: only the subject id their name and contact are
+ * sealed under ({@code informantSubject}, null when none is named), by which they can be erased.
  */
 public record RecordedFinding(String inspectionId, String findingId, FocusArea focusArea, String description,
         Severity severity, boolean involvesTopLeader, boolean involvesLeadershipTeam, boolean common,
-        boolean deepLevel, List<String> evidence, int version) {
+        boolean deepLevel, List<String> evidence,
+        @Schema(description = "The subject id the informant's name and contact are sealed under, or null when no"
+                + " informant is named; the name and contact are never answered") String informantSubject,
+        int version) {
 
     static RecordedFinding of(AggregateRepository.Loaded<Inspection.State> loaded, Inspection.Finding f) {
         return new RecordedFinding(loaded.state().inspectionId(), f.findingId(), f.focusArea(), f.description(),
                 f.severity(), f.involvesTopLeader(), f.involvesLeadershipTeam(), f.common(), f.deepLevel(),
-                f.evidence(), loaded.version());
+                f.evidence(), FindingView.informantSubject(f), loaded.version());
     }
 
     /** The finding {@code findingId} of the inspection, or null when it has none of that id. */

@@ -10,6 +10,7 @@ import io.xunshi.contracts.inspection.FeedbackFinding;
 import io.xunshi.contracts.inspection.FeedbackGiven;
 import io.xunshi.contracts.inspection.FindingRecorded;
 import io.xunshi.contracts.inspection.FocusArea;
+import io.xunshi.contracts.inspection.Informant;
 import io.xunshi.contracts.inspection.InspectionClosed;
 import io.xunshi.contracts.inspection.InspectionEvent;
 import io.xunshi.contracts.inspection.InspectionOpened;
@@ -68,9 +69,14 @@ public final class Inspection extends ExhaustiveDecider<Inspection.Command, Insp
     public record Station(LocalDate stationedOn) implements Command {
     }
 
+    /**
+     * Records a finding; {@code informant}, when one is named, arrives sealed (the application layer seals the
+     * request's name and contact with the kernel's vault before the command is built): the decider never holds
+     * personal data in clear.
+     */
     public record RecordFinding(String findingId, FocusArea focusArea, String description, Severity severity,
             boolean involvesTopLeader, boolean involvesLeadershipTeam, boolean common, boolean deepLevel,
-            List<String> evidence) implements Command {
+            List<String> evidence, Informant informant) implements Command {
     }
 
     public record Report(LocalDate reportedOn, String summary) implements Command {
@@ -82,10 +88,10 @@ public final class Inspection extends ExhaustiveDecider<Inspection.Command, Insp
     public record Close(LocalDate closedOn) implements Command {
     }
 
-    /** A finding as the inspection keeps it. */
+    /** A finding as the inspection keeps it; its informant, if any, sealed as the event carries it. */
     public record Finding(String findingId, FocusArea focusArea, String description, Severity severity,
             boolean involvesTopLeader, boolean involvesLeadershipTeam, boolean common, boolean deepLevel,
-            List<String> evidence) {
+            List<String> evidence, Informant informant) {
     }
 
     public record State(String inspectionId, String roundId, String planId, String jurisdiction, RoundKind roundKind,
@@ -173,7 +179,7 @@ public final class Inspection extends ExhaustiveDecider<Inspection.Command, Insp
                 .evolve(FindingRecorded.class, (state, f) -> state.withFinding(new Finding(f.findingId(),
                         f.focusArea(), f.description(), f.severity(), f.involvesTopLeader(),
                         f.involvesLeadershipTeam(), f.common(), f.deepLevel(),
-                        f.evidence() == null ? List.of() : List.copyOf(f.evidence()))))
+                        f.evidence() == null ? List.of() : List.copyOf(f.evidence()), f.informant())))
                 .evolve(InspectionReported.class, (state, reported) -> state.withStatus(Status.REPORTED)
                         .withReport(reported.reportedOn(), reported.summary()))
                 .evolve(FeedbackGiven.class, (state, given) -> state.withStatus(Status.FEEDBACK_GIVEN)
@@ -215,7 +221,7 @@ public final class Inspection extends ExhaustiveDecider<Inspection.Command, Insp
         }
         return List.of(new FindingRecorded(state.inspectionId(), f.findingId(), f.focusArea(), f.description().strip(),
                 f.severity(), f.involvesTopLeader(), f.involvesLeadershipTeam(), f.common(), f.deepLevel(),
-                f.evidence() == null ? List.of() : f.evidence().stream().map(String::strip).toList()));
+                f.evidence() == null ? List.of() : f.evidence().stream().map(String::strip).toList(), f.informant()));
     }
 
     private static List<InspectionEvent> report(Report report, State state) {

@@ -8,10 +8,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.xunshi.contracts.SealedValue;
 import io.xunshi.contracts.inspection.FeedbackFinding;
 import io.xunshi.contracts.inspection.FeedbackGiven;
 import io.xunshi.contracts.inspection.FindingRecorded;
 import io.xunshi.contracts.inspection.FocusArea;
+import io.xunshi.contracts.inspection.Informant;
 import io.xunshi.contracts.inspection.InspectionClosed;
 import io.xunshi.contracts.inspection.InspectionEvent;
 import io.xunshi.contracts.inspection.InspectionOpened;
@@ -39,9 +41,9 @@ class InspectionTest {
             RoundKind.REGULAR, "省委第一巡视组", "o-1", "杭州市委", "330000", "330100", MARCH_2, LocalDate.of(2026, 5, 8));
     private static final InspectionStationed STATIONED = new InspectionStationed("i-1", MARCH_2);
     private static final FindingRecorded FINDING_1 = new FindingRecorded("i-1", "f-1", FocusArea.PARTY_LINE,
-            "问题 1", Severity.GENERAL, false, true, false, false, List.of("文件 1"));
+            "问题 1", Severity.GENERAL, false, true, false, false, List.of("文件 1"), null);
     private static final FindingRecorded FINDING_2 = new FindingRecorded("i-1", "f-2", FocusArea.RECTIFICATION,
-            "问题 2", Severity.SERIOUS, true, false, true, true, List.of());
+            "问题 2", Severity.SERIOUS, true, false, true, true, List.of(), null);
     private static final InspectionReported REPORTED = new InspectionReported("i-1", MAY_10, "报告", 2);
     private static final FeedbackGiven FEEDBACK = new FeedbackGiven("i-1", "r-1", "p-1", "330000", "o-1", "杭州市委",
             "330000", "330100", "张三", JUNE_15, List.of(
@@ -50,7 +52,7 @@ class InspectionTest {
 
     private static Inspection.RecordFinding finding(String id, List<String> evidence) {
         return new Inspection.RecordFinding(id, FocusArea.PARTY_LINE, "  问题 " + id + " ", Severity.GENERAL, false,
-                true, false, false, evidence);
+                true, false, false, evidence, null);
     }
 
     @Test
@@ -96,17 +98,41 @@ class InspectionTest {
     void a_finding_is_recorded_while_stationed_with_description_and_evidence_stripped() {
         inspection.given(OPENED, STATIONED).when(finding("f-1", List.of(" 文件 1 ", "谈话 2 ")))
                 .then(new FindingRecorded("i-1", "f-1", FocusArea.PARTY_LINE, "问题 f-1", Severity.GENERAL, false,
-                        true, false, false, List.of("文件 1", "谈话 2")))
+                        true, false, false, List.of("文件 1", "谈话 2"), null))
                 .andState(s -> assertThat(s.findings()).containsExactly(new Inspection.Finding("f-1",
                         FocusArea.PARTY_LINE, "问题 f-1", Severity.GENERAL, false, true, false, false,
-                        List.of("文件 1", "谈话 2"))));
+                        List.of("文件 1", "谈话 2"), null)));
+    }
+
+    /** An informant as the application layer hands it to the decider: already sealed under its own subject. */
+    private static final Informant INFORMANT = new Informant(
+            new SealedValue("A256GCM", "informant-1", "AAAAAAAAAAAAAAAA", "c2VhbGVkIG5hbWUgYW5kIGl0cyB0YWc="),
+            new SealedValue("A256GCM", "informant-1", "BBBBBBBBBBBBBBBB", "c2VhbGVkIGNvbnRhY3QgYW5kIGl0cyB0YWc="));
+
+    @Test
+    void a_finding_names_its_informant_sealed_as_given_and_keeps_it_in_its_state() {
+        inspection.given(OPENED, STATIONED)
+                .when(new Inspection.RecordFinding("f-1", FocusArea.PARTY_LINE, "问题 f-1", Severity.GENERAL, false,
+                        true, false, false, List.of(), INFORMANT))
+                .then(new FindingRecorded("i-1", "f-1", FocusArea.PARTY_LINE, "问题 f-1", Severity.GENERAL, false,
+                        true, false, false, List.of(), INFORMANT))
+                .andState(s -> assertThat(s.findings().get(0).informant()).isEqualTo(INFORMANT));
+    }
+
+    @Test
+    void the_feedback_does_not_carry_a_findings_informant() {
+        FindingRecorded withInformant = new FindingRecorded("i-1", "f-1", FocusArea.PARTY_LINE, "问题 1",
+                Severity.GENERAL, false, true, false, false, List.of("文件 1"), INFORMANT);
+        // The same feedback as without the informant: FeedbackFinding has no place for one.
+        inspection.given(OPENED, STATIONED, withInformant, FINDING_2, REPORTED)
+                .when(new Inspection.GiveFeedback(JUNE_15, " 张三 ")).then(FEEDBACK);
     }
 
     @Test
     void a_finding_without_evidence_records_none() {
         inspection.given(OPENED, STATIONED).when(finding("f-1", null))
                 .then(new FindingRecorded("i-1", "f-1", FocusArea.PARTY_LINE, "问题 f-1", Severity.GENERAL, false,
-                        true, false, false, List.of()));
+                        true, false, false, List.of(), null));
     }
 
     @Test
@@ -122,12 +148,12 @@ class InspectionTest {
         List<InspectionEvent> history = new java.util.ArrayList<>(List.of(OPENED, STATIONED));
         for (int i = 0; i < Inspection.MAX_FINDINGS - 1; i++) {
             history.add(new FindingRecorded("i-1", "f-" + i, FocusArea.PARTY_LINE, "问题 " + i, Severity.GENERAL,
-                    false, false, false, false, List.of()));
+                    false, false, false, false, List.of(), null));
         }
         inspection.given(history).when(finding("last", List.of())).then(new FindingRecorded("i-1", "last",
-                FocusArea.PARTY_LINE, "问题 last", Severity.GENERAL, false, true, false, false, List.of()));
+                FocusArea.PARTY_LINE, "问题 last", Severity.GENERAL, false, true, false, false, List.of(), null));
         history.add(new FindingRecorded("i-1", "last", FocusArea.PARTY_LINE, "问题 last", Severity.GENERAL, false,
-                true, false, false, List.of()));
+                true, false, false, List.of(), null));
         inspection.given(history).when(finding("one-too-many", List.of()))
                 .thenInvalid(Inspection.TOO_MANY_FINDINGS);
     }
@@ -139,13 +165,13 @@ class InspectionTest {
         List<InspectionEvent> history = new java.util.ArrayList<>(List.of(OPENED, STATIONED));
         for (int i = 0; i < 50; i++) {
             history.add(new FindingRecorded("i-1", "f-" + i, FocusArea.PARTY_LINE, long1, Severity.GENERAL, false,
-                    false, false, false, List.of()));
+                    false, false, false, List.of(), null));
         }
         inspection.given(history).when(new Inspection.RecordFinding("short", FocusArea.PARTY_LINE, "问题一二三",
-                Severity.GENERAL, false, false, false, false, List.of())).then(new FindingRecorded("i-1", "short",
-                        FocusArea.PARTY_LINE, "问题一二三", Severity.GENERAL, false, false, false, false, List.of()));
+                Severity.GENERAL, false, false, false, false, List.of(), null)).then(new FindingRecorded("i-1", "short",
+                        FocusArea.PARTY_LINE, "问题一二三", Severity.GENERAL, false, false, false, false, List.of(), null));
         inspection.given(history).when(new Inspection.RecordFinding("long", FocusArea.PARTY_LINE, long1,
-                Severity.GENERAL, false, false, false, false, List.of()))
+                Severity.GENERAL, false, false, false, false, List.of(), null))
                 .thenInvalid(Inspection.FINDINGS_TOO_LONG, "description");
     }
 

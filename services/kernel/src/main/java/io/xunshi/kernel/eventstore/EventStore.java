@@ -30,6 +30,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import io.xunshi.kernel.domain.InvalidCommand;
 import io.xunshi.kernel.domain.Texts;
+import io.xunshi.kernel.privacy.PersonalDataInClear;
+import io.xunshi.kernel.privacy.PersonalFields;
 import io.xunshi.kernel.tracing.TraceContext;
 
 /**
@@ -188,6 +190,11 @@ public class EventStore {
                 return Uni.createFrom().failure(new InvalidCommand("event-too-large", null, "the " + e.type()
                         + " this would append to " + streamId + " is " + bytes + " bytes, more than the "
                         + maxPayloadBytes + " an event may have: the shared log could not carry it"));
+            }
+            try {
+                PersonalFields.requireSealed(e.type(), e.typeVersion(), streamId, e.payload());
+            } catch (PersonalDataInClear clear) {
+                return Uni.createFrom().failure(clear);
             }
             metadata[i] = meta.toString();
             occurred[i] = OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC);

@@ -3,25 +3,31 @@ package io.xunshi.kernel.privacy;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -36,6 +42,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
  *
  * <p>A sealed value is a JSON object {@code {"sealed":"A256GCM","subject":…,"iv":…,"data":…}}; unsealing
  * turns it back into the text, or into {@code {"erased":true,"subject":…}} once the key is gone.
+ *
+ * <p>Master keys are versioned ({@link MasterKeys}): each subject key is stored with the id of the master key that
+ * wrapped it, new ones are wrapped with the current id, a key wrapped under an older id opens while that id's key is
+ * configured, and {@link #rewrap()} (run once the service has started, unless
+ * {@code xunshi.privacy.rewrap-on-start=false}) moves every subject key to the current master key. A service whose
+ * current id has no key does not start. See docs/adr/0020-personal-data.md.
  */
 @ApplicationScoped
 public class PersonalDataVault {
@@ -43,19 +55,43 @@ public class PersonalDataVault {
     static final String ALGORITHM = "A256GCM";
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
+    private static final int REWRAP_BATCH = 500;
+    private static final Logger LOG = Logger.getLogger(PersonalDataVault.class);
 
     private final Pool pool;
-    private final SecretKey masterKey;
+    private final MasterKeys masterKeys;
+    private final boolean rewrapOnStart;
     private final SecureRandom random = new SecureRandom();
 
+    /** Fails, and with it the service's startup, when the current master key id has no key. */
     @Inject
     public PersonalDataVault(Pool pool, PrivacyConfig config) {
+        this(pool, MasterKeys.from(config), config.rewrapOnStart());
+    }
+
+    PersonalDataVault(Pool pool, MasterKeys masterKeys, boolean rewrapOnStart) {
         this.pool = pool;
-        byte[] master = Base64.getDecoder().decode(config.masterKey());
-        if (master.length != 32) {
-            throw new IllegalArgumentException("xunshi.privacy.master-key must be base64 of 32 bytes");
+        this.masterKeys = masterKeys;
+        this.rewrapOnStart = rewrapOnStart;
+    }
+
+    /** Built at startup, so that a missing master key stops the service there; then rewraps older subject keys. */
+    void start(@Observes StartupEvent started) {
+        LOG.debugf("personal data: subject keys are wrapped with master key %s (configured: %s)",
+                masterKeys.currentId(), masterKeys.ids());
+        if (rewrapOnStart) {
+            rewrap().subscribe().with(report -> {
+                if (report.rewrapped() > 0 || !report.remaining().isEmpty()) {
+                    LOG.infof("personal data: %d subject keys rewrapped with master key %s; left under other keys: %s",
+                            report.rewrapped(), masterKeys.currentId(), report.remaining());
+                }
+            }, failure -> LOG.warn("personal data: the subject keys could not be rewrapped", failure));
         }
-        this.masterKey = new SecretKeySpec(master, "AES");
+    }
+
+    /** The id of the master key new subject keys are wrapped with. */
+    public String currentMasterKeyId() {
+        return masterKeys.currentId();
     }
 
     /**
@@ -63,27 +99,44 @@ public class PersonalDataVault {
      * transaction of its own, before the event that carries the value is appended.
      */
     public Uni<JsonNode> seal(String subjectId, String value) {
+        return seal(subjectId, List.of(value)).map(sealed -> sealed.get(0));
+    }
+
+    /** Seals several values of one subject under its key (one lookup of the key), in their order. */
+    public Uni<List<JsonNode>> seal(String subjectId, List<String> values) {
         return subjectKey(subjectId).map(key -> {
-            byte[] iv = new byte[IV_BYTES];
-            random.nextBytes(iv);
-            byte[] data = crypt(Cipher.ENCRYPT_MODE, key, iv, subjectId, value.getBytes(StandardCharsets.UTF_8));
-            ObjectNode sealed = JsonNodeFactory.instance.objectNode();
-            sealed.put("sealed", ALGORITHM);
-            sealed.put("subject", subjectId);
-            sealed.put("iv", Base64.getEncoder().encodeToString(iv));
-            sealed.put("data", Base64.getEncoder().encodeToString(data));
+            List<JsonNode> sealed = new ArrayList<>(values.size());
+            for (String value : values) {
+                sealed.add(sealWith(key, subjectId, value));
+            }
             return sealed;
         });
     }
 
-    /** A copy of {@code payload} with every sealed value opened, or marked erased where its key is gone. */
+    private JsonNode sealWith(SecretKey key, String subjectId, String value) {
+        byte[] iv = new byte[IV_BYTES];
+        random.nextBytes(iv);
+        byte[] data = crypt(Cipher.ENCRYPT_MODE, key, iv, subjectId, value.getBytes(StandardCharsets.UTF_8));
+        ObjectNode sealed = JsonNodeFactory.instance.objectNode();
+        sealed.put("sealed", ALGORITHM);
+        sealed.put("subject", subjectId);
+        sealed.put("iv", Base64.getEncoder().encodeToString(iv));
+        sealed.put("data", Base64.getEncoder().encodeToString(data));
+        return sealed;
+    }
+
+    /**
+     * A copy of {@code payload} with every sealed value opened, or marked erased where its key is gone. Fails when
+     * a subject key is wrapped under a master key id that is no longer configured.
+     */
     public Uni<JsonNode> unseal(JsonNode payload) {
         Set<String> subjects = new HashSet<>();
         collectSubjects(payload, subjects);
         if (subjects.isEmpty()) {
             return Uni.createFrom().item(payload);
         }
-        return pool.preparedQuery("SELECT subject_id, key_bytes FROM subject_keys WHERE subject_id = ANY($1)")
+        return pool.preparedQuery("SELECT subject_id, key_bytes, master_key_id FROM subject_keys"
+                + " WHERE subject_id = ANY($1)")
                 .execute(Tuple.of(subjects.toArray(String[]::new)))
                 .map(rows -> {
                     Map<String, SecretKey> keys = new HashMap<>();
@@ -106,19 +159,77 @@ public class PersonalDataVault {
                 .replaceWithVoid());
     }
 
+    /** What a rewrap did: keys moved to the current master key, and the keys left under others, by id. */
+    public record RewrapReport(long rewrapped, Map<String, Long> remaining) {
+    }
+
+    /**
+     * Rewraps every subject key wrapped under another configured master key than the current one with the current
+     * one, {@value #REWRAP_BATCH} a statement; the subject keys themselves, and so every sealed value, stay as they
+     * are. Safe to run on several replicas at once: a key is rewrapped only while it is still under its old id.
+     * Keys under an id that is not configured cannot be opened and are left, and counted, as they are.
+     */
+    public Uni<RewrapReport> rewrap() {
+        return rewrapBatches(0).flatMap(rewrapped -> keysByMasterKey().map(counts -> {
+            Map<String, Long> remaining = new TreeMap<>(counts);
+            remaining.remove(masterKeys.currentId());
+            return new RewrapReport(rewrapped, remaining);
+        }));
+    }
+
+    /** How many subject keys are wrapped under each master key id: an old key may go once it has none. */
+    public Uni<Map<String, Long>> keysByMasterKey() {
+        return pool.query("SELECT master_key_id, count(*) AS n FROM subject_keys GROUP BY master_key_id").execute()
+                .map(rows -> {
+                    Map<String, Long> counts = new TreeMap<>();
+                    for (Row row : rows) {
+                        counts.put(row.getString("master_key_id"), row.getLong("n"));
+                    }
+                    return counts;
+                });
+    }
+
+    private Uni<Long> rewrapBatches(long done) {
+        String[] older = masterKeys.ids().stream().filter(id -> !id.equals(masterKeys.currentId()))
+                .toArray(String[]::new);
+        if (older.length == 0) {
+            return Uni.createFrom().item(done);
+        }
+        return pool.preparedQuery("SELECT subject_id, key_bytes, master_key_id FROM subject_keys"
+                + " WHERE master_key_id = ANY($1) LIMIT " + REWRAP_BATCH).execute(Tuple.of(older))
+                .flatMap(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().item(done);
+                    }
+                    List<Tuple> updates = new ArrayList<>();
+                    for (Row row : rows) {
+                        SecretKey key = unwrap(row);
+                        updates.add(Tuple.of(row.getString("subject_id"), row.getString("master_key_id"),
+                                io.vertx.core.buffer.Buffer.buffer(wrap(row.getString("subject_id"), key.getEncoded())),
+                                masterKeys.currentId()));
+                    }
+                    int batch = rows.size();
+                    return pool.preparedQuery("UPDATE subject_keys SET key_bytes = $3, master_key_id = $4"
+                            + " WHERE subject_id = $1 AND master_key_id = $2").executeBatch(updates)
+                            .flatMap(updated -> batch < REWRAP_BATCH
+                                    ? Uni.createFrom().item(done + batch)
+                                    : rewrapBatches(done + batch));
+                });
+    }
+
     private Uni<SecretKey> subjectKey(String subjectId) {
         byte[] fresh = new byte[32];
         random.nextBytes(fresh);
-        byte[] iv = new byte[IV_BYTES];
-        random.nextBytes(iv);
-        byte[] wrapped = concat(iv, crypt(Cipher.ENCRYPT_MODE, masterKey, iv, subjectId, fresh));
+        byte[] wrapped = wrap(subjectId, fresh);
         // Insert-if-absent and read back in one statement: concurrent first uses agree on one key.
         return pool.preparedQuery("WITH erased AS (SELECT 1 FROM subject_erasures WHERE subject_id = $1),"
-                + " ins AS (INSERT INTO subject_keys (subject_id, key_bytes) SELECT $1, $2 WHERE NOT EXISTS"
-                + " (SELECT 1 FROM erased) ON CONFLICT (subject_id) DO NOTHING RETURNING subject_id, key_bytes)"
-                + " SELECT subject_id, key_bytes FROM ins UNION ALL SELECT subject_id, key_bytes FROM subject_keys"
+                + " ins AS (INSERT INTO subject_keys (subject_id, key_bytes, master_key_id) SELECT $1, $2, $3"
+                + " WHERE NOT EXISTS (SELECT 1 FROM erased) ON CONFLICT (subject_id) DO NOTHING"
+                + " RETURNING subject_id, key_bytes, master_key_id)"
+                + " SELECT subject_id, key_bytes, master_key_id FROM ins UNION ALL"
+                + " SELECT subject_id, key_bytes, master_key_id FROM subject_keys"
                 + " WHERE subject_id = $1 AND NOT EXISTS (SELECT 1 FROM ins)")
-                .execute(Tuple.of(subjectId, io.vertx.core.buffer.Buffer.buffer(wrapped)))
+                .execute(Tuple.of(subjectId, io.vertx.core.buffer.Buffer.buffer(wrapped), masterKeys.currentId()))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         throw new SubjectErased(subjectId);
@@ -127,12 +238,23 @@ public class PersonalDataVault {
                 });
     }
 
+    /** A subject key wrapped with the current master key: its IV, then the sealed key. */
+    private byte[] wrap(String subjectId, byte[] subjectKey) {
+        byte[] iv = new byte[IV_BYTES];
+        random.nextBytes(iv);
+        return concat(iv, crypt(Cipher.ENCRYPT_MODE, masterKeys.current(), iv, subjectId, subjectKey));
+    }
+
     private SecretKey unwrap(Row row) {
+        String subjectId = row.getString("subject_id");
+        String keyId = row.getString("master_key_id");
+        SecretKey master = masterKeys.get(keyId).orElseThrow(() -> new IllegalStateException("the key of subject "
+                + subjectId + " is wrapped with master key " + keyId + ", which is not configured (configured: "
+                + masterKeys.ids() + "): put it back in xunshi.privacy.master-keys-dir"));
         byte[] stored = row.getBuffer("key_bytes").getBytes();
         byte[] iv = java.util.Arrays.copyOfRange(stored, 0, IV_BYTES);
         byte[] wrapped = java.util.Arrays.copyOfRange(stored, IV_BYTES, stored.length);
-        return new SecretKeySpec(crypt(Cipher.DECRYPT_MODE, masterKey, iv, row.getString("subject_id"), wrapped),
-                "AES");
+        return new SecretKeySpec(crypt(Cipher.DECRYPT_MODE, master, iv, subjectId, wrapped), "AES");
     }
 
     private JsonNode open(JsonNode node, Map<String, SecretKey> keys) {
