@@ -222,6 +222,7 @@ const BREAKAGES = [
   ["KafkaNodePool", "replicas given as text", (o) => { o.spec.replicas = "three"; }],
   ["KafkaTopic", "partitions given as text", (o) => { o.spec.partitions = "six"; }],
   ["KafkaUser", "an ACL operation Strimzi does not know", (o) => { o.spec.authorization.acls[0].operations = ["Steal"]; }],
+  ["NetworkPolicy", "misspelled policy field", (o) => { o.spec.ingresss = o.spec.ingress; }],
   ["Cluster", "misspelled instances", (o) => { o.spec.instancess = o.spec.instances; }],
   ["ConfigMap", "unknown kind", (o) => { o.apiVersion = "example.com/v1"; o.kind = "Widget"; }],
 ];
