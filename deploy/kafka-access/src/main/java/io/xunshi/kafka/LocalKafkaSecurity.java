@@ -57,11 +57,7 @@ public final class LocalKafkaSecurity {
 
     /** The declared principals and the administrator, each with a new random password. */
     public static LocalKafkaSecurity withRandomPasswords() {
-        DeclaredAccess access = DeclaredAccess.fromManifests();
-        Map<String, String> passwords = new LinkedHashMap<>();
-        passwords.put(ADMIN, randomPassword());
-        access.users().keySet().forEach(user -> passwords.put(user, randomPassword()));
-        return new LocalKafkaSecurity(access, passwords);
+        return withPasswords(Map.of());
     }
 
     /**
@@ -213,6 +209,24 @@ public final class LocalKafkaSecurity {
         config.put(SaslConfigs.SASL_MECHANISM, MECHANISM);
         config.put(SaslConfigs.SASL_JAAS_CONFIG, jaas(principal, password));
         return config;
+    }
+
+    /**
+     * The client security settings an environment gives for a Kafka this platform did not start
+     * ({@code KAFKA_SECURITY_PROTOCOL}, {@code KAFKA_SASL_MECHANISM}, {@code KAFKA_SASL_JAAS_CONFIG},
+     * {@code KAFKA_SSL_TRUSTSTORE_TYPE}, {@code KAFKA_SSL_TRUSTSTORE_LOCATION}), as Kafka property names; the services
+     * read the same variables.
+     */
+    public static Map<String, String> environmentCredentials(Map<String, String> environment) {
+        Map<String, String> credentials = new LinkedHashMap<>();
+        for (String key : List.of(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, SaslConfigs.SASL_MECHANISM,
+                SaslConfigs.SASL_JAAS_CONFIG, "ssl.truststore.type", "ssl.truststore.location")) {
+            String value = environment.get("KAFKA_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_'));
+            if (value != null && !value.isBlank()) {
+                credentials.put(key, value);
+            }
+        }
+        return credentials;
     }
 
     /** A SCRAM login module line, as Strimzi writes it into a KafkaUser's Secret ({@code sasl.jaas.config}). */

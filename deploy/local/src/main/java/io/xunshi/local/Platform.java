@@ -152,7 +152,7 @@ final class Platform {
     private void startKafka(BrokerClasspath classpath) {
         if (settings.externalKafka() != null) {
             bootstrapServers = settings.externalKafka();
-            if (!KafkaBroker.awaitAnswer(bootstrapServers, externalKafkaCredentials(),
+            if (!KafkaBroker.awaitAnswer(bootstrapServers, LocalKafkaSecurity.environmentCredentials(System.getenv()),
                     Instant.now().plus(EXTERNAL_TIMEOUT),
                     this::checkRunning)) {
                 throw LaunchException.failure("The external Kafka at " + bootstrapServers + " does not answer.");
@@ -200,20 +200,6 @@ final class Platform {
             secrets.write(KAFKA_PASSWORDS, text.toString());
         }
         return security;
-    }
-
-    /** For an external Kafka, the client security settings the environment gives ({@code KAFKA_SECURITY_PROTOCOL}, ...). */
-    private static Map<String, String> externalKafkaCredentials() {
-        Map<String, String> credentials = new HashMap<>();
-        Map.of("KAFKA_SECURITY_PROTOCOL", "security.protocol", "KAFKA_SASL_MECHANISM", "sasl.mechanism",
-                "KAFKA_SASL_JAAS_CONFIG", "sasl.jaas.config", "KAFKA_SSL_TRUSTSTORE_TYPE", "ssl.truststore.type",
-                "KAFKA_SSL_TRUSTSTORE_LOCATION", "ssl.truststore.location").forEach((variable, key) -> {
-                    String value = System.getenv(variable);
-                    if (value != null && !value.isBlank()) {
-                        credentials.put(key, value);
-                    }
-                });
-        return credentials;
     }
 
     private void startServices(Map<Service, Path> jars) {

@@ -105,11 +105,7 @@ public final class TestInfrastructure {
         if (kafkaSecurity != null) {
             config.putAll(kafkaSecurity.credentials(LocalKafkaSecurity.ADMIN));
         } else {
-            environment("KAFKA_SECURITY_PROTOCOL").ifPresent(v -> config.put("security.protocol", v));
-            environment("KAFKA_SASL_MECHANISM").ifPresent(v -> config.put("sasl.mechanism", v));
-            environment("KAFKA_SASL_JAAS_CONFIG").ifPresent(v -> config.put("sasl.jaas.config", v));
-            environment("KAFKA_SSL_TRUSTSTORE_TYPE").ifPresent(v -> config.put("ssl.truststore.type", v));
-            environment("KAFKA_SSL_TRUSTSTORE_LOCATION").ifPresent(v -> config.put("ssl.truststore.location", v));
+            config.putAll(LocalKafkaSecurity.environmentCredentials(System.getenv()));
         }
         return config;
     }
@@ -136,11 +132,6 @@ public final class TestInfrastructure {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Optional<String> environment(String name) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
     /** True when tests run against a PostgreSQL named by the environment rather than one started here. */
