@@ -150,6 +150,23 @@ class WalkingSkeletonIT {
     }
 
     @Test
+    void each_packaged_service_documents_its_api_on_the_api_port_and_serves_health_and_metrics_apart() {
+        RetryingClient http = new RetryingClient(platform.token("operator", CENTRE));
+        for (String name : List.of("planning", "inspection", "rectification", "coordination")) {
+            // Agency systems generate their clients from /q/openapi on the API's own port; the launcher turns
+            // Swagger UI on (production does not).
+            assertThat(http.probe(service(name).resolve("/q/openapi"))).as("%s /q/openapi", name).isEqualTo(200);
+            assertThat(http.probe(service(name).resolve("/q/swagger-ui/"))).as("%s Swagger UI", name).isEqualTo(200);
+            assertThat(http.probe(platform.management(name).resolve("/q/health/ready"))).as("%s readiness", name)
+                    .isEqualTo(200);
+            assertThat(http.probe(platform.management(name).resolve("/q/metrics"))).as("%s metrics", name)
+                    .isEqualTo(200);
+            assertThat(http.probe(service(name).resolve("/q/metrics"))).as("%s metrics on the API port", name)
+                    .isEqualTo(404);
+        }
+    }
+
+    @Test
     void the_centre_and_a_province_each_plan_inspect_and_rectify_through_the_generated_client() {
         long started = System.nanoTime();
         try {
