@@ -3,10 +3,14 @@
 // - Kubernetes kinds: the types and required fields of the API's OpenAPI schema (kubernetes-models'
 //   validate()), and strictly unknown fields, as the API server's strict field validation does, against the
 //   field lists of the official Kubernetes client's models (@kubernetes/client-node);
-// - the operators' kinds (Strimzi Kafka, KafkaNodePool, KafkaTopic, KafkaUser; CloudNativePG Cluster): the
+// - the operators' kinds (Strimzi Kafka, KafkaNodePool, KafkaTopic, KafkaUser; CloudNativePG Cluster and
+//   ScheduledBackup; the Barman Cloud plugin's ObjectStore): the
 //   openAPIV3Schema of the operator's own CustomResourceDefinition under crds/, with Ajv, unknown fields
 //   refused wherever the schema lists the fields (the API server prunes them silently, and the operator then
 //   never sees a misspelled setting);
+// - prometheus-operator's PodMonitor and PrometheusRule likewise against their CRDs, and every alerting or
+//   recording rule's expr parsed as PromQL (Prometheus' own Lezer grammar, @prometheus-io/lezer-promql): a
+//   rule that does not parse is loaded by no Prometheus, and the alert it stands for never fires;
 // - any other kind fails: every object must be checked by some schema.
 //
 // Usage: node check-manifests.mjs FILE.yaml...              validates, exits 1 on any error
@@ -17,6 +21,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import Ajv from "ajv";
+import { parser as promql } from "@prometheus-io/lezer-promql";
 import { parseAllDocuments, parse } from "yaml";
 // Only the generated models: the client itself needs a newer Node.js than the models do.
 import * as client from "@kubernetes/client-node/dist/gen/models/all.js";
@@ -43,8 +48,20 @@ function strict(schema) {
   return copy;
 }
 
+/**
+ * The API server matches a CRD's patterns with Go's regexp, whose inline flags JavaScript lacks: a leading
+ * (?i), after the ^ or not (prometheus-operator's CRDs use it), becomes the i flag.
+ */
+function goRegExp(pattern, flags) {
+  const anchored = pattern.startsWith("^(?i)") ? `^${pattern.slice(5)}` : null;
+  if (anchored !== null || pattern.startsWith("(?i)")) {
+    return new RegExp(anchored ?? pattern.slice(4), `${flags ?? ""}i`);
+  }
+  return new RegExp(pattern, flags);
+}
+
 function loadCrdValidators() {
-  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, code: { regExp: goRegExp } });
   const validators = new Map();
   const dir = join(here, "crds");
   for (const file of readdirSync(dir).filter((f) => f.endsWith(".yaml")).sort()) {
@@ -134,6 +151,37 @@ function ajvMessages(errors) {
       : `${e.instancePath || "/"}: ${e.message}`);
 }
 
+// --- PromQL in PrometheusRules ---
+
+/** Where an expression stops being PromQL, or null when all of it parses. */
+function promqlError(expr) {
+  if (typeof expr !== "string" || expr.trim() === "") {
+    return "empty expression";
+  }
+  let at = null;
+  promql.parse(expr).iterate({
+    enter: (node) => {
+      if (at === null && node.type.isError) {
+        at = node.from;
+      }
+    },
+  });
+  return at === null ? null : `not PromQL at character ${at}: ${JSON.stringify(expr.slice(Math.max(0, at - 20), at + 20))}`;
+}
+
+function ruleErrors(object) {
+  const errors = [];
+  (object.spec?.groups ?? []).forEach((group, g) => {
+    (group.rules ?? []).forEach((rule, r) => {
+      const error = promqlError(typeof rule.expr === "string" ? rule.expr : String(rule.expr ?? ""));
+      if (error) {
+        errors.push(`/spec/groups/${g}/rules/${r}/expr (${rule.alert ?? rule.record}): ${error}`);
+      }
+    });
+  });
+  return errors;
+}
+
 /** The errors of one object; empty when it is valid. */
 async function check(object, crds) {
   if (object === null || typeof object !== "object" || Array.isArray(object)) {
@@ -152,6 +200,9 @@ async function check(object, crds) {
   if (crd) {
     if (!crd.validate(object)) {
       errors.push(...ajvMessages(crd.validate.errors).map((m) => `${m} (schema ${crd.source})`));
+    }
+    if (kind === "PrometheusRule") {
+      errors.push(...ruleErrors(object));
     }
     return errors;
   }
@@ -224,6 +275,11 @@ const BREAKAGES = [
   ["KafkaUser", "an ACL operation Strimzi does not know", (o) => { o.spec.authorization.acls[0].operations = ["Steal"]; }],
   ["NetworkPolicy", "misspelled policy field", (o) => { o.spec.ingresss = o.spec.ingress; }],
   ["Cluster", "misspelled instances", (o) => { o.spec.instancess = o.spec.instances; }],
+  ["ObjectStore", "a retention policy Barman cannot read", (o) => { o.spec.retentionPolicy = "thirty days"; }],
+  ["ScheduledBackup", "misspelled cluster reference", (o) => { o.spec.clusters = o.spec.cluster; }],
+  ["PodMonitor", "misspelled endpoint list", (o) => { o.spec.podMetricEndpoints = o.spec.podMetricsEndpoints; }],
+  ["PrometheusRule", "an alert whose expression is not PromQL", (o) => { o.spec.groups[0].rules[0].expr = "max by (service (xunshi_outbox_lag_seconds) > 60"; }],
+  ["PrometheusRule", "an alert with no expression", (o) => { delete o.spec.groups[0].rules[0].expr; }],
   ["ConfigMap", "unknown kind", (o) => { o.apiVersion = "example.com/v1"; o.kind = "Widget"; }],
 ];
 
