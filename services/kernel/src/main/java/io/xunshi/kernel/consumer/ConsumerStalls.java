@@ -35,10 +35,18 @@ public class ConsumerStalls {
         this.metrics = metrics;
     }
 
-    void failedTransiently(String consumer, IncomingEvent event, Throwable failure) {
+    /**
+     * Registers the consumer's stall gauge at 0, so that it is scraped (and an alert on it can be checked) before
+     * the consumer ever stalls. Idempotent: Micrometer keeps the first registration of a name and tags.
+     */
+    void watch(String consumer) {
         Gauge.builder("xunshi.consumer.stalled", stalls, s -> s.containsKey(consumer) ? 1 : 0)
                 .description("1 while the consumer waits for the database or the broker to come back")
                 .tag("consumer", consumer).register(metrics);
+    }
+
+    void failedTransiently(String consumer, IncomingEvent event, Throwable failure) {
+        watch(consumer);
         Counter.builder("xunshi.consumer.transient_failures")
                 .description("Handler attempts that failed because the infrastructure was unavailable")
                 .tag("consumer", consumer).register(metrics).increment();

@@ -97,6 +97,7 @@ public final class EventConsumer {
         this.inbox = builder.inbox;
         this.deadLetters = builder.deadLetters;
         this.stalls = builder.stalls;
+        stalls.watch(name);
         this.retries = builder.retries;
         this.backoff = builder.backoff;
         this.maxBackoff = builder.maxBackoff;

@@ -52,6 +52,8 @@ class DatabaseOutageTest {
         String subject = "outage-" + UUID.randomUUID();
         CloudEventsOnKafka.publish(OutageConsumer.TOPIC, event(OutageConsumer.NOTE_TAKEN, subject).json("{}"));
         await().atMost(WAIT).until(() -> notesFor(subject) == 1);
+        assertThat(stalled()).as("the stall gauge exists, at 0, before any stall (so alerts on it can be checked)")
+                .isEqualTo(0.0);
 
         outage.cutDatabase();
         List<UUID> during = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
@@ -67,6 +69,7 @@ class DatabaseOutageTest {
             assertThat(ready.getString(check(ConsumersReadiness.NAME) + ".data.'" + OutageConsumer.NAME + "'"))
                     .startsWith("stalled since").contains(OutageConsumer.NOTE_TAKEN).contains(during.get(0).toString());
             assertThat(notesFor(subject)).as("nothing applied while the database is away").isEqualTo(1);
+            assertThat(stalled()).isEqualTo(1.0);
         } finally {
             outage.restoreDatabase();
         }
@@ -96,6 +99,12 @@ class DatabaseOutageTest {
                 .map(h -> new String(h.value(), java.nio.charset.StandardCharsets.UTF_8))
                 .filter(id -> ids.stream().anyMatch(wanted -> wanted.toString().equals(id)))
                 .toList();
+    }
+
+    /** xunshi.consumer.stalled of the outage consumer; NaN when the gauge is not registered. */
+    private double stalled() {
+        var gauge = metrics.find("xunshi.consumer.stalled").tags("consumer", OutageConsumer.NAME).gauge();
+        return gauge == null ? Double.NaN : gauge.value();
     }
 
     private double transientFailures() {
