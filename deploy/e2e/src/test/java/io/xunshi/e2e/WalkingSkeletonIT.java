@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,6 +16,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
@@ -163,6 +167,33 @@ class WalkingSkeletonIT {
                     .isEqualTo(200);
             assertThat(http.probe(service(name).resolve("/q/metrics"))).as("%s metrics on the API port", name)
                     .isEqualTo(404);
+        }
+    }
+
+    @Test
+    void every_platform_metric_the_kubernetes_alerts_use_is_served_by_some_service() throws Exception {
+        // The alerts of deploy/kubernetes/monitoring.yaml on the services' own metrics: a renamed or dropped
+        // metric would leave its alert silent forever, so each name must be scraped from a running service.
+        Path rules = Path.of(System.getProperty("xunshi.repository", "../..")).toAbsolutePath().normalize()
+                .resolve("deploy/kubernetes/monitoring.yaml");
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        Pattern name = Pattern.compile("\\bxunshi_[a-z_]+\\b");
+        for (String line : Files.readAllLines(rules)) {
+            if (!line.strip().startsWith("#")) {
+                name.matcher(line).results().map(MatchResult::group).forEach(used::add);
+            }
+        }
+        assertThat(used).as("platform metrics used by the alerts").contains("xunshi_outbox_lag_seconds",
+                "xunshi_consumer_stalled", "xunshi_projection_lag");
+        RetryingClient http = new RetryingClient(platform.token("operator", CENTRE));
+        StringBuilder served = new StringBuilder();
+        for (String service : List.of("planning", "inspection", "rectification", "coordination")) {
+            served.append(Objects.requireNonNull(http.text(platform.management(service).resolve("/q/metrics")),
+                    service + " /q/metrics"));
+        }
+        for (String metric : used) {
+            assertThat(Pattern.compile("(?m)^" + metric + "[{ ]").matcher(served).find())
+                    .as("%s (an alert in monitoring.yaml) is served by some service's /q/metrics", metric).isTrue();
         }
     }
 

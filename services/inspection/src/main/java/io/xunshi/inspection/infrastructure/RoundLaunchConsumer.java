@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.xunshi.contracts.EventCatalog;
@@ -28,6 +29,8 @@ import io.xunshi.kernel.eventstore.EventMetadata;
  * cannot open inspections, a type planning does not publish) goes to
  * {@code xunshi.planning.events.inspection-rounds.dlq}.
  */
+// Built at start-up, not at the first record: its metrics (xunshi_consumer_stalled) are scraped from the start.
+@Startup
 @ApplicationScoped
 public class RoundLaunchConsumer {
 
