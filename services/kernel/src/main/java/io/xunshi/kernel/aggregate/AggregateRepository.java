@@ -121,6 +121,12 @@ public class AggregateRepository<C, E, S> {
     }
 
     private Loaded<S> fold(String streamId, S from, int fromVersion, UUID fromEventId, List<StoredEvent> events) {
+        if (!events.isEmpty() && !streamType.equals(events.get(0).streamType())) {
+            // A stream of another aggregate type under this id (ids are the service's, across its types): there is
+            // no aggregate of this type here. Commands and reads answer as for an unknown id; an append finds the
+            // id taken (a concurrency conflict), so nothing is ever written into the other stream.
+            return new Loaded<>(decider.initialState(), 0);
+        }
         S state = from;
         int version = fromVersion;
         UUID last = fromEventId;

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.xunshi.kernel.aggregate.AggregateRepository;
 import io.xunshi.kernel.aggregate.AggregateRepository.Loaded;
+import io.xunshi.kernel.eventstore.EventMetadata;
 import io.xunshi.kernel.security.Caller;
 
 /**
@@ -31,11 +32,14 @@ public final class Aggregate<C, S> {
         this.afterChange = afterChange;
     }
 
-    /** What else a command that changed the aggregate writes, after its append in the same transaction. */
+    /**
+     * What else a command that changed the aggregate writes, after its append in the same transaction; events it
+     * appends to other streams carry {@code metadata}, the command's.
+     */
     @FunctionalInterface
     public interface AfterChange<S> {
 
-        Uni<Void> write(SqlConnection conn, Loaded<S> after);
+        Uni<Void> write(SqlConnection conn, Loaded<S> after, EventMetadata metadata);
     }
 
     /** An aggregate any caller sees whose subtree holds its jurisdiction. */
@@ -43,7 +47,7 @@ public final class Aggregate<C, S> {
             Function<S, String> jurisdiction) {
         return new Aggregate<>(noun, repository, jurisdiction,
                 (caller, state) -> caller.covers(jurisdiction.apply(state)),
-                (conn, after) -> Uni.createFrom().voidItem());
+                (conn, after, metadata) -> Uni.createFrom().voidItem());
     }
 
     /** The same aggregate, seen only by the callers {@code readable} accepts (others get 404). */
@@ -59,8 +63,8 @@ public final class Aggregate<C, S> {
         return new Aggregate<>(noun, repository, jurisdiction, readable, write);
     }
 
-    Uni<Void> afterChange(SqlConnection conn, Loaded<S> after) {
-        return afterChange.write(conn, after);
+    Uni<Void> afterChange(SqlConnection conn, Loaded<S> after, EventMetadata metadata) {
+        return afterChange.write(conn, after, metadata);
     }
 
     public String noun() {

@@ -90,20 +90,42 @@ public class CommandPath {
     /** The same, with a command built from the state it is decided on. */
     public <C, S> Uni<Response> executeOnState(Aggregate<C, S> aggregate, String id, CommandHeaders headers,
             Object body, Guard<S> guard, Function<S, C> command, Answer<S> answer) {
+        return executeOnState(aggregate, id, headers, body, (conn, caller, state) -> {
+            guard.check(caller, state);
+            return Uni.createFrom().item(true);
+        }, null, command, answer);
+    }
+
+    /**
+     * The same, refused with 403 and {@code reason} unless {@code guard}, reading through the command's
+     * transaction, allows the caller to act on the aggregate.
+     */
+    public <C, S> Uni<Response> execute(Aggregate<C, S> aggregate, String id, CommandHeaders headers, Object body,
+            Guard.Reading<S> guard, String reason, C command, Answer<S> answer) {
+        return executeOnState(aggregate, id, headers, body, guard, reason, state -> command, answer);
+    }
+
+    private <C, S> Uni<Response> executeOnState(Aggregate<C, S> aggregate, String id, CommandHeaders headers,
+            Object body, Guard.Reading<S> guard, String reason, Function<S, C> command, Answer<S> answer) {
         return queue.inTurn(id, run(headers, body, (conn, context) -> aggregate.load(conn, id).flatMap(loaded -> {
             Caller caller = context.caller();
             if (!aggregate.readableBy(caller, loaded)) {
                 throw notFound(aggregate);
             }
-            guard.check(caller, loaded.state());
-            if (context.expectedVersion() != ExpectedVersion.ANY && context.expectedVersion() != loaded.version()) {
-                throw new ConcurrencyConflict(id, context.expectedVersion(), loaded.version());
-            }
-            return aggregate.repository().decide(conn, id, aggregate.jurisdictionOf(loaded.state()), loaded,
-                    command.apply(loaded.state()), context.metadata())
-                    .call(after -> after.version() == loaded.version()
-                            ? Uni.createFrom().voidItem()
-                            : aggregate.afterChange(conn, after));
+            return guard.allowed(conn, caller, loaded.state()).flatMap(allowed -> {
+                if (!allowed) {
+                    throw new ProblemException(ProblemType.FORBIDDEN, reason);
+                }
+                if (context.expectedVersion() != ExpectedVersion.ANY
+                        && context.expectedVersion() != loaded.version()) {
+                    throw new ConcurrencyConflict(id, context.expectedVersion(), loaded.version());
+                }
+                return aggregate.repository().decide(conn, id, aggregate.jurisdictionOf(loaded.state()), loaded,
+                        command.apply(loaded.state()), context.metadata())
+                        .call(after -> after.version() == loaded.version()
+                                ? Uni.createFrom().voidItem()
+                                : aggregate.afterChange(conn, after, context.metadata()));
+            });
         }), answer));
     }
 

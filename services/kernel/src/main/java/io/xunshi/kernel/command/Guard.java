@@ -2,6 +2,8 @@ package io.xunshi.kernel.command;
 
 import java.util.function.BiPredicate;
 
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.xunshi.kernel.api.ProblemException;
 import io.xunshi.kernel.api.ProblemType;
 import io.xunshi.kernel.security.Caller;
@@ -20,6 +22,16 @@ public interface Guard<S> {
     static <S> Guard<S> none() {
         return (caller, state) -> {
         };
+    }
+
+    /**
+     * A guard that reads what it decides on (another aggregate, a register) through the command's transaction:
+     * {@code allowed} answers whether the caller may act on {@code state}; 403 with the reason when not.
+     */
+    @FunctionalInterface
+    interface Reading<S> {
+
+        Uni<Boolean> allowed(SqlConnection conn, Caller caller, S state);
     }
 
     /** 403 with {@code reason} unless {@code allowed} holds. */

@@ -59,8 +59,10 @@ public class Rounds {
         this.json = json;
         // The register follows every change of a round (its launch), after the append in the same transaction.
         this.aggregate = Aggregate.of("round", repository, Round.State::jurisdiction)
-                .afterChange((conn, after) -> conn.preparedQuery("UPDATE rounds SET status = $2, launched_on = $3,"
-                        + " version = $4 WHERE round_id = $1").execute(Tuple.of(after.state().roundId(),
+                .afterChange((conn, after, metadata) -> conn
+                        .preparedQuery("UPDATE rounds SET status = $2, launched_on = $3,"
+                                + " version = $4 WHERE round_id = $1")
+                        .execute(Tuple.of(after.state().roundId(),
                                 after.state().status().name(), after.state().launchedOn(), after.version()))
                         .replaceWithVoid());
     }

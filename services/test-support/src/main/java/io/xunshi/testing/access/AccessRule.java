@@ -28,6 +28,9 @@ public final class AccessRule {
             return Outcome.ALLOWED;
         }
         boolean within = side.isPresent() && (position == Position.INSIDE || position == Position.ABOVE);
+        if (probe.refuses(role)) {
+            return within ? Outcome.FORBIDDEN : Outcome.HIDDEN;
+        }
         return switch (probe.kind()) {
             case RESOURCE -> within ? Outcome.ALLOWED : Outcome.HIDDEN;
             case CREATE, FILTERED_LIST -> within ? Outcome.ALLOWED : Outcome.FORBIDDEN;

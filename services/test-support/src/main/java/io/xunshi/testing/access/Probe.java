@@ -1,6 +1,7 @@
 package io.xunshi.testing.access;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -65,6 +66,7 @@ public final class Probe {
     private final Call call;
     private final Includes includes;
     private final Map<String, Optional<String>> sides = new LinkedHashMap<>();
+    private final java.util.Set<String> refused = new java.util.LinkedHashSet<>();
     private String description = "";
     /** The organisation the callers act for ({@code organisation} claim), or null for none. */
     private java.util.function.Supplier<String> organisation = () -> null;
@@ -161,6 +163,21 @@ public final class Probe {
             sides.put(role, Optional.empty());
         }
         return this;
+    }
+
+    /**
+     * Roles the document admits that see the resource but may not act on it, for a reason of the resource's own
+     * (a team member on another team's inspection): 403 where the resource is in their subtree, 404 where it
+     * is not, as for everyone.
+     */
+    public Probe refusedTo(String... roles) {
+        refused.addAll(List.of(roles));
+        return this;
+    }
+
+    /** Whether the resource refuses {@code role} although it can see it ({@link #refusedTo}). */
+    public boolean refuses(String role) {
+        return refused.contains(role);
     }
 
     /**
