@@ -13,7 +13,9 @@ import java.util.stream.IntStream;
 
 import io.xunshi.contracts.coordination.JurisdictionEvent;
 import io.xunshi.contracts.coordination.OrganisationEvent;
+import io.xunshi.contracts.inspection.CadreEvent;
 import io.xunshi.contracts.inspection.InspectionEvent;
+import io.xunshi.contracts.inspection.TeamEvent;
 import io.xunshi.contracts.planning.PlanningEvent;
 import io.xunshi.contracts.rectification.RectificationEvent;
 
@@ -122,7 +124,7 @@ public final class EventCatalog {
     }
 
     private static final List<Class<?>> HIERARCHIES = List.of(OrganisationEvent.class, JurisdictionEvent.class,
-            PlanningEvent.class, InspectionEvent.class, RectificationEvent.class);
+            PlanningEvent.class, InspectionEvent.class, CadreEvent.class, TeamEvent.class, RectificationEvent.class);
 
     private static final List<Entry> ENTRIES = HIERARCHIES.stream()
             .flatMap(hierarchy -> records(hierarchy).stream())
