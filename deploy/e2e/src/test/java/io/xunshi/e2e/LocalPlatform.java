@@ -132,11 +132,23 @@ final class LocalPlatform implements AutoCloseable {
 
     /** A token of a caller acting for an organisation (its {@code organisation} claim), or for none when null. */
     String token(String role, String jurisdiction, String organisation) {
+        return token(role, jurisdiction, organisation, null);
+    }
+
+    /** A token of a named caller ({@code sub}; the launcher's default, role@jurisdiction, when null). */
+    String tokenFor(String subject, String role, String jurisdiction) {
+        return token(role, jurisdiction, null, subject);
+    }
+
+    private String token(String role, String jurisdiction, String organisation, String subject) {
         try {
             List<String> command = new ArrayList<>(List.of(java(), "-jar", launcherJar(repository).toString(),
                     "token", "--role", role, "--jurisdiction", jurisdiction, "--data-dir", dataDir.toString()));
             if (organisation != null) {
                 command.addAll(List.of("--organisation", organisation));
+            }
+            if (subject != null) {
+                command.addAll(List.of("--subject", subject));
             }
             Process token = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String out = new String(token.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();

@@ -35,17 +35,27 @@ import io.xunshi.client.coordination.model.OrganisationKind;
 import io.xunshi.client.coordination.model.OrganisationView;
 import io.xunshi.client.coordination.model.RegisterOrganisationRequest;
 import io.xunshi.client.coordination.model.RollUp;
+import io.xunshi.client.inspection.api.CadrePoolApi;
 import io.xunshi.client.inspection.api.InspectionsApi;
+import io.xunshi.client.inspection.api.TeamsApi;
 import io.xunshi.client.inspection.model.CloseRequest;
 import io.xunshi.client.inspection.model.FeedbackRequest;
 import io.xunshi.client.inspection.model.FocusArea;
+import io.xunshi.client.inspection.model.FormTeamRequest;
 import io.xunshi.client.inspection.model.InspectionSummary;
 import io.xunshi.client.inspection.model.InspectionView;
+import io.xunshi.client.inspection.model.Person;
+import io.xunshi.client.inspection.model.PostRequest;
 import io.xunshi.client.inspection.model.RecordFindingRequest;
 import io.xunshi.client.inspection.model.RecordedFinding;
+import io.xunshi.client.inspection.model.RegisterCadreRequest;
 import io.xunshi.client.inspection.model.ReportRequest;
 import io.xunshi.client.inspection.model.Severity;
 import io.xunshi.client.inspection.model.StationRequest;
+import io.xunshi.client.inspection.model.TeamPosition;
+import io.xunshi.client.inspection.model.TeamView;
+import io.xunshi.client.inspection.model.VetRequest;
+import io.xunshi.client.inspection.model.VettingCheck;
 import io.xunshi.client.planning.api.PlansApi;
 import io.xunshi.client.planning.api.RoundsApi;
 import io.xunshi.client.planning.model.AssignmentRequest;
@@ -257,6 +267,8 @@ class WalkingSkeletonIT {
         // The launch was one trace from planning's API through the outbox and Kafka to inspection's consumer.
         String launchTrace = assertOneTraceFromLaunchToInspection(centralRound);
         assertRequestLogged(launchTrace, "/api/v1/rounds/" + centralRound + "/launch", CENTRE);
+        formTeam(centre, centralInspection);
+        formTeam(zhejiang, provincialInspection);
         inspect(centre, centralInspection, "王某某");
         inspect(zhejiang, provincialInspection, "李某某");
 
@@ -385,6 +397,69 @@ class WalkingSkeletonIT {
         assertThat(opened.getOrganisationId()).isEqualTo(organisationId);
         assertThat(opened.getStatus()).isEqualTo(io.xunshi.client.inspection.model.Status.PREPARING);
         return opened.getInspectionId();
+    }
+
+    /**
+     * Forms the inspection's team from the level's cadre pool: the level's team-leader and team-member callers
+     * (their tokens' subjects, role@jurisdiction) lead and serve in it, with three more members. A cadre who works
+     * in the inspected organisation is refused by recusal first, and a team member who is not in the team may not
+     * write to the inspection.
+     */
+    private static void formTeam(Level level, String inspectionId) throws Exception {
+        String office = platform.token("inspection-office", level.jurisdiction());
+        CadrePoolApi pool = new CadrePoolApi(Clients.inspection(service("inspection"), office));
+        TeamsApi teams = new TeamsApi(Clients.inspection(service("inspection"), office));
+        InspectionView inspection = level.inspectionOffice().getInspection(inspectionId);
+
+        String leader = cadre(pool, level, "组长", "team-leader@" + level.jurisdiction(), "unit-office-" + level
+                .jurisdiction());
+        for (VettingCheck check : VettingCheck.values()) {
+            pool.recordCadreVetting(leader, new VetRequest().check(check).passedOn(LocalDate.parse("2026-01-15")),
+                    key(), null);
+        }
+        assertThat(pool.getCadre(leader).getVetted()).isTrue();
+        List<Person> people = new java.util.ArrayList<>();
+        people.add(new Person().cadreId(leader).position(TeamPosition.LEADER));
+        people.add(new Person().cadreId(cadre(pool, level, "组员", "team-member@" + level.jurisdiction(),
+                "unit-audit-" + level.jurisdiction())).position(TeamPosition.MEMBER));
+        for (int i = 1; i <= 3; i++) {
+            people.add(new Person().cadreId(cadre(pool, level, "组员" + i, "member-" + i + "@" + level.jurisdiction(),
+                    "unit-" + i + "-" + level.jurisdiction())).position(i == 1
+                            ? TeamPosition.DEPUTY_LEADER
+                            : TeamPosition.MEMBER));
+        }
+
+        // Recusal (回避): someone whose present post is in the inspected organisation is refused, naming the rule.
+        List<Person> withInsider = new java.util.ArrayList<>(people);
+        withInsider.add(new Person().cadreId(cadre(pool, level, "本单位干部", "insider@" + level.jurisdiction(),
+                inspection.getOrganisationId())).position(TeamPosition.MEMBER));
+        Clients.Refusal recusal = refused(() -> teams.formTeam(new FormTeamRequest().name(inspection.getTeam())
+                .inspectionIds(List.of(inspectionId)).members(withInsider), key()));
+        assertProblem(recusal, 422, "urn:xunshi:problem:validation-failed");
+        assertThat(recusal.code()).as("%s", recusal).isEqualTo("recusal-works-there");
+
+        TeamView team = teams.formTeam(new FormTeamRequest().name(inspection.getTeam())
+                .inspectionIds(List.of(inspectionId)).members(people), key());
+        assertThat(team.getInspectionIds()).containsExactly(inspectionId);
+        assertThat(team.getMembers().get(0).getAccount()).isEqualTo("team-leader@" + level.jurisdiction());
+        assertThat(level.inspectionOffice().getInspection(inspectionId).getTeamId()).isEqualTo(team.getTeamId());
+
+        // A team member of the same jurisdiction who is not in this team is refused; the team's own may write.
+        InspectionsApi stranger = new InspectionsApi(Clients.inspection(service("inspection"),
+                platform.tokenFor("member-of-another-team@" + level.jurisdiction(), "team-member",
+                        level.jurisdiction())));
+        assertProblem(refused(() -> stranger.recordFinding(inspectionId, new RecordFindingRequest()
+                .focusArea(FocusArea.PARTY_LINE).description("x").severity(Severity.GENERAL), key(), null)), 403,
+                "urn:xunshi:problem:forbidden");
+    }
+
+    private static String cadre(CadrePoolApi pool, Level level, String name, String account, String unit)
+            throws Exception {
+        return pool.registerCadre(new RegisterCadreRequest().jurisdiction(level.jurisdiction()).name(name)
+                .account(account).rank("正处级").expertise(List.of("财务"))
+                .post(new PostRequest().unitId(unit).unitName("单位 " + unit).title("处长")
+                        .since(LocalDate.parse("2020-01-01"))),
+                key()).getCadreId();
     }
 
     private static void inspect(Level level, String inspectionId, String head) throws Exception {

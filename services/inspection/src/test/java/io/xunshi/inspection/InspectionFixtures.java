@@ -111,9 +111,79 @@ public final class InspectionFixtures {
             + "\"主体责任落实不到位\",\"severity\":\"SERIOUS\",\"involvesTopLeader\":true,"
             + "\"involvesLeadershipTeam\":true,\"common\":false,\"deepLevel\":true,\"evidence\":[\"谈话记录 12\"]}";
 
-    /** An inspection of a fresh round, moved on to {@code status} through the API. */
+    /** The accounts (token subjects) the fixtures' team has besides its leader: deputies, then members. */
+    public static final List<String> DEPUTIES = List.of("user-team-leader-" + ZHEJIANG, "user-team-leader-000000");
+    public static final List<String> MEMBERS = List.of("user-team-member-" + ZHEJIANG, "user-team-member-000000");
+
+    private static final java.util.Map<String, String> standing = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Registers a cadre of Zhejiang's pool through the API, passing the three checks when {@code vetted}. */
+    public static String cadre(String name, String account, boolean vetted) {
+        String id = given().header("Authorization", OFFICE_ZJ).contentType(ContentType.JSON)
+                .body(java.util.Map.of("jurisdiction", ZHEJIANG, "name", name, "account", account, "rank", "正处级",
+                        "expertise", List.of("财务"), "post", java.util.Map.of("unitId", "unit-" + UUID.randomUUID(),
+                                "unitName", "省委巡视办", "title", "处长", "since", "2020-01-01")))
+                .post("/api/v1/cadres").then().statusCode(201).extract().path("cadreId");
+        if (vetted) {
+            for (String check : List.of("POLITICAL", "INTEGRITY", "CONDUCT")) {
+                given().header("Authorization", OFFICE_ZJ).contentType(ContentType.JSON)
+                        .body("{\"check\":\"" + check + "\",\"passedOn\":\"2026-01-10\"}")
+                        .post("/api/v1/cadres/" + id + "/vetting").then().statusCode(200);
+            }
+        }
+        return id;
+    }
+
+    /**
+     * Forms the team of the inspection's assignment through the API: a new vetted leader, and as deputies and
+     * members the cadres of {@link #DEPUTIES} and {@link #MEMBERS} (registered once), so that the tests' team
+     * tokens write to it. Returns the team id.
+     */
+    public static String withTeam(String inspectionId) {
+        return withTeam(inspectionId, DEPUTIES, MEMBERS);
+    }
+
+    /** The same with other deputies and members: a team the tests' team tokens are not in, when none of theirs. */
+    public static String withTeam(String inspectionId, List<String> deputies, List<String> members) {
+        return given().header("Authorization", OFFICE_ZJ).contentType(ContentType.JSON)
+                .body(teamRequest(inspectionId, deputies, members)).post("/api/v1/teams").then().statusCode(201)
+                .extract().path("teamId");
+    }
+
+    /** The body of a request forming the inspection's team: a new vetted leader, these deputies and members. */
+    public static String teamRequest(String inspectionId, List<String> deputies, List<String> members) {
+        String team = given().header("Authorization", OFFICE_ZJ).get("/api/v1/inspections/" + inspectionId).then()
+                .statusCode(200).extract().path("team");
+        List<java.util.Map<String, String>> people = new java.util.ArrayList<>();
+        people.add(java.util.Map.of("cadreId", cadre("组长" + UUID.randomUUID().toString().substring(0, 4),
+                "leader-" + UUID.randomUUID(), true), "position", "LEADER"));
+        for (String account : deputies) {
+            people.add(java.util.Map.of("cadreId", standing.computeIfAbsent(account, a -> cadre("副组长", a, false)),
+                    "position", "DEPUTY_LEADER"));
+        }
+        for (String account : members) {
+            people.add(java.util.Map.of("cadreId", standing.computeIfAbsent(account, a -> cadre("组员", a, false)),
+                    "position", "MEMBER"));
+        }
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+                    java.util.Map.of("name", team, "inspectionIds", List.of(inspectionId), "members", people));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An inspection of a fresh round, its team formed ({@link #withTeam}), moved on to {@code status} through the API. */
     public static String inStatus(Inspection.Status status) {
+        return inStatus(status, DEPUTIES, MEMBERS);
+    }
+
+    /** The same, with a team of these deputies and members (see {@link #withTeam(String, List, List)}). */
+    public static String inStatus(Inspection.Status status, List<String> deputies, List<String> members) {
         String id = opened();
+        withTeam(id, deputies, members);
+        String leader = TestTokens.bearer(deputies.get(0), java.util.Set.of(Role.TEAM_LEADER), ZHEJIANG);
+        String member = TestTokens.bearer(members.get(0), java.util.Set.of(Role.TEAM_MEMBER), ZHEJIANG);
         if (status == Inspection.Status.PREPARING) {
             return id;
         }
@@ -121,12 +191,12 @@ public final class InspectionFixtures {
         if (status == Inspection.Status.STATIONED) {
             return id;
         }
-        post(MEMBER_ZJ, id, "findings", FINDING).then().statusCode(201);
-        post(LEADER_ZJ, id, "report", "{\"reportedOn\":\"2026-05-10\",\"summary\":\"巡视报告\"}").then().statusCode(200);
+        post(member, id, "findings", FINDING).then().statusCode(201);
+        post(leader, id, "report", "{\"reportedOn\":\"2026-05-10\",\"summary\":\"巡视报告\"}").then().statusCode(200);
         if (status == Inspection.Status.REPORTED) {
             return id;
         }
-        post(LEADER_ZJ, id, "feedback", "{\"givenOn\":\"2026-06-15\",\"organisationHead\":\"张三\"}").then()
+        post(leader, id, "feedback", "{\"givenOn\":\"2026-06-15\",\"organisationHead\":\"张三\"}").then()
                 .statusCode(200);
         if (status == Inspection.Status.FEEDBACK_GIVEN) {
             return id;

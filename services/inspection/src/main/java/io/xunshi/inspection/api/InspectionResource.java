@@ -33,6 +33,7 @@ import io.xunshi.inspection.application.Informants;
 import io.xunshi.inspection.application.InspectionDirectory;
 import io.xunshi.inspection.application.InspectionSummary;
 import io.xunshi.inspection.application.Inspections;
+import io.xunshi.inspection.application.Teams;
 import io.xunshi.inspection.domain.Inspection;
 import io.xunshi.kernel.api.Cursor;
 import io.xunshi.kernel.api.Days;
@@ -61,6 +62,17 @@ public class InspectionResource {
 
     private static final String BASE = "/api/v1/inspections/";
 
+    /**
+     * Who of the team roles writes to an inspection: the members of its own team (the inspection office that sent
+     * it always may); a team member of another team, or of none yet, is refused.
+     */
+    private static final String OWN_TEAM = "only the members of the inspection's own team, and the inspection"
+            + " office, write to it";
+
+    /** The same, for what the team's leaders (组长, 副组长) do: stationing, the report, the feedback. */
+    private static final String OWN_TEAM_LEADERS = "only the leader and deputy leaders of the inspection's own team,"
+            + " and the inspection office, do this";
+
     /** Most commands answer the inspection as it is after them. */
     private static final Answer<Inspection.State> VIEW = Answer.ok(InspectionView::of);
 
@@ -74,6 +86,9 @@ public class InspectionResource {
     Informants informants;
 
     @Inject
+    Teams teams;
+
+    @Inject
     CommandPath commands;
 
     @Inject
@@ -83,8 +98,8 @@ public class InspectionResource {
     @Path("{id}/stationing")
     @RolesAllowed({ Role.TEAM_LEADER, Role.INSPECTION_OFFICE })
     @Operation(operationId = "stationTeam", summary = "Station the team at the organisation (进驻)",
-            description = "Only while PREPARING; the inspection becomes STATIONED. Team leaders and inspection"
-                    + " offices. The body may be omitted; stationedOn defaults to today in Asia/Shanghai. Answers"
+            description = "Only while PREPARING; the inspection becomes STATIONED. The leader or a deputy leader"
+                    + " of the inspection's own team (403 for anyone else's team), and inspection offices. The body may be omitted; stationedOn defaults to today in Asia/Shanghai. Answers"
                     + " the inspection with its new ETag; send If-Match to refuse a stale change (412) and"
                     + " Idempotency-Key to make retries safe.")
     @APIResponse(responseCode = "200", description = "The inspection stationed, with its new ETag",
@@ -93,14 +108,16 @@ public class InspectionResource {
     public Uni<Response> station(@PathParam("id") String id, @Valid StationRequest request,
             @BeanParam CommandHeaders headers) {
         LocalDate on = Days.orToday(request == null ? null : request.stationedOn());
-        return commands.execute(inspections.aggregate(), id, headers, request, new Inspection.Station(on), VIEW);
+        return commands.execute(inspections.aggregate(), id, headers, request, teams.leaders(),
+                OWN_TEAM_LEADERS, new Inspection.Station(on), VIEW);
     }
 
     @POST
     @Path("{id}/findings")
     @RolesAllowed({ Role.TEAM_MEMBER, Role.TEAM_LEADER, Role.INSPECTION_OFFICE })
     @Operation(operationId = "recordFinding", summary = "Record a finding (问题) of the fieldwork",
-            description = "Only while STATIONED. Team members, team leaders and inspection offices. Answers 201"
+            description = "Only while STATIONED. The members of the inspection's own team (403 for another"
+                    + " team's) and inspection offices. Answers 201"
                     + " with the finding, its server-generated findingId, Location and the inspection's new ETag. The"
                     + " feedback carries every finding in one event, so an inspection records at most 300 findings"
                     + " (422 too-many-findings) whose descriptions take at most 600,000 bytes of UTF-8 together"
@@ -118,6 +135,8 @@ public class InspectionResource {
                 ? Uni.createFrom().nullItem()
                 : informants.seal(request.informant().name(), request.informant().contact());
         return informant.flatMap(sealed -> commands.execute(inspections.aggregate(), id, headers, request,
+                teams.members(),
+                OWN_TEAM,
                 new Inspection.RecordFinding(findingId, request.focusArea(), request.description(), request.severity(),
                         flag(request.involvesTopLeader()), flag(request.involvesLeadershipTeam()),
                         flag(request.common()), flag(request.deepLevel()),
@@ -131,14 +150,15 @@ public class InspectionResource {
     @RolesAllowed(Role.TEAM_LEADER)
     @Operation(operationId = "reportInspection", summary = "Report the inspection to the leading group (巡视报告)",
             description = "Only while STATIONED; the inspection becomes REPORTED and takes no more findings. An"
-                    + " inspection without findings may be reported. Team leaders only. reportedOn defaults to"
+                    + " inspection without findings may be reported. The leader or a deputy leader of the inspection's"
+                    + " own team only. reportedOn defaults to"
                     + " today in Asia/Shanghai and must not be before stationedOn (422).")
     @APIResponse(responseCode = "200", description = "The inspection reported, with its new ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = InspectionView.class)))
     public Uni<Response> report(@PathParam("id") String id, @Valid @NotNull ReportRequest request,
             @BeanParam CommandHeaders headers) {
-        return commands.execute(inspections.aggregate(), id, headers, request,
+        return commands.execute(inspections.aggregate(), id, headers, request, teams.leaders(), OWN_TEAM_LEADERS,
                 new Inspection.Report(Days.orToday(request.reportedOn()), request.summary()), VIEW);
     }
 
@@ -148,14 +168,15 @@ public class InspectionResource {
     @Operation(operationId = "giveFeedback",
             summary = "Give the findings back to the organisation's head and leadership team (巡视反馈)",
             description = "Only while REPORTED; the inspection becomes FEEDBACK_GIVEN and FeedbackGiven, carrying"
-                    + " every finding, is published for rectification. Team leaders and inspection offices. givenOn"
+                    + " every finding, is published for rectification. The leader or a deputy leader of the inspection's own"
+                    + " team, and inspection offices. givenOn"
                     + " defaults to today in Asia/Shanghai and must not be before reportedOn (422).")
     @APIResponse(responseCode = "200", description = "The inspection after its feedback, with its new ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = InspectionView.class)))
     public Uni<Response> giveFeedback(@PathParam("id") String id, @Valid @NotNull FeedbackRequest request,
             @BeanParam CommandHeaders headers) {
-        return commands.execute(inspections.aggregate(), id, headers, request,
+        return commands.execute(inspections.aggregate(), id, headers, request, teams.leaders(), OWN_TEAM_LEADERS,
                 new Inspection.GiveFeedback(Days.orToday(request.givenOn()), request.organisationHead()), VIEW);
     }
 

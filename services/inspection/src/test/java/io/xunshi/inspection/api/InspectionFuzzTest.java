@@ -49,9 +49,17 @@ class InspectionFuzzTest {
             findings.add(InspectionFixtures.post(InspectionFixtures.MEMBER_ZJ, inspections.get(1), "findings",
                     InspectionFixtures.FINDING).then().statusCode(201).extract().path("findingId"));
         }
+        // Cadres and teams share the id path parameter with inspections: each kind of id meets every operation.
+        String cadre = InspectionFixtures.cadre("王强", "fuzz-" + java.util.UUID.randomUUID(), true);
+        String team = io.restassured.RestAssured.given().header("Authorization", InspectionFixtures.OFFICE_ZJ)
+                .get("/api/v1/inspections/" + inspections.get(0)).then().statusCode(200).extract().path("teamId");
+        List<String> ids = new ArrayList<>(inspections);
+        ids.add(cadre);
+        ids.add(team);
         ApiFuzzer.forService("inspection").baseUri(base)
                 .jurisdictions(InspectionFixtures.ZHEJIANG, InspectionFixtures.JIANGSU)
-                .hint("id", inspections).hint("findingId", findings)
+                .hint("id", ids).hint("findingId", findings).hint("cadreId", List.of(cadre))
+                .hint("inspectionIds", List.of(inspections.get(0)))
                 .hint("jurisdiction", List.of(InspectionFixtures.ZHEJIANG, InspectionFixtures.HANGZHOU))
                 .hint("stationedOn", List.of("2026-03-02", "2026-03-05"))
                 .hint("reportedOn", List.of("2026-05-10")).hint("givenOn", List.of("2026-06-15"))

@@ -65,6 +65,9 @@ class InspectionLifecycleTest {
         String id = InspectionFixtures.listedFor(launch.roundId()).jsonPath()
                 .getString("items.find { it.organisationId == '" + organisation + "' }.inspectionId");
         assertThat(id).isEqualTo(Inspection.idFor(launch.roundId(), organisation));
+        // Its team is formed before the stationing; the tests' team tokens are in it. Forming it writes nothing
+        // to the inspection itself: its version stays 1.
+        InspectionFixtures.withTeam(id);
 
         given().header("Authorization", LEADER_ZJ).header("If-Match", "\"1\"").contentType(ContentType.JSON)
                 .body("{\"stationedOn\":\"2026-03-02\"}").post("/api/v1/inspections/" + id + "/stationing")

@@ -145,6 +145,7 @@ class InformantNeverInClearTest {
         Logger.getLogger("io.xunshi.inspection").fine("log capture canary " + UUID.randomUUID());
 
         String id = InspectionFixtures.opened();
+        InspectionFixtures.withTeam(id);
         post(OFFICE_ZJ, id, "stationing", "{\"stationedOn\":\"2026-03-02\"}", null).then().statusCode(200);
         String finding = "{\"focusArea\":\"PARTY_LINE\",\"description\":\"群众反映违规发放津补贴\","
                 + "\"severity\":\"SERIOUS\",\"evidence\":[\"来信 3\"],\"informant\":{\"name\":\"" + name
