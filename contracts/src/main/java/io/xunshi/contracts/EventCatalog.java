@@ -15,6 +15,7 @@ import io.xunshi.contracts.coordination.JurisdictionEvent;
 import io.xunshi.contracts.coordination.OrganisationEvent;
 import io.xunshi.contracts.inspection.CadreEvent;
 import io.xunshi.contracts.inspection.InspectionEvent;
+import io.xunshi.contracts.inspection.PetitionEvent;
 import io.xunshi.contracts.inspection.TeamEvent;
 import io.xunshi.contracts.planning.PlanningEvent;
 import io.xunshi.contracts.rectification.RectificationEvent;
@@ -124,7 +125,8 @@ public final class EventCatalog {
     }
 
     private static final List<Class<?>> HIERARCHIES = List.of(OrganisationEvent.class, JurisdictionEvent.class,
-            PlanningEvent.class, InspectionEvent.class, CadreEvent.class, TeamEvent.class, RectificationEvent.class);
+            PlanningEvent.class, InspectionEvent.class, CadreEvent.class, TeamEvent.class, PetitionEvent.class,
+            RectificationEvent.class);
 
     private static final List<Entry> ENTRIES = HIERARCHIES.stream()
             .flatMap(hierarchy -> records(hierarchy).stream())

@@ -134,7 +134,8 @@ class PersonalDataSchemaTest {
         }
         // A new personal property is added here with its ADR row; a mark lost from a schema fails here.
         assertThat(personal).isEqualTo(Map.of("xunshi.inspection.FindingRecorded.v1",
-                List.of("informant.contact", "informant.name")));
+                List.of("informant.contact", "informant.name"), "xunshi.inspection.PetitionReceived.v1",
+                List.of("reporter.contact", "reporter.name")));
     }
 
     @Test

@@ -152,11 +152,18 @@ public class PersonalDataVault {
      * ever sealed for it again. Idempotent.
      */
     public Uni<Void> erase(String subjectId, String reason) {
-        return pool.withTransaction(conn -> conn
-                .preparedQuery("DELETE FROM subject_keys WHERE subject_id = $1").execute(Tuple.of(subjectId))
+        return pool.withTransaction(conn -> erase(conn, subjectId, reason));
+    }
+
+    /**
+     * The same in the caller's transaction, so that the erasure and the event that records it are committed together
+     * or not at all.
+     */
+    public Uni<Void> erase(io.vertx.mutiny.sqlclient.SqlConnection conn, String subjectId, String reason) {
+        return conn.preparedQuery("DELETE FROM subject_keys WHERE subject_id = $1").execute(Tuple.of(subjectId))
                 .flatMap(deleted -> conn.preparedQuery("INSERT INTO subject_erasures (subject_id, reason)"
                         + " VALUES ($1, $2) ON CONFLICT (subject_id) DO NOTHING").execute(Tuple.of(subjectId, reason)))
-                .replaceWithVoid());
+                .replaceWithVoid();
     }
 
     /** What a rewrap did: keys moved to the current master key, and the keys left under others, by id. */

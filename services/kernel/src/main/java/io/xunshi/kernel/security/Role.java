@@ -18,6 +18,11 @@ public final class Role {
     public static final String DISCIPLINE_LIAISON = "discipline-liaison";
     /** Liaison of the organisation department (组织部门). */
     public static final String ORGANISATION_LIAISON = "organisation-liaison";
+    /**
+     * Opens the sealed identity of a petition's reporter, each opening recorded with who, when and why before it is
+     * answered (docs/adr/0025-petitions-and-the-reporters-identity.md); holds no other right with it.
+     */
+    public static final String IDENTITY_READER = "identity-reader";
     /** Reads everything in its scope, writes nothing. */
     public static final String AUDITOR = "auditor";
     /**
@@ -29,7 +34,7 @@ public final class Role {
     public static final String PUBLIC = "public";
 
     public static final java.util.List<String> ALL = java.util.List.of(INSPECTION_OFFICE, TEAM_LEADER, TEAM_MEMBER,
-            RECTIFICATION_OWNER, DISCIPLINE_LIAISON, ORGANISATION_LIAISON, AUDITOR, OPERATOR, PUBLIC);
+            RECTIFICATION_OWNER, DISCIPLINE_LIAISON, ORGANISATION_LIAISON, IDENTITY_READER, AUDITOR, OPERATOR, PUBLIC);
 
     private Role() {
     }

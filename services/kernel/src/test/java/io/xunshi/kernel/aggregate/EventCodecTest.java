@@ -66,7 +66,7 @@ class EventCodecTest {
         assertThat(codec.encode(new Typed(3)).typeVersion()).isEqualTo(2);
         EventCodec<InspectionEvent> inspections = EventCodec.of(JSON, InspectionEvent.class);
         assertThat(inspections.encode(new FindingRecorded("i", "f", null, "d", null, false, false, false, false,
-                java.util.List.of(), null)).type())
+                java.util.List.of(), null, null, null)).type())
                 .isEqualTo(FindingRecorded.TYPE);
     }
 
