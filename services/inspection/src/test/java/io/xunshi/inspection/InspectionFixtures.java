@@ -109,7 +109,30 @@ public final class InspectionFixtures {
 
     public static final String FINDING = "{\"focusArea\":\"GOVERNANCE_RESPONSIBILITY\",\"description\":"
             + "\"主体责任落实不到位\",\"severity\":\"SERIOUS\",\"involvesTopLeader\":true,"
-            + "\"involvesLeadershipTeam\":true,\"common\":false,\"deepLevel\":true,\"evidence\":[\"谈话记录 12\"]}";
+            + "\"involvesLeadershipTeam\":true,\"common\":false,\"deepLevel\":true,\"evidence\":[\"谈话记录 12\"],"
+            + "\"rule\":\"《中国共产党问责条例》第七条\",\"responsible\":\"党委书记\"}";
+
+    /** The team leader's approval of a working paper. */
+    public static final String APPROVE = "{\"decision\":\"APPROVE\",\"reviewedOn\":\"2026-03-20\"}";
+
+    /** The leader's sending back of a working paper, with its reason. */
+    public static final String SEND_BACK = "{\"decision\":\"SEND_BACK\",\"reason\":\"证据不足\","
+            + "\"reviewedOn\":\"2026-03-20\"}";
+
+    /**
+     * A stationed inspection of a team of these deputies and members with one finding awaiting review, or sent back
+     * when {@code sentBack}: {@code <inspectionId>/findings/<findingId>}.
+     */
+    public static String draftedFinding(List<String> deputies, List<String> members, boolean sentBack) {
+        String id = inStatus(Inspection.Status.STATIONED, deputies, members);
+        String member = TestTokens.bearer(members.get(0), java.util.Set.of(Role.TEAM_MEMBER), ZHEJIANG);
+        String findingId = post(member, id, "findings", FINDING).then().statusCode(201).extract().path("findingId");
+        if (sentBack) {
+            String leader = TestTokens.bearer(deputies.get(0), java.util.Set.of(Role.TEAM_LEADER), ZHEJIANG);
+            post(leader, id, "findings/" + findingId + "/review", SEND_BACK).then().statusCode(200);
+        }
+        return id + "/findings/" + findingId;
+    }
 
     /** The accounts (token subjects) the fixtures' team has besides its leader: deputies, then members. */
     public static final List<String> DEPUTIES = List.of("user-team-leader-" + ZHEJIANG, "user-team-leader-000000");
@@ -191,7 +214,8 @@ public final class InspectionFixtures {
         if (status == Inspection.Status.STATIONED) {
             return id;
         }
-        post(member, id, "findings", FINDING).then().statusCode(201);
+        String findingId = post(member, id, "findings", FINDING).then().statusCode(201).extract().path("findingId");
+        post(leader, id, "findings/" + findingId + "/review", APPROVE).then().statusCode(200);
         post(leader, id, "report", "{\"reportedOn\":\"2026-05-10\",\"summary\":\"巡视报告\"}").then().statusCode(200);
         if (status == Inspection.Status.REPORTED) {
             return id;

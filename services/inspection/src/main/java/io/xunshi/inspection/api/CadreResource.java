@@ -14,6 +14,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -21,18 +22,29 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
+import io.xunshi.inspection.application.CadreDirectory;
+import io.xunshi.inspection.application.CadreSummary;
 import io.xunshi.inspection.application.Cadres;
+import io.xunshi.inspection.application.Inspections;
+import io.xunshi.inspection.application.TeamSuggestion;
 import io.xunshi.inspection.domain.Cadre;
+import io.xunshi.kernel.api.Cursor;
 import io.xunshi.kernel.api.Days;
 import io.xunshi.kernel.api.OpenApiConventions;
+import io.xunshi.kernel.api.Page;
+import io.xunshi.kernel.api.ProblemException;
+import io.xunshi.kernel.api.ProblemType;
+import io.xunshi.kernel.api.QueryValues;
 import io.xunshi.kernel.command.Answer;
 import io.xunshi.kernel.command.CommandHeaders;
 import io.xunshi.kernel.command.CommandPath;
 import io.xunshi.kernel.command.CreationHeaders;
+import io.xunshi.kernel.security.Caller;
 import io.xunshi.kernel.security.CurrentCaller;
 import io.xunshi.kernel.security.Role;
 
@@ -58,6 +70,65 @@ public class CadreResource {
 
     @Inject
     CurrentCaller callers;
+
+    @Inject
+    CadreDirectory directory;
+
+    @Inject
+    Inspections inspections;
+
+    @GET
+    @RolesAllowed({ Role.INSPECTION_OFFICE, Role.AUDITOR })
+    @Operation(operationId = "listCadres",
+            summary = "List a jurisdiction's cadre pool in registration order, a page at a time",
+            description = "Served from a read model that follows the store within about a second. Filter by one"
+                    + " expertise tag. A jurisdiction outside the caller's subtree answers 403.")
+    @APIResponse(responseCode = "200",
+            description = "One page of cadres; next is the cursor of the following page, absent on the last")
+    public Uni<Page<CadreSummary>> list(
+            @Parameter(
+                    description = "Only the pools of this jurisdiction's subtree (default: the caller's)") @QueryParam("jurisdiction") String jurisdiction,
+            @Parameter(description = "Only cadres with this expertise tag") @QueryParam("expertise") String expertise,
+            @Parameter(description = "The next cursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") Integer limit) {
+        Caller caller = callers.get();
+        String scope = jurisdiction == null ? caller.jurisdiction() : jurisdiction;
+        CurrentCaller.requireWithin(caller, scope);
+        return directory.list(scope, QueryValues.text(expertise), cursor, Cursor.limit(limit));
+    }
+
+    @GET
+    @Path("suggestions")
+    @RolesAllowed(Role.INSPECTION_OFFICE)
+    @Operation(operationId = "suggestTeam",
+            summary = "Suggest a team for an inspection from the pool (a query, not a decision)",
+            description = "From the pool of the inspecting jurisdiction's subtree: candidates ordered by how many of"
+                    + " the wanted expertise tags they have, each checked against the recusal rules for the inspected"
+                    + " organisation (those kept out are listed under excluded, with the rule); the best vetted"
+                    + " candidate who leads no team is suggested as leader, the next as members, size in all. Nothing"
+                    + " is formed: POST /api/v1/teams does that. An inspection outside the caller's subtree answers"
+                    + " 404.")
+    @APIResponse(responseCode = "200", description = "The suggested leader and members, and who recusal excludes")
+    public Uni<TeamSuggestion> suggest(
+            @Parameter(description = "The inspection the team is for",
+                    required = true) @QueryParam("inspectionId") String inspectionId,
+            @Parameter(
+                    description = "Wanted expertise tags (repeat the parameter)") @QueryParam("expertise") List<String> expertise,
+            @Parameter(
+                    description = "How many people, leader included, 1 to 30 (default 5)") @QueryParam("size") Integer size) {
+        if (inspectionId == null || inspectionId.isBlank()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "inspectionId is required");
+        }
+        int people = size == null ? 5 : size;
+        if (people < 1 || people > 30) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "size must be between 1 and 30");
+        }
+        List<String> tags = expertise == null
+                ? List.of()
+                : expertise.stream().map(QueryValues::text).filter(java.util.Objects::nonNull).distinct().toList();
+        return commands.visible(inspections.aggregate(), inspectionId)
+                .flatMap(loaded -> directory.suggest(loaded.state(), tags, people));
+    }
 
     @POST
     @RolesAllowed(Role.INSPECTION_OFFICE)

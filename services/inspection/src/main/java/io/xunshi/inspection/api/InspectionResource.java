@@ -98,7 +98,8 @@ public class InspectionResource {
     @Path("{id}/stationing")
     @RolesAllowed({ Role.TEAM_LEADER, Role.INSPECTION_OFFICE })
     @Operation(operationId = "stationTeam", summary = "Station the team at the organisation (进驻)",
-            description = "Only while PREPARING; the inspection becomes STATIONED. The leader or a deputy leader"
+            description = "Only while PREPARING; the inspection becomes STATIONED and publishes the contact"
+                    + " channels for petitions given (contactChannels). The leader or a deputy leader"
                     + " of the inspection's own team (403 for anyone else's team), and inspection offices. The body may be omitted; stationedOn defaults to today in Asia/Shanghai. Answers"
                     + " the inspection with its new ETag; send If-Match to refuse a stale change (412) and"
                     + " Idempotency-Key to make retries safe.")
@@ -109,7 +110,28 @@ public class InspectionResource {
             @BeanParam CommandHeaders headers) {
         LocalDate on = Days.orToday(request == null ? null : request.stationedOn());
         return commands.execute(inspections.aggregate(), id, headers, request, teams.leaders(),
-                OWN_TEAM_LEADERS, new Inspection.Station(on), VIEW);
+                OWN_TEAM_LEADERS, new Inspection.Station(on, request == null ? List.of() : request.channels()), VIEW);
+    }
+
+    @POST
+    @Path("{id}/briefings")
+    @RolesAllowed({ Role.TEAM_LEADER, Role.INSPECTION_OFFICE })
+    @Operation(operationId = "recordBriefing",
+            summary = "Record a department's briefing of the team before the stationing (Art. 21)",
+            description = "Only while PREPARING (409 otherwise): the discipline, political-legal, organisation, audit"
+                    + " and petition departments, or another, brief the team on the organisation. The inspection"
+                    + " shows the briefings and which of those departments have not briefed yet (briefingsMissing);"
+                    + " the stationing may not be dated before a briefing (422). The leader or a deputy leader of"
+                    + " the inspection's own team, and inspection offices.")
+    @APIResponse(responseCode = "200", description = "The inspection with the briefing, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = InspectionView.class)))
+    public Uni<Response> recordBriefing(@PathParam("id") String id, @Valid @NotNull BriefingRequest request,
+            @BeanParam CommandHeaders headers) {
+        return commands.execute(inspections.aggregate(), id, headers, request, teams.leaders(), OWN_TEAM_LEADERS,
+                new Inspection.RecordBriefing(request.source(), request.department(),
+                        Days.orToday(request.receivedOn()), request.summary()),
+                VIEW);
     }
 
     @POST
@@ -140,17 +162,110 @@ public class InspectionResource {
                 new Inspection.RecordFinding(findingId, request.focusArea(), request.description(), request.severity(),
                         flag(request.involvesTopLeader()), flag(request.involvesLeadershipTeam()),
                         flag(request.common()), flag(request.deepLevel()),
-                        request.evidence() == null ? List.of() : request.evidence(), sealed),
+                        request.evidence() == null ? List.of() : request.evidence(), sealed, request.rule(),
+                        request.responsible()),
                 Answer.created(after -> BASE + id + "/findings/" + findingId,
                         after -> RecordedFinding.of(after, RecordedFinding.find(after.state(), findingId)))));
+    }
+
+    @POST
+    @Path("{id}/findings/{findingId}/revision")
+    @RolesAllowed({ Role.TEAM_MEMBER, Role.TEAM_LEADER, Role.INSPECTION_OFFICE })
+    @Operation(operationId = "reviseFinding", summary = "Revise a working paper (底稿) the team leader sent back",
+            description = "Only while STATIONED, and only a finding SENT_BACK (409 finding-not-sent-back otherwise;"
+                    + " 404 for a finding the inspection does not have): the content is replaced, the informant stays"
+                    + " as recorded, and the finding awaits the leader's review again. The members of the"
+                    + " inspection's own team and inspection offices.")
+    @APIResponse(responseCode = "200", description = "The finding revised, with the inspection's new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RecordedFinding.class)))
+    public Uni<Response> reviseFinding(@PathParam("id") String id, @PathParam("findingId") String findingId,
+            @Valid @NotNull ReviseFindingRequest request, @BeanParam CommandHeaders headers) {
+        return commands.execute(inspections.aggregate(), id, headers, request, teams.members(), OWN_TEAM,
+                new Inspection.ReviseFinding(findingId, request.focusArea(), request.description(),
+                        request.severity(), flag(request.involvesTopLeader()), flag(request.involvesLeadershipTeam()),
+                        flag(request.common()), flag(request.deepLevel()),
+                        request.evidence() == null ? List.of() : request.evidence(), request.rule(),
+                        request.responsible()),
+                finding(findingId));
+    }
+
+    @POST
+    @Path("{id}/findings/{findingId}/review")
+    @RolesAllowed(Role.TEAM_LEADER)
+    @Operation(operationId = "reviewFinding",
+            summary = "Approve a working paper (底稿), or send it back to the team with a reason",
+            description = "Only while STATIONED and only a finding AWAITING_REVIEW (409 finding-not-awaiting-review;"
+                    + " 404 for a finding the inspection does not have). An approved finding enters the report, the"
+                    + " thematic reports and the feedback; a working paper is approved only when it names the rule it"
+                    + " breaks and who is responsible (422 working-paper-incomplete). The report waits until no"
+                    + " working paper awaits review (409 findings-awaiting-review). The leader or a deputy leader of"
+                    + " the inspection's own team only; the review names the caller.")
+    @APIResponse(responseCode = "200", description = "The finding reviewed, with the inspection's new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RecordedFinding.class)))
+    public Uni<Response> reviewFinding(@PathParam("id") String id, @PathParam("findingId") String findingId,
+            @Valid @NotNull ReviewFindingRequest request, @BeanParam CommandHeaders headers) {
+        String reviewer = callers.get().subject();
+        LocalDate on = Days.orToday(request.reviewedOn());
+        Inspection.Command review = request.decision() == ReviewFindingRequest.ReviewDecision.APPROVE
+                ? new Inspection.ApproveFinding(findingId, reviewer, on)
+                : new Inspection.SendBackFinding(findingId, reviewer, request.reason(), on);
+        return commands.execute(inspections.aggregate(), id, headers, request, teams.leaders(), OWN_TEAM_LEADERS,
+                review, finding(findingId));
+    }
+
+    /** Answers the finding as it is after the command, with the inspection's new version. */
+    private static Answer<Inspection.State> finding(String findingId) {
+        return Answer.ok(after -> RecordedFinding.of(after, RecordedFinding.find(after.state(), findingId)));
+    }
+
+    @POST
+    @Path("{id}/thematic-reports")
+    @RolesAllowed(Role.TEAM_LEADER)
+    @Operation(operationId = "submitThematicReport",
+            summary = "Submit a thematic report (专题报告) on a widespread or systemic problem (Art. 23)",
+            description = "While STATIONED or REPORTED, before the feedback (409 otherwise); it rests on findings of"
+                    + " this inspection that the leader approved (422 finding-unknown or finding-not-approved on"
+                    + " findingIds), at most 20 per inspection."
+                    + " The leader or a deputy leader of the inspection's own team. Answers the inspection with its"
+                    + " new ETag; the report's id is in thematicReports.")
+    @APIResponse(responseCode = "200", description = "The inspection with the thematic report, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = InspectionView.class)))
+    public Uni<Response> submitThematicReport(@PathParam("id") String id,
+            @Valid @NotNull ThematicReportRequest request, @BeanParam CommandHeaders headers) {
+        return commands.execute(inspections.aggregate(), id, headers, request, teams.leaders(), OWN_TEAM_LEADERS,
+                new Inspection.SubmitThematicReport(UUID.randomUUID().toString(), request.title(), request.summary(),
+                        request.findingIds(), Days.orToday(request.submittedOn())),
+                VIEW);
+    }
+
+    @POST
+    @Path("{id}/head-feedback")
+    @RolesAllowed({ Role.TEAM_LEADER, Role.INSPECTION_OFFICE })
+    @Operation(operationId = "giveHeadFeedback",
+            summary = "Record the feedback to the organisation's principal leader in person (Art. 26)",
+            description = "Once, after the report (REPORTED or FEEDBACK_GIVEN; 409 otherwise), apart from the feedback"
+                    + " to the leadership team (giveFeedback); givenOn must not be before reportedOn (422). The leader"
+                    + " or a deputy leader of the inspection's own team, and inspection offices.")
+    @APIResponse(responseCode = "200", description = "The inspection with the feedback recorded, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = InspectionView.class)))
+    public Uni<Response> giveHeadFeedback(@PathParam("id") String id, @Valid @NotNull HeadFeedbackRequest request,
+            @BeanParam CommandHeaders headers) {
+        return commands.execute(inspections.aggregate(), id, headers, request, teams.leaders(), OWN_TEAM_LEADERS,
+                new Inspection.GiveHeadFeedback(Days.orToday(request.givenOn()), request.organisationHead()), VIEW);
     }
 
     @POST
     @Path("{id}/report")
     @RolesAllowed(Role.TEAM_LEADER)
     @Operation(operationId = "reportInspection", summary = "Report the inspection to the leading group (巡视报告)",
-            description = "Only while STATIONED; the inspection becomes REPORTED and takes no more findings. An"
-                    + " inspection without findings may be reported. The leader or a deputy leader of the inspection's"
+            description = "Only while STATIONED, once the leader has reviewed every working paper (409"
+                    + " findings-awaiting-review); the inspection becomes REPORTED and takes no more findings. The"
+                    + " report counts, and the feedback carries, the approved findings only; one sent back and not"
+                    + " revised stays out. An inspection without findings may be reported. The leader or a deputy leader of the inspection's"
                     + " own team only. reportedOn defaults to"
                     + " today in Asia/Shanghai and must not be before stationedOn (422).")
     @APIResponse(responseCode = "200", description = "The inspection reported, with its new ETag",
@@ -168,7 +283,7 @@ public class InspectionResource {
     @Operation(operationId = "giveFeedback",
             summary = "Give the findings back to the organisation's head and leadership team (巡视反馈)",
             description = "Only while REPORTED; the inspection becomes FEEDBACK_GIVEN and FeedbackGiven, carrying"
-                    + " every finding, is published for rectification. The leader or a deputy leader of the inspection's own"
+                    + " every approved finding, is published for rectification. The leader or a deputy leader of the inspection's own"
                     + " team, and inspection offices. givenOn"
                     + " defaults to today in Asia/Shanghai and must not be before reportedOn (422).")
     @APIResponse(responseCode = "200", description = "The inspection after its feedback, with its new ETag",

@@ -3,6 +3,9 @@ package io.xunshi.inspection.api;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.xunshi.contracts.inspection.BriefingReceived;
+import io.xunshi.contracts.inspection.BriefingSource;
+import io.xunshi.contracts.inspection.ContactChannel;
 import io.xunshi.contracts.planning.RoundKind;
 import io.xunshi.inspection.domain.Inspection;
 import io.xunshi.inspection.domain.Team;
@@ -14,7 +17,9 @@ public record InspectionView(String inspectionId, String roundId, String planId,
         String organisationJurisdiction, String organisationLocation, LocalDate stationingStart,
         LocalDate stationingEnd, Inspection.Status status, LocalDate stationedOn, LocalDate reportedOn,
         String summary, LocalDate feedbackOn, String organisationHead, LocalDate closedOn,
-        List<FindingView> findings, int version) {
+        List<FindingView> findings, List<BriefingReceived> briefings, List<BriefingSource> briefingsMissing,
+        List<ContactChannel> contactChannels, List<Inspection.ThematicReport> thematicReports,
+        Inspection.HeadFeedback headFeedback, int version) {
 
     static InspectionView of(AggregateRepository.Loaded<Inspection.State> loaded) {
         Inspection.State s = loaded.state();
@@ -23,6 +28,7 @@ public record InspectionView(String inspectionId, String roundId, String planId,
                 s.organisationJurisdiction(), s.organisationLocation(),
                 s.stationingStart(), s.stationingEnd(), s.status(), s.stationedOn(), s.reportedOn(), s.summary(),
                 s.feedbackOn(), s.organisationHead(), s.closedOn(),
-                s.findings().stream().map(FindingView::of).toList(), loaded.version());
+                s.findings().stream().map(FindingView::of).toList(), s.briefings(), s.briefingsMissing(),
+                s.contactChannels(), s.thematicReports(), s.headFeedback(), loaded.version());
     }
 }

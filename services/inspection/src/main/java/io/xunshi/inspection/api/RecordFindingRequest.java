@@ -12,7 +12,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.xunshi.contracts.inspection.FocusArea;
 import io.xunshi.contracts.inspection.Severity;
 
-/** A finding (问题) of the fieldwork. The flags default to false, the evidence to none, the informant to none. */
+/**
+ * A finding (问题) of the fieldwork, drafted as a working paper (底稿) for the team leader's review. The flags default
+ * to false, the evidence to none, the informant to none; the rule it breaks and who is responsible may follow in a
+ * revision, but the leader approves only a working paper that names both.
+ */
 public record RecordFindingRequest(
         @Schema(description = "The focus area it belongs to") @NotNull FocusArea focusArea,
         @Schema(description = "What was found",
@@ -25,5 +29,9 @@ public record RecordFindingRequest(
         @Schema(description = "References to the evidence: documents, talks, visits") @Size(
                 max = 100) List<@NotBlank @Size(max = 500) String> evidence,
         @Schema(description = "The informant whose information led to the finding, if one is named: personal data,"
-                + " sealed on arrival and never answered in clear") @Valid InformantRequest informant) {
+                + " sealed on arrival and never answered in clear") @Valid InformantRequest informant,
+        @Schema(description = "The rule, regulation or decision it breaks (定性依据)",
+                examples = "《中国共产党问责条例》第七条") @Size(max = 1000) String rule,
+        @Schema(description = "Who is responsible, named in their office", examples = "党委书记") @Size(
+                max = 200) String responsible) {
 }

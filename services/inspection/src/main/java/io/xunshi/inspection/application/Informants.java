@@ -36,7 +36,11 @@ public class Informants {
     }
 
     public Uni<Informant> seal(String name, String contact) {
-        String subject = SUBJECT_PREFIX + UUID.randomUUID();
+        return seal(SUBJECT_PREFIX + UUID.randomUUID(), name, contact);
+    }
+
+    /** Seals a name and contact under {@code subject}, a new subject of one person (a petition's reporter). */
+    public Uni<Informant> seal(String subject, String name, String contact) {
         return vault.seal(subject, List.of(name.strip(), contact.strip()))
                 .map(sealed -> new Informant(value(sealed.get(0)), value(sealed.get(1))));
     }

@@ -104,8 +104,17 @@ public class Teams {
         if (caller.hasRole(Role.INSPECTION_OFFICE)) {
             return Uni.createFrom().item(true);
         }
-        return repository.load(conn, Team.idFor(inspection.roundId(), inspection.team()))
-                .map(team -> team.state().inTeam(caller.subject(), positions));
+        return mayWrite(conn, caller, inspection.roundId(), inspection.team(), positions);
+    }
+
+    /** The same for the work of the team {@code team} of round {@code roundId} (a petition it received, a clue). */
+    public Uni<Boolean> mayWrite(SqlConnection conn, Caller caller, String roundId, String team,
+            TeamPosition... positions) {
+        if (caller.hasRole(Role.INSPECTION_OFFICE)) {
+            return Uni.createFrom().item(true);
+        }
+        return repository.load(conn, Team.idFor(roundId, team))
+                .map(loaded -> loaded.state().inTeam(caller.subject(), positions));
     }
 
     /** {@link #mayWrite} as the command path's guard: any member of the inspection's own team. */

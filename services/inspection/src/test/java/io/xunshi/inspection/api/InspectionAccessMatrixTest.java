@@ -13,6 +13,7 @@ import io.restassured.specification.RequestSpecification;
 import io.xunshi.contracts.planning.RoundLaunched;
 import io.xunshi.inspection.InspectionFixtures;
 import io.xunshi.inspection.domain.Inspection;
+import io.xunshi.inspection.domain.Petition;
 import io.xunshi.kernel.security.Role;
 import io.xunshi.testing.RealInfrastructureResource;
 import io.xunshi.testing.access.AccessMatrixContract;
@@ -52,12 +53,7 @@ class InspectionAccessMatrixTest extends AccessMatrixContract {
 
     private static Response postOther(Supplier<RequestSpecification> request, Inspection.Status status, String action,
             String body) {
-        String id = otherTeams(action, status);
-        RequestSpecification spec = request.get().contentType(ContentType.JSON);
-        if (body != null) {
-            spec.body(body);
-        }
-        return spec.post("/api/v1/inspections/" + id + "/" + action);
+        return postTo(request, otherTeams(action, status), action, body);
     }
 
     private static String cadre;
@@ -68,6 +64,38 @@ class InspectionAccessMatrixTest extends AccessMatrixContract {
             cadre = InspectionFixtures.cadre("王强", "matrix-cadre-" + java.util.UUID.randomUUID(), false);
         }
         return cadre;
+    }
+
+    private static String listedCadre;
+
+    /** A cadre the pool's list shows (the read model follows the store within about a second). */
+    private static synchronized String listedCadre() {
+        if (listedCadre == null) {
+            String id = cadre();
+            org.awaitility.Awaitility.await().atMost(InspectionFixtures.WAIT).until(() -> io.restassured.RestAssured
+                    .given().header("Authorization", InspectionFixtures.OFFICE_ZJ).queryParam("expertise", "财务")
+                    .queryParam("limit", 200).get("/api/v1/cadres").jsonPath().getList("items.cadreId").contains(id)
+                    || cadreListed(id));
+            listedCadre = id;
+        }
+        return listedCadre;
+    }
+
+    private static boolean cadreListed(String id) {
+        String cursor = null;
+        do {
+            var request = io.restassured.RestAssured.given().header("Authorization", InspectionFixtures.OFFICE_ZJ)
+                    .queryParam("limit", 200);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/api/v1/cadres").jsonPath();
+            if (page.getList("items.cadreId").contains(id)) {
+                return true;
+            }
+            cursor = page.getString("next");
+        } while (cursor != null);
+        return false;
     }
 
     private static synchronized String team() {
@@ -93,6 +121,9 @@ class InspectionAccessMatrixTest extends AccessMatrixContract {
 
     private static final Map<String, String> teamRequests = new HashMap<>();
 
+    private static final String BRIEFING = "{\"source\":\"AUDIT\",\"department\":\"浙江省审计厅\","
+            + "\"receivedOn\":\"2026-02-20\",\"summary\":\"通报审计发现的问题\"}";
+
     private static synchronized String listed() {
         if (listed == null) {
             listedLaunch = InspectionFixtures.zhejiangRound();
@@ -104,11 +135,101 @@ class InspectionAccessMatrixTest extends AccessMatrixContract {
         return listed;
     }
 
+    /** Findings awaiting review or sent back, by probe: the first allowed call reviews or revises, later ones 409. */
+    private static final Map<String, String> drafts = new HashMap<>();
+
+    private static synchronized String draft(String probe, boolean ownTeam, boolean sentBack) {
+        return drafts.computeIfAbsent(probe, p -> ownTeam
+                ? InspectionFixtures.draftedFinding(InspectionFixtures.DEPUTIES, InspectionFixtures.MEMBERS, sentBack)
+                : InspectionFixtures.draftedFinding(OTHER_DEPUTIES, OTHER_MEMBERS, sentBack));
+    }
+
+    private static final String REVISION = "{\"focusArea\":\"GOVERNANCE_RESPONSIBILITY\",\"description\":\"主体责任"
+            + "落实不到位，补充\",\"severity\":\"SERIOUS\",\"evidence\":[\"谈话记录 12\",\"会议纪要\"],\"rule\":"
+            + "\"《中国共产党问责条例》第七条\",\"responsible\":\"党委书记\"}";
+
+    private static Response onFinding(Supplier<RequestSpecification> request, String finding, String action,
+            String body) {
+        return request.get().contentType(ContentType.JSON).body(body)
+                .post("/api/v1/inspections/" + finding + "/" + action);
+    }
+
+    /** Petitions by probe, on a stationed inspection of the fixtures' team, moved on as far as {@code stage}. */
+    private static final Map<String, String> petitions = new HashMap<>();
+    private static String petitionInspection;
+    private static String otherPetitionInspection;
+    private static String listedPetition;
+
+    private static synchronized String petitionInspection(boolean ownTeam) {
+        if (ownTeam && petitionInspection == null) {
+            petitionInspection = InspectionFixtures.inStatus(Inspection.Status.STATIONED);
+        } else if (!ownTeam && otherPetitionInspection == null) {
+            otherPetitionInspection = InspectionFixtures.inStatus(Inspection.Status.STATIONED, OTHER_DEPUTIES,
+                    OTHER_MEMBERS);
+        }
+        return ownTeam ? petitionInspection : otherPetitionInspection;
+    }
+
+    private static String petitionRequest(String inspectionId) {
+        return "{\"inspectionId\":\"" + inspectionId + "\",\"channel\":\"LETTER\",\"receivedOn\":\"2026-03-10\","
+                + "\"summary\":\"反映问题\",\"reporter\":{\"name\":\"王某\",\"contact\":\"13800000000\"}}";
+    }
+
+    /** RECEIVED, OUT_OF_SCOPE or TRANSFERRED, of the own team's inspection or another team's. */
+    private static synchronized String petition(String probe, Petition.PetitionStatus stage, boolean ownTeam) {
+        return petitions.computeIfAbsent(probe, p -> {
+            String id = io.restassured.RestAssured.given().header("Authorization", InspectionFixtures.OFFICE_ZJ)
+                    .contentType(ContentType.JSON).body(petitionRequest(petitionInspection(ownTeam)))
+                    .post("/api/v1/petitions").then().statusCode(201).extract().path("petitionId");
+            if (stage != Petition.PetitionStatus.RECEIVED) {
+                petitionStep(id, "classification", "{\"scope\":\"OUT_OF_SCOPE\",\"classifiedOn\":\"2026-03-11\"}");
+            }
+            if (stage == Petition.PetitionStatus.TRANSFERRED) {
+                petitionStep(id, "transfer", "{\"department\":\"市信访局\",\"transferredOn\":\"2026-03-12\"}");
+            }
+            return id;
+        });
+    }
+
+    private static void petitionStep(String id, String action, String body) {
+        io.restassured.RestAssured.given().header("Authorization", InspectionFixtures.OFFICE_ZJ)
+                .contentType(ContentType.JSON).body(body).post("/api/v1/petitions/" + id + "/" + action).then()
+                .statusCode(200);
+    }
+
+    private static synchronized String listedPetition() {
+        if (listedPetition == null) {
+            String id = petition("listed", Petition.PetitionStatus.RECEIVED, true);
+            // Read outside the lambda: awaitility polls on another thread, which this class's lock would block.
+            String inspectionId = petitionInspection(true);
+            org.awaitility.Awaitility.await().atMost(InspectionFixtures.WAIT).until(() -> io.restassured.RestAssured
+                    .given().header("Authorization", InspectionFixtures.OFFICE_ZJ)
+                    .queryParam("inspectionId", inspectionId).get("/api/v1/petitions").jsonPath()
+                    .getList("items.petitionId").contains(id));
+            listedPetition = id;
+        }
+        return listedPetition;
+    }
+
+    private static Response onPetition(Supplier<RequestSpecification> request, String id, String action,
+            String body) {
+        return request.get().contentType(ContentType.JSON).body(body)
+                .post("/api/v1/petitions/" + id + "/" + action);
+    }
+
+    /** The inspection of {@link #finding()}: stationed, with one finding. */
+    private static synchronized String findingInspection() {
+        String f = finding();
+        return f.substring(0, f.indexOf('/'));
+    }
+
     private static synchronized String finding() {
         if (finding == null) {
             String id = InspectionFixtures.inStatus(Inspection.Status.STATIONED);
             String findingId = InspectionFixtures.post(InspectionFixtures.MEMBER_ZJ, id, "findings",
                     InspectionFixtures.FINDING).then().statusCode(201).extract().path("findingId");
+            InspectionFixtures.post(InspectionFixtures.LEADER_ZJ, id, "findings/" + findingId + "/review",
+                    InspectionFixtures.APPROVE).then().statusCode(200);
             finding = id + "/findings/" + findingId;
         }
         return finding;
@@ -116,7 +237,10 @@ class InspectionAccessMatrixTest extends AccessMatrixContract {
 
     private static Response post(Supplier<RequestSpecification> request, Inspection.Status status, String action,
             String body) {
-        String id = inspection(action, status);
+        return postTo(request, inspection(action, status), action, body);
+    }
+
+    private static Response postTo(Supplier<RequestSpecification> request, String id, String action, String body) {
         RequestSpecification spec = request.get().contentType(ContentType.JSON);
         if (body != null) {
             spec.body(body);
@@ -158,12 +282,91 @@ class InspectionAccessMatrixTest extends AccessMatrixContract {
                                 (r, home) -> postOther(r, Inspection.Status.PREPARING, "stationing", "{}"))
                                 .refusedTo(Role.TEAM_LEADER)
                                 .described("a Zhejiang inspection in preparation, of another team"))),
+                Map.entry("recordBriefing", List.of(Probe.resource(ZHEJIANG,
+                        (r, home) -> post(r, Inspection.Status.PREPARING, "briefings", BRIEFING))
+                        .described("a Zhejiang inspection in preparation, its team the caller's"),
+                        Probe.resource(ZHEJIANG,
+                                (r, home) -> postOther(r, Inspection.Status.PREPARING, "briefings", BRIEFING))
+                                .refusedTo(Role.TEAM_LEADER)
+                                .described("a Zhejiang inspection in preparation, of another team"))),
                 Map.entry("recordFinding", List.of(Probe.resource(ZHEJIANG,
                         (r, home) -> post(r, Inspection.Status.STATIONED, "findings", InspectionFixtures.FINDING))
                         .described("a stationed Zhejiang inspection, its team the caller's"),
                         Probe.resource(ZHEJIANG, (r, home) -> postOther(r, Inspection.Status.STATIONED, "findings",
                                 InspectionFixtures.FINDING)).refusedTo(Role.TEAM_LEADER, Role.TEAM_MEMBER)
                                 .described("a stationed Zhejiang inspection of another team"))),
+                Map.entry("receivePetition", List.of(Probe.resource(ZHEJIANG, (r, home) -> r.get()
+                        .contentType(ContentType.JSON).body(petitionRequest(petitionInspection(true)))
+                        .post("/api/v1/petitions")).described("a petition for a stationed Zhejiang inspection, its"
+                                + " team the caller's"),
+                        Probe.resource(ZHEJIANG, (r, home) -> r.get().contentType(ContentType.JSON)
+                                .body(petitionRequest(petitionInspection(false))).post("/api/v1/petitions"))
+                                .refusedTo(Role.TEAM_LEADER, Role.TEAM_MEMBER)
+                                .described("a petition for a stationed Zhejiang inspection of another team"))),
+                Map.entry("listPetitions", List.of(
+                        Probe.list(ZHEJIANG, "/api/v1/petitions", Map.of(), "petitionId",
+                                InspectionAccessMatrixTest::listedPetition)
+                                .described(
+                                        "a petition of a Zhejiang inspection, in the list of the caller's own subtree"),
+                        Probe.filteredList(ZHEJIANG, (r, home) -> r.get().queryParam("jurisdiction", ZHEJIANG)
+                                .get("/api/v1/petitions")).described("?jurisdiction=330000 (Zhejiang)"))),
+                Map.entry("getPetition", List.of(Probe.resource(ZHEJIANG, (r, home) -> r.get().get("/api/v1/petitions/"
+                        + petition("read", Petition.PetitionStatus.RECEIVED, true)))
+                        .described("a petition of a Zhejiang inspection"))),
+                Map.entry("classifyPetition", List.of(Probe.resource(ZHEJIANG, (r, home) -> onPetition(r,
+                        petition("classify", Petition.PetitionStatus.RECEIVED, true), "classification",
+                        "{\"scope\":\"KEY_POST_OFFICIAL\"}"))
+                        .described("a petition received by the caller's team (classified once; then 409)"),
+                        Probe.resource(ZHEJIANG,
+                                (r, home) -> onPetition(r,
+                                        petition("classify-other", Petition.PetitionStatus.RECEIVED, false),
+                                        "classification", "{\"scope\":\"KEY_POST_OFFICIAL\"}"))
+                                .refusedTo(Role.TEAM_LEADER)
+                                .described("a petition received by another team"))),
+                Map.entry("transferPetition", List.of(Probe.resource(ZHEJIANG, (r, home) -> onPetition(r,
+                        petition("transfer", Petition.PetitionStatus.OUT_OF_SCOPE, true), "transfer",
+                        "{\"department\":\"市信访局\"}"))
+                        .described("a petition out of scope, the caller's team's (transferred once; then 409)"),
+                        Probe.resource(ZHEJIANG,
+                                (r, home) -> onPetition(r,
+                                        petition("transfer-other", Petition.PetitionStatus.OUT_OF_SCOPE,
+                                                false),
+                                        "transfer", "{\"department\":\"市信访局\"}"))
+                                .refusedTo(Role.TEAM_LEADER)
+                                .described("a petition out of scope, another team's"))),
+                Map.entry("recordTransferAnswer", List.of(Probe.resource(ZHEJIANG, (r, home) -> onPetition(r,
+                        petition("answer", Petition.PetitionStatus.TRANSFERRED, true), "answer",
+                        "{\"answer\":\"已解决\"}"))
+                        .described("a transferred petition, the caller's team's (answered once; then 409)"),
+                        Probe.resource(ZHEJIANG,
+                                (r, home) -> onPetition(r, petition("answer-other", Petition.PetitionStatus.TRANSFERRED,
+                                        false), "answer", "{\"answer\":\"已解决\"}"))
+                                .refusedTo(Role.TEAM_LEADER)
+                                .described("a transferred petition, another team's"))),
+                Map.entry("openReporterIdentity", List.of(Probe.resource(ZHEJIANG, (r, home) -> onPetition(r,
+                        petition("identity", Petition.PetitionStatus.RECEIVED, true), "identity-openings",
+                        "{\"reason\":\"核实身份\"}"))
+                        .described("a petition of a Zhejiang inspection with a reporter (every opening recorded)"))),
+                Map.entry("listIdentityOpenings", List.of(Probe.resource(ZHEJIANG, (r, home) -> r.get()
+                        .get("/api/v1/petitions/" + petition("openings", Petition.PetitionStatus.RECEIVED, true)
+                                + "/identity-openings"))
+                        .described("a petition of a Zhejiang inspection"))),
+                Map.entry("eraseReporter", List.of(Probe.resource(ZHEJIANG, (r, home) -> onPetition(r,
+                        petition("erase", Petition.PetitionStatus.RECEIVED, true), "reporter-erasure",
+                        "{\"reason\":\"本人申请\"}"))
+                        .described("a petition of a Zhejiang inspection with a reporter (erased once; then 409)"))),
+                Map.entry("reviewFinding", List.of(Probe.resource(ZHEJIANG, (r, home) -> onFinding(r,
+                        draft("review", true, false), "review", InspectionFixtures.APPROVE))
+                        .described("a working paper awaiting review, its team the caller's (approved once; then 409)"),
+                        Probe.resource(ZHEJIANG, (r, home) -> onFinding(r, draft("review-other", false, false),
+                                "review", InspectionFixtures.APPROVE)).refusedTo(Role.TEAM_LEADER)
+                                .described("a working paper of another team's inspection"))),
+                Map.entry("reviseFinding", List.of(Probe.resource(ZHEJIANG, (r, home) -> onFinding(r,
+                        draft("revise", true, true), "revision", REVISION))
+                        .described("a working paper sent back, its team the caller's (revised once; then 409)"),
+                        Probe.resource(ZHEJIANG, (r, home) -> onFinding(r, draft("revise-other", false, true),
+                                "revision", REVISION)).refusedTo(Role.TEAM_LEADER, Role.TEAM_MEMBER)
+                                .described("a working paper sent back, of another team's inspection"))),
                 Map.entry("getFinding", List.of(Probe.resource(ZHEJIANG,
                         (r, home) -> r.get().get("/api/v1/inspections/" + finding()))
                         .described("a finding of a Zhejiang inspection"))),
@@ -173,6 +376,22 @@ class InspectionAccessMatrixTest extends AccessMatrixContract {
                         Probe.resource(ZHEJIANG, (r, home) -> postOther(r, Inspection.Status.STATIONED, "report",
                                 "{\"summary\":\"报告\"}")).refusedTo(Role.TEAM_LEADER)
                                 .described("a stationed Zhejiang inspection of another team"))),
+                Map.entry("submitThematicReport", List.of(Probe.resource(ZHEJIANG, (r, home) -> {
+                    String id = findingInspection();
+                    return r.get().contentType(ContentType.JSON).body("{\"title\":\"专题报告\",\"summary\":\"普遍存在\","
+                            + "\"findingIds\":[\"" + finding().substring(finding().lastIndexOf('/') + 1) + "\"]}")
+                            .post("/api/v1/inspections/" + id + "/thematic-reports");
+                }).described("a stationed Zhejiang inspection with a finding, its team the caller's"),
+                        Probe.resource(ZHEJIANG, (r, home) -> postOther(r, Inspection.Status.STATIONED,
+                                "thematic-reports", "{\"title\":\"专题报告\",\"summary\":\"x\",\"findingIds\":[\"f\"]}"))
+                                .refusedTo(Role.TEAM_LEADER)
+                                .described("a stationed Zhejiang inspection of another team"))),
+                Map.entry("giveHeadFeedback", List.of(Probe.resource(ZHEJIANG, (r, home) -> post(r,
+                        Inspection.Status.REPORTED, "head-feedback", "{\"organisationHead\":\"张三\"}"))
+                        .described("a reported Zhejiang inspection, its team the caller's (given once; then 409)"),
+                        Probe.resource(ZHEJIANG, (r, home) -> postOther(r, Inspection.Status.REPORTED, "head-feedback",
+                                "{\"organisationHead\":\"张三\"}")).refusedTo(Role.TEAM_LEADER)
+                                .described("a reported Zhejiang inspection of another team"))),
                 Map.entry("giveFeedback",
                         List.of(Probe.resource(ZHEJIANG, (r, home) -> post(r, Inspection.Status.REPORTED,
                                 "feedback", "{\"organisationHead\":\"张三\"}"))
@@ -188,6 +407,16 @@ class InspectionAccessMatrixTest extends AccessMatrixContract {
                 Map.entry("registerCadre", List.of(Probe.create(ZHEJIANG,
                         (r, home) -> r.get().contentType(ContentType.JSON).body(CADRE).post("/api/v1/cadres"))
                         .described("a cadre of Zhejiang's pool"))),
+                Map.entry("listCadres", List.of(
+                        Probe.list(ZHEJIANG, "/api/v1/cadres", Map.of(), "cadreId",
+                                InspectionAccessMatrixTest::listedCadre)
+                                .described("a cadre of Zhejiang's pool, in the list of the caller's own subtree"),
+                        Probe.filteredList(ZHEJIANG, (r, home) -> r.get().queryParam("jurisdiction", ZHEJIANG)
+                                .get("/api/v1/cadres")).described("?jurisdiction=330000 (Zhejiang)"))),
+                Map.entry("suggestTeam", List.of(Probe.resource(ZHEJIANG, (r, home) -> r.get()
+                        .queryParam("inspectionId", inspection("suggest", Inspection.Status.PREPARING))
+                        .queryParam("expertise", "财务").get("/api/v1/cadres/suggestions"))
+                        .described("a Zhejiang inspection in preparation"))),
                 Map.entry("getCadre",
                         List.of(Probe.resource(ZHEJIANG, (r, home) -> r.get().get("/api/v1/cadres/" + cadre()))
                                 .described("a cadre of Zhejiang's pool"))),

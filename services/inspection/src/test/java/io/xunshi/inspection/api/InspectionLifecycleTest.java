@@ -89,21 +89,44 @@ class InspectionLifecycleTest {
                 .get(first.header("Location")).then().statusCode(200)
                 .body("findingId", equalTo(firstFinding)).body("description", equalTo("主体责任落实不到位"));
 
+        // Working papers: the report waits for the leader's review of each. The first is approved; the second,
+        // without the rule it breaks, is not, goes back with a reason, is revised by a member and approved.
+        illegal(() -> post(LEADER_ZJ, id, "report", "{\"summary\":\"x\"}"), Inspection.FINDINGS_AWAITING_REVIEW);
+        String firstPaper = "findings/" + firstFinding + "/review";
+        String secondPaper = "findings/" + secondFinding + "/review";
+        post(LEADER_ZJ, id, firstPaper, InspectionFixtures.APPROVE).then().statusCode(200).header("ETag", "\"5\"")
+                .body("review", equalTo("APPROVED")).body("approvedBy", equalTo("user-team-leader-330000"))
+                .body("approvedOn", equalTo("2026-03-20")).body("rule", equalTo("《中国共产党问责条例》第七条"));
+        post(LEADER_ZJ, id, secondPaper, InspectionFixtures.APPROVE).then().statusCode(422)
+                .body("code", equalTo(Inspection.WORKING_PAPER_INCOMPLETE));
+        post(LEADER_ZJ, id, secondPaper, "{\"decision\":\"SEND_BACK\"}").then().statusCode(422);
+        post(MEMBER_ZJ, id, secondPaper, InspectionFixtures.SEND_BACK).then().statusCode(403);
+        post(LEADER_ZJ, id, secondPaper, InspectionFixtures.SEND_BACK).then().statusCode(200)
+                .body("review", equalTo("SENT_BACK")).body("sentBackFor", equalTo("证据不足"));
+        illegal(() -> post(LEADER_ZJ, id, secondPaper, InspectionFixtures.APPROVE),
+                Inspection.FINDING_NOT_AWAITING_REVIEW);
+        post(MEMBER_ZJ, id, "findings/" + secondFinding + "/revision", "{\"focusArea\":\"ORGANISATIONAL_LINE\","
+                + "\"description\":\"选人用人把关不严\",\"severity\":\"GENERAL\",\"evidence\":[\"干部档案\"],"
+                + "\"rule\":\"《党政领导干部选拔任用工作条例》\",\"responsible\":\"组织部部长\"}").then().statusCode(200)
+                .body("review", equalTo("AWAITING_REVIEW")).body("evidence", contains("干部档案"));
+        post(LEADER_ZJ, id, "findings/no-such-finding/review", InspectionFixtures.APPROVE).then().statusCode(404);
+        post(LEADER_ZJ, id, secondPaper, InspectionFixtures.APPROVE).then().statusCode(200).header("ETag", "\"8\"");
+
         post(LEADER_ZJ, id, "report", "{\"reportedOn\":\"2026-05-10\",\"summary\":\"发现问题两个\"}")
-                .then().statusCode(200).header("ETag", "\"5\"").body("status", equalTo("REPORTED"))
+                .then().statusCode(200).header("ETag", "\"9\"").body("status", equalTo("REPORTED"))
                 .body("summary", equalTo("发现问题两个"));
         post(OFFICE_ZJ, id, "feedback", "{\"givenOn\":\"2026-06-15\",\"organisationHead\":\"王五\"}")
                 .then().statusCode(200).body("status", equalTo("FEEDBACK_GIVEN"))
                 .body("organisationHead", equalTo("王五")).body("feedbackOn", equalTo("2026-06-15"));
         post(OFFICE_ZJ, id, "close", "{\"closedOn\":\"2026-06-30\"}")
-                .then().statusCode(200).header("ETag", "\"7\"").body("status", equalTo("CLOSED"));
+                .then().statusCode(200).header("ETag", "\"11\"").body("status", equalTo("CLOSED"));
 
         given().header("Authorization", MEMBER_ZJ).get("/api/v1/inspections/" + id).then().statusCode(200)
-                .header("ETag", "\"7\"")
+                .header("ETag", "\"11\"")
                 .body("status", equalTo("CLOSED")).body("closedOn", equalTo("2026-06-30"))
                 .body("reportedOn", equalTo("2026-05-10"))
                 .body("findings.findingId", contains(firstFinding, secondFinding))
-                .body("version", equalTo(7));
+                .body("version", equalTo(11));
 
         List<ConsumerRecord<String, String>> published = KafkaTopicReader.readUntil(bootstrap(), INSPECTION_TOPIC,
                 r -> id.equals(r.key()) && "xunshi.inspection.InspectionClosed.v1".equals(header(r, "ce_type")), WAIT);
@@ -111,9 +134,11 @@ class InspectionLifecycleTest {
         assertThat(mine).extracting(r -> header(r, "ce_type")).containsExactly(
                 "xunshi.inspection.InspectionOpened.v1", "xunshi.inspection.InspectionStationed.v1",
                 "xunshi.inspection.FindingRecorded.v1", "xunshi.inspection.FindingRecorded.v1",
+                "xunshi.inspection.FindingApproved.v1", "xunshi.inspection.FindingRejected.v1",
+                "xunshi.inspection.FindingRevised.v1", "xunshi.inspection.FindingApproved.v1",
                 "xunshi.inspection.InspectionReported.v1", "xunshi.inspection.FeedbackGiven.v1",
                 "xunshi.inspection.InspectionClosed.v1");
-        JsonNode feedback = json.readTree(mine.get(5).value());
+        JsonNode feedback = json.readTree(mine.get(9).value());
         assertThat(feedback.get("findings")).hasSize(2);
         assertThat(feedback.get("findings").get(0).get("findingId").asText()).isEqualTo(firstFinding);
         assertThat(feedback.get("findings").get(1).get("focusArea").asText()).isEqualTo("ORGANISATIONAL_LINE");
@@ -122,15 +147,15 @@ class InspectionLifecycleTest {
         assertThat(feedback.get("planId").asText()).isEqualTo(launch.planId());
         assertThat(feedback.get("organisationLocation").asText()).isEqualTo("330100");
         assertThat(feedback.get("givenOn").asText()).isEqualTo("2026-06-15");
-        assertThat(json.readTree(mine.get(4).value()).get("findings").asInt()).isEqualTo(2);
-        assertThat(header(mine.get(6), "ce_jurisdiction")).isEqualTo("330000");
+        assertThat(json.readTree(mine.get(8).value()).get("findings").asInt()).isEqualTo(2);
+        assertThat(header(mine.get(10), "ce_jurisdiction")).isEqualTo("330000");
 
         await().atMost(WAIT).until(() -> "CLOSED".equals(given().header("Authorization", OFFICE_ZJ)
                 .queryParam("roundId", launch.roundId()).queryParam("status", "CLOSED").get("/api/v1/inspections")
                 .jsonPath().getString("items[0].status")));
         given().header("Authorization", OFFICE_ZJ).queryParam("roundId", launch.roundId())
                 .queryParam("status", "CLOSED").get("/api/v1/inspections").then()
-                .body("items", hasSize(1)).body("items[0].findings", equalTo(2)).body("items[0].version", equalTo(7));
+                .body("items", hasSize(1)).body("items[0].findings", equalTo(2)).body("items[0].version", equalTo(11));
     }
 
     @Test

@@ -164,4 +164,48 @@ class TeamFormationTest {
         var header = record.headers().lastHeader("ce_type");
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
+
+    @Test
+    void a_suggested_team_matches_expertise_keeps_recusal_and_forms_nothing() {
+        String inspection = InspectionFixtures.opened();
+        String organisation = given().header("Authorization", OFFICE_ZJ).get("/api/v1/inspections/" + inspection)
+                .then().extract().path("organisationId");
+        String tag = "专项-" + UUID.randomUUID().toString().substring(0, 8);
+        String both = registered("全能", List.of(tag, tag + "-审计"), "unit-" + UUID.randomUUID(), true);
+        String one = registered("审计", List.of(tag + "-审计"), "unit-" + UUID.randomUUID(), false);
+        String insider = registered("本单位", List.of(tag, tag + "-审计"), organisation, true);
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> given().header("Authorization", OFFICE_ZJ)
+                .queryParam("expertise", tag + "-审计").get("/api/v1/cadres").jsonPath().getList("items").size() == 3);
+
+        Response suggestion = given().header("Authorization", OFFICE_ZJ).queryParam("inspectionId", inspection)
+                .queryParam("expertise", tag).queryParam("expertise", tag + "-审计").queryParam("size", 2)
+                .get("/api/v1/cadres/suggestions");
+        suggestion.then().statusCode(200);
+        assertThat(suggestion.jsonPath().getString("leader.cadreId")).isEqualTo(both);
+        assertThat(suggestion.jsonPath().getList("members.cadreId")).containsExactly(one);
+        assertThat(suggestion.jsonPath().getList("excluded.cadreId")).containsExactly(insider);
+        assertThat(suggestion.jsonPath().getList("excluded.rule")).containsExactly("recusal-works-there");
+        // A query, not a decision: no team exists for the inspection.
+        String teamId = given().header("Authorization", OFFICE_ZJ).get("/api/v1/inspections/" + inspection).then()
+                .extract().path("teamId");
+        given().header("Authorization", OFFICE_ZJ).get("/api/v1/teams/" + teamId).then().statusCode(404);
+        // Another province's office does not see the inspection.
+        given().header("Authorization", TestTokens.bearer(Role.INSPECTION_OFFICE, InspectionFixtures.JIANGSU))
+                .queryParam("inspectionId", inspection).get("/api/v1/cadres/suggestions").then().statusCode(404);
+    }
+
+    private static String registered(String name, List<String> expertise, String unit, boolean vetted) {
+        String id = given().header("Authorization", OFFICE_ZJ).contentType(ContentType.JSON)
+                .body(Map.of("jurisdiction", ZHEJIANG, "name", name, "account", "acct-" + UUID.randomUUID(), "rank",
+                        "正处级", "expertise", expertise, "post", Map.of("unitId", unit, "unitName", "单位", "title",
+                                "处长", "since", "2020-01-01")))
+                .post("/api/v1/cadres").then().statusCode(201).extract().path("cadreId");
+        if (vetted) {
+            for (String check : List.of("POLITICAL", "INTEGRITY", "CONDUCT")) {
+                given().header("Authorization", OFFICE_ZJ).contentType(ContentType.JSON)
+                        .body(Map.of("check", check)).post("/api/v1/cadres/" + id + "/vetting").then().statusCode(200);
+            }
+        }
+        return id;
+    }
 }

@@ -9,27 +9,16 @@ import static io.xunshi.inspection.InspectionFixtures.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.assertj.core.api.SoftAssertions;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +31,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.xunshi.inspection.InspectionFixtures;
 import io.xunshi.testing.KafkaTopicReader;
@@ -65,58 +53,16 @@ class InformantNeverInClearTest {
     @Inject
     ObjectMapper json;
 
-    /** Every log record of the process while the test runs, as text: message, parameters and stack trace. */
-    private final List<String> logged = Collections.synchronizedList(new ArrayList<>());
-    private final Handler capture = new Handler() {
-
-        private final SimpleFormatter formatter = new SimpleFormatter();
-
-        @Override
-        public void publish(LogRecord record) {
-            StringBuilder text = new StringBuilder(record.getLoggerName() + " " + record.getLevel() + " ");
-            try {
-                text.append(record instanceof ExtLogRecord ext
-                        ? ext.getFormattedMessage()
-                        : formatter.formatMessage(record));
-            } catch (RuntimeException e) {
-                text.append(record.getMessage());
-            }
-            if (record.getParameters() != null) {
-                text.append(" ").append(Arrays.toString(record.getParameters()));
-            }
-            if (record.getThrown() != null) {
-                StringWriter trace = new StringWriter();
-                record.getThrown().printStackTrace(new PrintWriter(trace));
-                text.append("\n").append(trace);
-            }
-            if (record instanceof ExtLogRecord ext && ext.getMdcCopy() != null) {
-                text.append(" ").append(ext.getMdcCopy());
-            }
-            logged.add(text.toString());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private Level xunshiLevel;
+    private final Places.LogCapture logs = new Places.LogCapture();
 
     @BeforeEach
     void captureLogs() {
-        capture.setLevel(Level.ALL);
-        Logger.getLogger("").addHandler(capture);
-        xunshiLevel = Logger.getLogger("io.xunshi").getLevel();
-        Logger.getLogger("io.xunshi").setLevel(Level.FINE);
+        logs.start();
     }
 
     @AfterEach
     void stopCapturing() {
-        Logger.getLogger("").removeHandler(capture);
-        Logger.getLogger("io.xunshi").setLevel(xunshiLevel);
+        logs.stop();
     }
 
     private List<String> answers = new ArrayList<>();
@@ -166,6 +112,8 @@ class InformantNeverInClearTest {
         post(MEMBER_ZJ, id, "findings", finding, key).then().statusCode(201).header("Idempotent-Replayed", "true");
         answered(given().header("Authorization", MEMBER_ZJ).get(recorded.header("Location"))).then().statusCode(200)
                 .body("informantSubject", org.hamcrest.Matchers.equalTo(subject));
+        post(LEADER_ZJ, id, "findings/" + recorded.jsonPath().getString("findingId") + "/review",
+                "{\"decision\":\"SEND_BACK\",\"reason\":\"线索待核实\"}", null).then().statusCode(200);
         post(LEADER_ZJ, id, "report", "{\"reportedOn\":\"2026-05-10\",\"summary\":\"群众来信反映问题\"}", null).then()
                 .statusCode(200);
         post(OFFICE_ZJ, id, "feedback", "{\"givenOn\":\"2026-06-15\",\"organisationHead\":\"王五\"}", null).then()
@@ -178,14 +126,7 @@ class InformantNeverInClearTest {
         List<ConsumerRecord<String, String>> records = KafkaTopicReader.readUntil(
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class), INSPECTION_TOPIC,
                 r -> id.equals(r.key()) && "xunshi.inspection.InspectionClosed.v1".equals(header(r, "ce_type")), WAIT);
-        StringBuilder topic = new StringBuilder();
-        for (ConsumerRecord<String, String> r : records) {
-            topic.append(r.key()).append(' ').append(r.value());
-            for (Header h : r.headers()) {
-                topic.append(' ').append(h.key()).append('=').append(new String(h.value(), StandardCharsets.UTF_8));
-            }
-            topic.append('\n');
-        }
+        String topic = Places.topic(records);
         List<ConsumerRecord<String, String>> mine = records.stream().filter(r -> id.equals(r.key())).toList();
         JsonNode published = json.readTree(mine.stream()
                 .filter(r -> "xunshi.inspection.FindingRecorded.v1".equals(header(r, "ce_type"))).findFirst()
@@ -202,42 +143,30 @@ class InformantNeverInClearTest {
         await().atMost(WAIT).until(() -> "CLOSED".equals(pool.preparedQuery("SELECT status FROM inspections"
                 + " WHERE inspection_id = $1").execute(Tuple.of(id)).await().atMost(WAIT).iterator().next()
                 .getString("status")));
-        List<String> tables = new ArrayList<>();
-        for (Row row : pool.query("SELECT table_name FROM information_schema.tables WHERE table_schema ="
-                + " current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name").execute().await()
-                .atMost(WAIT)) {
-            tables.add(row.getString("table_name"));
-        }
+        List<String> tables = Places.tables(pool);
         assertThat(tables).contains("events", "inspections", "idempotency_keys", "inbox", "subject_keys",
                 "checkpoints");
-        StringBuilder database = new StringBuilder();
-        for (String table : tables) {
-            for (Row row : pool.query("SELECT t::text AS line FROM \"" + table.replace("\"", "\"\"") + "\" t")
-                    .execute().await().atMost(WAIT)) {
-                database.append(table).append(": ").append(row.getString("line")).append('\n');
-            }
-        }
-        String events = database.toString().lines().filter(l -> l.startsWith("events: ") && l.contains(id))
+        String database = Places.database(pool, tables);
+        String events = database.lines().filter(l -> l.startsWith("events: ") && l.contains(id))
                 .reduce("", (a, b) -> a + b + "\n");
         assertThat(events).as("the event store holds the sealed informant").contains(subject).contains("A256GCM");
-        assertThat(database.toString()).as("the idempotency record of the finding is there").contains(key);
+        assertThat(database).as("the idempotency record of the finding is there").contains(key);
 
-        await().atMost(WAIT).until(() -> logged.stream().anyMatch(l -> l.contains("log capture canary")));
-        String logs = String.join("\n", new ArrayList<>(logged));
+        await().atMost(WAIT).until(() -> logs.contains("log capture canary"));
+        String logged = logs.text();
 
         // Every place is checked, so that a failure names all the places a marker reached.
         SoftAssertions clear = new SoftAssertions();
         for (String marker : markers) {
             clear.assertThat(String.join("\n", answers)).as("the answers").doesNotContain(marker);
-            clear.assertThat(topic.toString()).as("the topic %s", INSPECTION_TOPIC).doesNotContain(marker);
-            clear.assertThat(database.toString()).as("the tables %s", tables).doesNotContain(marker);
-            clear.assertThat(logs).as("the log output").doesNotContain(marker);
+            clear.assertThat(topic).as("the topic %s", INSPECTION_TOPIC).doesNotContain(marker);
+            clear.assertThat(database).as("the tables %s", tables).doesNotContain(marker);
+            clear.assertThat(logged).as("the log output").doesNotContain(marker);
         }
         clear.assertAll();
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return Places.header(record, name);
     }
 }
