@@ -334,14 +334,19 @@ class FaultsIT {
             }
             boolean allFindings = true;
             for (int i = 0; i < 2; i++) {
-                boolean recorded = step(refused, base + "/findings", Map.of("focusArea", i == 0
-                        ? "GOVERNANCE_RESPONSIBILITY"
-                        : "ORGANISATIONAL_LINE", "description", "巡视发现问题 " + (i + 1),
-                        "severity", i == 0 ? "SERIOUS" : "GENERAL", "evidence", List.of("个别谈话记录 " + (i + 1))));
-                if (recorded) {
-                    findingsByInspection.computeIfAbsent(inspection, id -> new AtomicInteger()).incrementAndGet();
+                RetryingClient.Outcome recorded = client.command(api("inspection", base + "/findings"), Map.of(
+                        "focusArea", i == 0 ? "GOVERNANCE_RESPONSIBILITY" : "ORGANISATIONAL_LINE", "description",
+                        "巡视发现问题 " + (i + 1), "severity", i == 0 ? "SERIOUS" : "GENERAL", "evidence",
+                        List.of("个别谈话记录 " + (i + 1)), "rule", "《中国共产党纪律处分条例》", "responsible", "党委书记"));
+                if (!recorded.ok()) {
+                    refused.add(base + "/findings: " + recorded);
+                    allFindings = false;
+                    continue;
                 }
-                allFindings &= recorded;
+                findingsByInspection.computeIfAbsent(inspection, id -> new AtomicInteger()).incrementAndGet();
+                // The working paper enters the report once the leader approved it.
+                allFindings &= step(refused, base + "/findings/" + recorded.body().path("findingId").asText()
+                        + "/review", Map.of("decision", "APPROVE", "reviewedOn", "2026-03-20"));
             }
             if (!allFindings
                     || !step(refused, base + "/report", Map.of("reportedOn", "2026-05-20", "summary", "发现两方面问题"))) {

@@ -37,23 +37,45 @@ import io.xunshi.client.coordination.model.RegisterOrganisationRequest;
 import io.xunshi.client.coordination.model.RollUp;
 import io.xunshi.client.inspection.api.CadrePoolApi;
 import io.xunshi.client.inspection.api.InspectionsApi;
+import io.xunshi.client.inspection.api.PetitionsApi;
 import io.xunshi.client.inspection.api.TeamsApi;
+import io.xunshi.client.inspection.model.BriefingRequest;
+import io.xunshi.client.inspection.model.BriefingSource;
+import io.xunshi.client.inspection.model.ClassifyPetitionRequest;
 import io.xunshi.client.inspection.model.CloseRequest;
+import io.xunshi.client.inspection.model.ContactChannelKind;
+import io.xunshi.client.inspection.model.ContactChannelRequest;
 import io.xunshi.client.inspection.model.FeedbackRequest;
 import io.xunshi.client.inspection.model.FocusArea;
 import io.xunshi.client.inspection.model.FormTeamRequest;
+import io.xunshi.client.inspection.model.HeadFeedbackRequest;
+import io.xunshi.client.inspection.model.Identity;
 import io.xunshi.client.inspection.model.InspectionSummary;
 import io.xunshi.client.inspection.model.InspectionView;
 import io.xunshi.client.inspection.model.Person;
+import io.xunshi.client.inspection.model.PetitionChannel;
+import io.xunshi.client.inspection.model.PetitionScope;
+import io.xunshi.client.inspection.model.PetitionStatus;
+import io.xunshi.client.inspection.model.PetitionView;
 import io.xunshi.client.inspection.model.PostRequest;
+import io.xunshi.client.inspection.model.ReasonRequest;
+import io.xunshi.client.inspection.model.ReceivePetitionRequest;
 import io.xunshi.client.inspection.model.RecordFindingRequest;
 import io.xunshi.client.inspection.model.RecordedFinding;
 import io.xunshi.client.inspection.model.RegisterCadreRequest;
 import io.xunshi.client.inspection.model.ReportRequest;
+import io.xunshi.client.inspection.model.ReporterRequest;
+import io.xunshi.client.inspection.model.Review;
+import io.xunshi.client.inspection.model.ReviewDecision;
+import io.xunshi.client.inspection.model.ReviewFindingRequest;
+import io.xunshi.client.inspection.model.ReviseFindingRequest;
 import io.xunshi.client.inspection.model.Severity;
 import io.xunshi.client.inspection.model.StationRequest;
 import io.xunshi.client.inspection.model.TeamPosition;
 import io.xunshi.client.inspection.model.TeamView;
+import io.xunshi.client.inspection.model.ThematicReportRequest;
+import io.xunshi.client.inspection.model.TransferAnswerRequest;
+import io.xunshi.client.inspection.model.TransferPetitionRequest;
 import io.xunshi.client.inspection.model.VetRequest;
 import io.xunshi.client.inspection.model.VettingCheck;
 import io.xunshi.client.planning.api.PlansApi;
@@ -453,6 +475,52 @@ class WalkingSkeletonIT {
                 "urn:xunshi:problem:forbidden");
     }
 
+    /**
+     * Petitions received during the stationing: one in scope, its reporter sealed and opened only by the identity
+     * reader on the record auditors read; one out of scope, transferred and answered.
+     */
+    private static void petitions(Level level, String inspectionId) throws Exception {
+        String j = level.jurisdiction();
+        PetitionsApi member = new PetitionsApi(Clients.inspection(service("inspection"),
+                platform.token("team-member", j)));
+        PetitionsApi leader = new PetitionsApi(Clients.inspection(service("inspection"),
+                platform.token("team-leader", j)));
+        PetitionView letter = member.receivePetition(new ReceivePetitionRequest().inspectionId(inspectionId)
+                .channel(PetitionChannel.LETTER).receivedOn(LocalDate.parse("2026-03-05"))
+                .summary("反映党委主要负责人违规插手工程项目").concerns("党委书记")
+                .reporter(new ReporterRequest().name("张某").contact("13800001111")), key());
+        assertThat(letter.getReporterSubject()).startsWith("reporter-");
+        assertThat(leader.classifyPetition(letter.getPetitionId(), new ClassifyPetitionRequest()
+                .scope(PetitionScope.LEADERSHIP_TEAM).classifiedOn(LocalDate.parse("2026-03-06")), key(), null)
+                .getStatus()).isEqualTo(PetitionStatus.IN_SCOPE);
+        // The identity: not for the team, only the identity reader, and the opening is on the record.
+        assertProblem(refused(() -> leader.openReporterIdentity(letter.getPetitionId(),
+                new ReasonRequest().reason("x"))), 403, "urn:xunshi:problem:forbidden");
+        Identity identity = new PetitionsApi(Clients.inspection(service("inspection"),
+                platform.token("identity-reader", j))).openReporterIdentity(letter.getPetitionId(),
+                        new ReasonRequest().reason("核实举报人身份以便回访"));
+        assertThat(identity.getName()).isEqualTo("张某");
+        assertThat(new PetitionsApi(Clients.inspection(service("inspection"), platform.token("auditor", j)))
+                .listIdentityOpenings(letter.getPetitionId())).singleElement()
+                .satisfies(o -> assertThat(o.getReason()).isEqualTo("核实举报人身份以便回访"));
+
+        PetitionView call = member.receivePetition(new ReceivePetitionRequest().inspectionId(inspectionId)
+                .channel(PetitionChannel.PHONE).receivedOn(LocalDate.parse("2026-03-05"))
+                .summary("反映小区物业管理问题"), key());
+        assertThat(call.getReporterSubject()).isNull();
+        leader.classifyPetition(call.getPetitionId(), new ClassifyPetitionRequest().scope(PetitionScope.OUT_OF_SCOPE)
+                .classifiedOn(LocalDate.parse("2026-03-06")), key(), null);
+        PetitionView transferred = leader.transferPetition(call.getPetitionId(), new TransferPetitionRequest()
+                .department("住房和城乡建设局").transferredOn(LocalDate.parse("2026-03-07")), key(), null);
+        assertThat(transferred.getAnswerDue()).isEqualTo(LocalDate.parse("2026-04-06"));
+        PetitionView answered = new PetitionsApi(Clients.inspection(service("inspection"),
+                platform.token("inspection-office", j)))
+                .recordTransferAnswer(call.getPetitionId(), new TransferAnswerRequest().answer("已责成物业整改")
+                        .answeredOn(LocalDate.parse("2026-03-30")), key(), null);
+        assertThat(answered.getStatus()).isEqualTo(PetitionStatus.ANSWERED);
+        assertThat(answered.getAnsweredLate()).isFalse();
+    }
+
     private static String cadre(CadrePoolApi pool, Level level, String name, String account, String unit)
             throws Exception {
         return pool.registerCadre(new RegisterCadreRequest().jurisdiction(level.jurisdiction()).name(name)
@@ -464,13 +532,27 @@ class WalkingSkeletonIT {
 
     private static void inspect(Level level, String inspectionId, String head) throws Exception {
         var read = level.inspectionOffice().getInspectionWithHttpInfo(inspectionId);
-        String preparing = header(read.getHeaders(), "ETag");
-        assertThat(preparing).isEqualTo(etag(read.getData().getVersion()));
+        String beforeBriefing = header(read.getHeaders(), "ETag");
+        assertThat(beforeBriefing).isEqualTo(etag(read.getData().getVersion()));
 
+        // Before the stationing the departments of Art. 21 brief the team; the stationing publishes its channels.
+        var briefed = level.teamLeader().recordBriefingWithHttpInfo(inspectionId, new BriefingRequest()
+                .source(BriefingSource.DISCIPLINE).department("纪委监委第三监督检查室")
+                .receivedOn(LocalDate.parse("2026-02-24")).summary("通报近三年信访举报和问题线索处置情况"), key(), beforeBriefing);
+        assertThat(briefed.getData().getBriefingsMissing()).doesNotContain(BriefingSource.DISCIPLINE)
+                .contains(BriefingSource.ORGANISATION);
+        String preparing = header(briefed.getHeaders(), "ETag");
         var stationed = level.teamLeader().stationTeamWithHttpInfo(inspectionId,
-                new StationRequest().stationedOn(LocalDate.parse("2026-03-02")), key(), preparing);
+                new StationRequest().stationedOn(LocalDate.parse("2026-03-02")).contactChannels(List.of(
+                        new ContactChannelRequest().kind(ContactChannelKind.PHONE).value("0571-87001234")
+                                .hours("每日 8:00–20:00"))),
+                key(), preparing);
         assertThat(stationed.getData().getStatus()).isEqualTo(io.xunshi.client.inspection.model.Status.STATIONED);
+        assertThat(stationed.getData().getContactChannels()).extracting(c -> c.getValue())
+                .containsExactly("0571-87001234");
         String current = header(stationed.getHeaders(), "ETag");
+
+        petitions(level, inspectionId);
 
         // Out of order and stale: stationed twice is 409; a finding based on the version before stationing is 412.
         Clients.Refusal again = refused(() -> level.teamLeader().stationTeam(inspectionId,
@@ -480,7 +562,8 @@ class WalkingSkeletonIT {
         RecordFindingRequest governance = new RecordFindingRequest().focusArea(FocusArea.GOVERNANCE_RESPONSIBILITY)
                 .description("党委落实全面从严治党主体责任不到位，对下属单位监督管理失之于宽").severity(Severity.SERIOUS)
                 .involvesTopLeader(false).involvesLeadershipTeam(true).common(false).deepLevel(true)
-                .evidence(List.of("个别谈话记录 12", "会议纪要 2025-07"));
+                .evidence(List.of("个别谈话记录 12", "会议纪要 2025-07")).rule("《中国共产党问责条例》第七条")
+                .responsible("党委书记");
         assertProblem(refused(() -> level.teamMember().recordFinding(inspectionId, governance, key(), preparing)),
                 412, "urn:xunshi:problem:precondition-failed");
 
@@ -498,6 +581,41 @@ class WalkingSkeletonIT {
                 .deepLevel(false).evidence(List.of("选人用人专项检查报告")), key(), null);
         assertThat(second.getStatusCode()).as("record a finding").isEqualTo(201);
         assertThat(second.getData().getFindingId()).isNotEqualTo(finding.getFindingId());
+        assertThat(second.getData().getReview()).isEqualTo(Review.AWAITING_REVIEW);
+        String secondId = second.getData().getFindingId();
+
+        // Working papers: the report waits for the leader's review of each; one without the rule it breaks is not
+        // approved, goes back with a reason, is revised by the team and approved.
+        Clients.Refusal unreviewed = refused(() -> level.teamLeader().reportInspection(inspectionId,
+                new ReportRequest().reportedOn(LocalDate.parse("2026-05-20")).summary("x"), key(), null));
+        assertProblem(unreviewed, 409, "urn:xunshi:problem:illegal-state");
+        assertThat(unreviewed.code()).as("%s", unreviewed).isEqualTo("findings-awaiting-review");
+        RecordedFinding approved = level.teamLeader().reviewFinding(finding.getFindingId(), inspectionId,
+                new ReviewFindingRequest().decision(ReviewDecision.APPROVE)
+                        .reviewedOn(LocalDate.parse("2026-05-12")),
+                key(), null);
+        assertThat(approved.getReview()).isEqualTo(Review.APPROVED);
+        assertThat(approved.getApprovedBy()).isEqualTo("team-leader@" + level.jurisdiction());
+        Clients.Refusal incomplete = refused(() -> level.teamLeader().reviewFinding(secondId, inspectionId,
+                new ReviewFindingRequest().decision(ReviewDecision.APPROVE), key(), null));
+        assertProblem(incomplete, 422, "urn:xunshi:problem:validation-failed");
+        assertThat(incomplete.code()).as("%s", incomplete).isEqualTo("working-paper-incomplete");
+        assertProblem(refused(() -> level.teamMember().reviewFinding(secondId, inspectionId,
+                new ReviewFindingRequest().decision(ReviewDecision.APPROVE), key(), null)), 403,
+                "urn:xunshi:problem:forbidden");
+        RecordedFinding sentBack = level.teamLeader().reviewFinding(secondId, inspectionId, new ReviewFindingRequest()
+                .decision(ReviewDecision.SEND_BACK).reason("未写明定性依据和责任人")
+                .reviewedOn(LocalDate.parse("2026-05-12")), key(), null);
+        assertThat(sentBack.getReview()).isEqualTo(Review.SENT_BACK);
+        assertThat(sentBack.getSentBackFor()).isEqualTo("未写明定性依据和责任人");
+        RecordedFinding revised = level.teamMember().reviseFinding(secondId, inspectionId, new ReviseFindingRequest()
+                .focusArea(FocusArea.ORGANISATIONAL_LINE).description("选人用人把关不严，个别干部带病提拔")
+                .severity(Severity.GENERAL).common(true).evidence(List.of("选人用人专项检查报告", "干部档案审核记录"))
+                .rule("《党政领导干部选拔任用工作条例》第五十八条").responsible("党委组织部部长"), key(), null);
+        assertThat(revised.getReview()).isEqualTo(Review.AWAITING_REVIEW);
+        assertThat(level.teamLeader().reviewFinding(secondId, inspectionId, new ReviewFindingRequest()
+                .decision(ReviewDecision.APPROVE).reviewedOn(LocalDate.parse("2026-05-14")), key(), null).getReview())
+                .isEqualTo(Review.APPROVED);
 
         // A report dated before the stationing is refused on that field.
         Clients.Refusal early = refused(() -> level.teamLeader().reportInspection(inspectionId,
@@ -506,10 +624,22 @@ class WalkingSkeletonIT {
         assertThat(early.code()).as("%s", early).isEqualTo("date-out-of-order");
         assertThat(early.fields()).as("%s", early).contains("reportedOn");
 
+        // A thematic report beside the inspection report, resting on both findings (Art. 23).
+        InspectionView thematic = level.teamLeader().submitThematicReport(inspectionId, new ThematicReportRequest()
+                .title("关于下属单位监督管理问题的专题报告").summary("监督管理失之于宽、选人用人把关不严具有普遍性")
+                .findingIds(List.of(finding.getFindingId(), second.getData().getFindingId()))
+                .submittedOn(LocalDate.parse("2026-05-18")), key(), null);
+        assertThat(thematic.getThematicReports()).singleElement().satisfies(t -> assertThat(t.getFindingIds())
+                .containsExactly(finding.getFindingId(), second.getData().getFindingId()));
+
         InspectionView reported = level.teamLeader().reportInspection(inspectionId, new ReportRequest()
                 .reportedOn(LocalDate.parse("2026-05-20")).summary("发现两方面问题，建议责成整改"), key(), null);
         assertThat(reported.getStatus()).isEqualTo(io.xunshi.client.inspection.model.Status.REPORTED);
         assertThat(reported.getFindings()).hasSize(2);
+        // Feedback separately to the principal leader and to the leadership team (Art. 26).
+        InspectionView toHead = level.teamLeader().giveHeadFeedback(inspectionId, new HeadFeedbackRequest()
+                .organisationHead(head).givenOn(LocalDate.parse("2026-06-09")), key(), null);
+        assertThat(toHead.getHeadFeedback().getOrganisationHead()).isEqualTo(head);
         InspectionView fedBack = level.teamLeader().giveFeedback(inspectionId, new FeedbackRequest()
                 .givenOn(LocalDate.parse("2026-06-10")).organisationHead(head), key(), null);
         assertThat(fedBack.getStatus()).isEqualTo(io.xunshi.client.inspection.model.Status.FEEDBACK_GIVEN);
