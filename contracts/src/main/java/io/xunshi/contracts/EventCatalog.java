@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 import io.xunshi.contracts.coordination.JurisdictionEvent;
 import io.xunshi.contracts.coordination.OrganisationEvent;
 import io.xunshi.contracts.inspection.CadreEvent;
+import io.xunshi.contracts.inspection.ClueEvent;
 import io.xunshi.contracts.inspection.InspectionEvent;
 import io.xunshi.contracts.inspection.PetitionEvent;
 import io.xunshi.contracts.inspection.TeamEvent;
@@ -126,6 +127,7 @@ public final class EventCatalog {
 
     private static final List<Class<?>> HIERARCHIES = List.of(OrganisationEvent.class, JurisdictionEvent.class,
             PlanningEvent.class, InspectionEvent.class, CadreEvent.class, TeamEvent.class, PetitionEvent.class,
+            ClueEvent.class,
             RectificationEvent.class);
 
     private static final List<Entry> ENTRIES = HIERARCHIES.stream()

@@ -17,9 +17,8 @@ import picocli.CommandLine.Spec;
 final class TokenCommand implements Callable<Integer> {
 
     private static final List<String> ROLES = List.of("inspection-office", "team-leader", "team-member",
-            "rectification-owner", "discipline-liaison", "organisation-liaison", "identity-reader", "auditor",
-            "operator",
-            "public");
+            "rectification-owner", "discipline-liaison", "organisation-liaison", "identity-reader", "clue-officer",
+            "auditor", "operator", "public");
 
     @Spec
     private CommandSpec spec;
@@ -29,7 +28,8 @@ final class TokenCommand implements Callable<Integer> {
 
     @Option(names = "--role", required = true, split = ",", paramLabel = "ROLE",
             description = "One or more of: inspection-office, team-leader, team-member, rectification-owner,"
-                    + " discipline-liaison, organisation-liaison, identity-reader, auditor, operator, public.")
+                    + " discipline-liaison, organisation-liaison, identity-reader, clue-officer, auditor, operator,"
+                    + " public.")
     private List<String> roles;
 
     @Option(names = "--jurisdiction", required = true, paramLabel = "CODE",

@@ -23,6 +23,11 @@ public final class Role {
      * answered (docs/adr/0025-petitions-and-the-reporters-identity.md); holds no other right with it.
      */
     public static final String IDENTITY_READER = "identity-reader";
+    /**
+     * The inspection office's officer for problem clues (线索管理), which are confidential: hands them over, reads them,
+     * records what a relevant unit reports back (docs/adr/0026-problem-clues.md).
+     */
+    public static final String CLUE_OFFICER = "clue-officer";
     /** Reads everything in its scope, writes nothing. */
     public static final String AUDITOR = "auditor";
     /**
@@ -34,7 +39,9 @@ public final class Role {
     public static final String PUBLIC = "public";
 
     public static final java.util.List<String> ALL = java.util.List.of(INSPECTION_OFFICE, TEAM_LEADER, TEAM_MEMBER,
-            RECTIFICATION_OWNER, DISCIPLINE_LIAISON, ORGANISATION_LIAISON, IDENTITY_READER, AUDITOR, OPERATOR, PUBLIC);
+            RECTIFICATION_OWNER, DISCIPLINE_LIAISON, ORGANISATION_LIAISON, IDENTITY_READER, CLUE_OFFICER, AUDITOR,
+            OPERATOR,
+            PUBLIC);
 
     private Role() {
     }
