@@ -217,6 +217,31 @@ class InspectionAccessMatrixTest extends AccessMatrixContract {
                 .post("/api/v1/petitions/" + id + "/" + action);
     }
 
+    /** Clues by probe, handed over by a clue officer for a stationed inspection of the fixtures' team. */
+    private static final Map<String, String> clues = new HashMap<>();
+    private static String listedClue;
+
+    private static synchronized String clue(String probe, String category) {
+        return clues.computeIfAbsent(probe, p -> io.restassured.RestAssured.given()
+                .header("Authorization", io.xunshi.testing.TestTokens.bearer(Role.CLUE_OFFICER, ZHEJIANG))
+                .contentType(ContentType.JSON).body(ClueLifecycleTest.clue(petitionInspection(true), category,
+                        "2026-03-20", List.of()))
+                .post("/api/v1/clues").then().statusCode(201).extract().path("clueId"));
+    }
+
+    private static synchronized String listedClue() {
+        if (listedClue == null) {
+            String id = clue("listed", "DISCIPLINE_VIOLATION");
+            String inspectionId = petitionInspection(true);
+            org.awaitility.Awaitility.await().atMost(InspectionFixtures.WAIT).until(() -> io.restassured.RestAssured
+                    .given().header("Authorization", io.xunshi.testing.TestTokens.bearer(Role.CLUE_OFFICER, ZHEJIANG))
+                    .queryParam("inspectionId", inspectionId).get("/api/v1/clues").jsonPath()
+                    .getList("items.clueId").contains(id));
+            listedClue = id;
+        }
+        return listedClue;
+    }
+
     /** The inspection of {@link #finding()}: stationed, with one finding. */
     private static synchronized String findingInspection() {
         String f = finding();
@@ -355,6 +380,41 @@ class InspectionAccessMatrixTest extends AccessMatrixContract {
                         petition("erase", Petition.PetitionStatus.RECEIVED, true), "reporter-erasure",
                         "{\"reason\":\"本人申请\"}"))
                         .described("a petition of a Zhejiang inspection with a reporter (erased once; then 409)"))),
+                Map.entry("handOverClue", List.of(Probe.resource(ZHEJIANG, (r, home) -> r.get()
+                        .contentType(ContentType.JSON).body(ClueLifecycleTest.clue(petitionInspection(true),
+                                "DISCIPLINE_VIOLATION", "2026-03-20", List.of()))
+                        .post("/api/v1/clues")).described("a clue of a stationed Zhejiang inspection, its team the"
+                                + " caller's"),
+                        Probe.resource(ZHEJIANG, (r, home) -> r.get().contentType(ContentType.JSON)
+                                .body(ClueLifecycleTest.clue(petitionInspection(false), "DISCIPLINE_VIOLATION",
+                                        "2026-03-20", List.of()))
+                                .post("/api/v1/clues")).refusedTo(Role.TEAM_LEADER)
+                                .described("a clue of a stationed Zhejiang inspection of another team"))),
+                Map.entry("listClues", List.of(
+                        Probe.list(ZHEJIANG, "/api/v1/clues", Map.of(), "clueId",
+                                InspectionAccessMatrixTest::listedClue)
+                                .hiddenFrom(Role.ORGANISATION_LIAISON)
+                                .described("a clue for the discipline organ, in the list of the caller's own subtree"),
+                        Probe.filteredList(ZHEJIANG, (r, home) -> r.get().queryParam("jurisdiction", ZHEJIANG)
+                                .get("/api/v1/clues")).described("?jurisdiction=330000 (Zhejiang)"))),
+                Map.entry("getClue", List.of(Probe.resource(ZHEJIANG, (r, home) -> r.get().get("/api/v1/clues/"
+                        + clue("read", "DISCIPLINE_VIOLATION"))).hiddenFrom(Role.ORGANISATION_LIAISON)
+                        .described("a clue for the discipline organ"),
+                        Probe.resource(ZHEJIANG, (r, home) -> r.get().get("/api/v1/clues/"
+                                + clue("read-cadres", "CADRE_SELECTION"))).hiddenFrom(Role.DISCIPLINE_LIAISON)
+                                .described("a clue for the organisation department"))),
+                Map.entry("acknowledgeClue", List.of(Probe.resource(ZHEJIANG, (r, home) -> r.get()
+                        .contentType(ContentType.JSON).body("{}").post("/api/v1/clues/"
+                                + clue("acknowledge", "DISCIPLINE_VIOLATION") + "/acknowledgement"))
+                        .hiddenFrom(Role.ORGANISATION_LIAISON)
+                        .described("a clue for the discipline organ (acknowledged once; then 409)"))),
+                Map.entry("reportClueDisposition", List.of(Probe.resource(ZHEJIANG, (r, home) -> r.get()
+                        .contentType(ContentType.JSON).body("{\"disposition\":\"PRELIMINARY_CHECK\",\"summary\":"
+                                + "\"已启动初步核实\"}")
+                        .post("/api/v1/clues/" + clue("dispose", "CADRE_SELECTION")
+                                + "/disposition"))
+                        .hiddenFrom(Role.DISCIPLINE_LIAISON)
+                        .described("a clue for the organisation department (disposed of once; then 409)"))),
                 Map.entry("reviewFinding", List.of(Probe.resource(ZHEJIANG, (r, home) -> onFinding(r,
                         draft("review", true, false), "review", InspectionFixtures.APPROVE))
                         .described("a working paper awaiting review, its team the caller's (approved once; then 409)"),
