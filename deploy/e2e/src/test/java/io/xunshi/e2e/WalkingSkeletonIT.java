@@ -36,18 +36,27 @@ import io.xunshi.client.coordination.model.OrganisationView;
 import io.xunshi.client.coordination.model.RegisterOrganisationRequest;
 import io.xunshi.client.coordination.model.RollUp;
 import io.xunshi.client.inspection.api.CadrePoolApi;
+import io.xunshi.client.inspection.api.CluesApi;
 import io.xunshi.client.inspection.api.InspectionsApi;
 import io.xunshi.client.inspection.api.PetitionsApi;
 import io.xunshi.client.inspection.api.TeamsApi;
+import io.xunshi.client.inspection.model.AcknowledgeClueRequest;
 import io.xunshi.client.inspection.model.BriefingRequest;
 import io.xunshi.client.inspection.model.BriefingSource;
 import io.xunshi.client.inspection.model.ClassifyPetitionRequest;
 import io.xunshi.client.inspection.model.CloseRequest;
+import io.xunshi.client.inspection.model.ClueCategory;
+import io.xunshi.client.inspection.model.ClueDisposition;
+import io.xunshi.client.inspection.model.ClueReceiver;
+import io.xunshi.client.inspection.model.ClueStatus;
+import io.xunshi.client.inspection.model.ClueView;
 import io.xunshi.client.inspection.model.ContactChannelKind;
 import io.xunshi.client.inspection.model.ContactChannelRequest;
+import io.xunshi.client.inspection.model.DisposeClueRequest;
 import io.xunshi.client.inspection.model.FeedbackRequest;
 import io.xunshi.client.inspection.model.FocusArea;
 import io.xunshi.client.inspection.model.FormTeamRequest;
+import io.xunshi.client.inspection.model.HandOverClueRequest;
 import io.xunshi.client.inspection.model.HeadFeedbackRequest;
 import io.xunshi.client.inspection.model.Identity;
 import io.xunshi.client.inspection.model.InspectionSummary;
@@ -479,7 +488,7 @@ class WalkingSkeletonIT {
      * Petitions received during the stationing: one in scope, its reporter sealed and opened only by the identity
      * reader on the record auditors read; one out of scope, transferred and answered.
      */
-    private static void petitions(Level level, String inspectionId) throws Exception {
+    private static String petitions(Level level, String inspectionId) throws Exception {
         String j = level.jurisdiction();
         PetitionsApi member = new PetitionsApi(Clients.inspection(service("inspection"),
                 platform.token("team-member", j)));
@@ -519,6 +528,43 @@ class WalkingSkeletonIT {
                         .answeredOn(LocalDate.parse("2026-03-30")), key(), null);
         assertThat(answered.getStatus()).isEqualTo(PetitionStatus.ANSWERED);
         assertThat(answered.getAnsweredLate()).isFalse();
+        return letter.getPetitionId();
+    }
+
+    /**
+     * A problem clue resting on the petition in scope, handed over by the team leader to the discipline organ (its
+     * category decides), seen by that organ's liaison and not by the organisation department's, closed by the
+     * liaison's disposition within its three months.
+     */
+    private static void clues(Level level, String inspectionId, String petitionId) throws Exception {
+        String j = level.jurisdiction();
+        CluesApi leader = new CluesApi(Clients.inspection(service("inspection"), platform.token("team-leader", j)));
+        CluesApi discipline = new CluesApi(Clients.inspection(service("inspection"),
+                platform.token("discipline-liaison", j)));
+        ClueView handedOver = leader.handOverClue(new HandOverClueRequest().inspectionId(inspectionId)
+                .category(ClueCategory.DISCIPLINE_VIOLATION).receiverUnit("纪委监委第三监督检查室")
+                .summary("反映党委主要负责人违规插手工程项目").concerns("党委书记").petitionIds(List.of(petitionId))
+                .handedOverOn(LocalDate.parse("2026-03-15")), key());
+        assertThat(handedOver.getReceiver()).isEqualTo(ClueReceiver.DISCIPLINE_ORGAN);
+        assertThat(handedOver.getDueOn()).isEqualTo(LocalDate.parse("2026-06-15"));
+        assertNotFound(refused(() -> new CluesApi(Clients.inspection(service("inspection"),
+                platform.token("organisation-liaison", j))).getClue(handedOver.getClueId())));
+        assertProblem(refused(() -> new CluesApi(Clients.inspection(service("inspection"),
+                platform.token("inspection-office", j))).getClue(handedOver.getClueId())), 403,
+                "urn:xunshi:problem:forbidden");
+        discipline.acknowledgeClue(handedOver.getClueId(), new AcknowledgeClueRequest()
+                .acknowledgedOn(LocalDate.parse("2026-03-17")), key(), null);
+        ClueView disposed = discipline.reportClueDisposition(handedOver.getClueId(), new DisposeClueRequest()
+                .disposition(ClueDisposition.PRELIMINARY_CHECK).summary("已启动初步核实")
+                .disposedOn(LocalDate.parse("2026-05-30")), key(), null);
+        assertThat(disposed.getStatus()).isEqualTo(ClueStatus.DISPOSED);
+        assertThat(disposed.getLate()).isFalse();
+        CluesApi officer = new CluesApi(Clients.inspection(service("inspection"), platform.token("clue-officer", j)));
+        awaitRead("the inspection's clues, none overdue once disposed of", () -> officer.listClues(null, inspectionId,
+                null, null, null, null),
+                page -> page.getItems().size() == 1
+                        && page.getItems().get(0).getStatus() == ClueStatus.DISPOSED);
+        assertThat(officer.listClues(null, inspectionId, null, null, true, null).getItems()).isEmpty();
     }
 
     private static String cadre(CadrePoolApi pool, Level level, String name, String account, String unit)
@@ -552,7 +598,7 @@ class WalkingSkeletonIT {
                 .containsExactly("0571-87001234");
         String current = header(stationed.getHeaders(), "ETag");
 
-        petitions(level, inspectionId);
+        clues(level, inspectionId, petitions(level, inspectionId));
 
         // Out of order and stale: stationed twice is 409; a finding based on the version before stationing is 412.
         Clients.Refusal again = refused(() -> level.teamLeader().stationTeam(inspectionId,
