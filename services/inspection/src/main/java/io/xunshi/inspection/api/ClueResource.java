@@ -83,6 +83,8 @@ public class ClueResource {
     @APIResponse(responseCode = "201", description = "The clue handed over, with its Location and ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ClueView.class)))
+    @APIResponse(responseCode = "404",
+            description = "An inspection the request names does not exist, or lies outside the caller's subtree")
     public Uni<Response> handOver(@Valid @NotNull HandOverClueRequest request, @BeanParam CreationHeaders headers) {
         String id = UUID.randomUUID().toString();
         return commands.run(headers, request, clues.handingOver(id, request.inspectionId(), request.category(),

@@ -88,6 +88,8 @@ public class PetitionResource {
     @APIResponse(responseCode = "201", description = "The petition recorded, with its Location and ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PetitionView.class)))
+    @APIResponse(responseCode = "404",
+            description = "An inspection the request names does not exist, or lies outside the caller's subtree")
     public Uni<Response> receive(@Valid @NotNull ReceivePetitionRequest request, @BeanParam CreationHeaders headers) {
         String id = UUID.randomUUID().toString();
         Uni<Informant> reporter = request.reporter() == null
@@ -181,6 +183,9 @@ public class PetitionResource {
     @APIResponse(responseCode = "200", description = "The reporter's name and contact, in clear",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Petitions.Identity.class)))
+    @APIResponse(responseCode = "409",
+            description = "The petition was received anonymously (petition-anonymous), or its reporter was erased"
+                    + " (reporter-erased)")
     public Uni<Response> openIdentity(@PathParam("id") String id, @Valid @NotNull ReasonRequest request) {
         return commands.run(new CommandHeaders(null, null), request, petitions.opening(id, request.reason()),
                 identity -> new CommandResult(200, Map.of("Cache-Control", "no-store"), identity));

@@ -63,6 +63,8 @@ public class TeamResource {
     @APIResponse(responseCode = "201", description = "The team formed, with its Location and ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = TeamView.class)))
+    @APIResponse(responseCode = "404",
+            description = "An inspection the request names does not exist, or lies outside the caller's subtree")
     public Uni<Response> form(@Valid @NotNull FormTeamRequest request, @BeanParam CreationHeaders headers) {
         return commands.run(headers, request, teams.forming(request.name(), request.inspectionIds(),
                 request.members().stream().map(p -> new Teams.Proposed(p.cadreId().strip(), p.position())).toList()),
