@@ -37,6 +37,6 @@ public record RecordedFinding(String inspectionId, String findingId, FocusArea f
 
     /** The finding {@code findingId} of the inspection, or null when it has none of that id. */
     static Inspection.Finding find(Inspection.State state, String findingId) {
-        return state.findings().stream().filter(f -> f.findingId().equals(findingId)).findFirst().orElse(null);
+        return state.finding(findingId);
     }
 }

@@ -1,7 +1,6 @@
 package io.xunshi.inspection.application;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -154,10 +153,5 @@ public class Petitions {
         }
         return vault.erase(conn, petition.reporterSubject(), "petition " + petition.petitionId()
                 + ": reporter erased");
-    }
-
-    /** The reads of the identity recorded on the petition, oldest first. */
-    public static List<Petition.IdentityRead> reads(Petition.State petition) {
-        return petition.identityReads();
     }
 }
