@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 
 import io.xunshi.contracts.coordination.JurisdictionEvent;
 import io.xunshi.contracts.coordination.OrganisationEvent;
+import io.xunshi.contracts.discipline.DisciplineReport;
 import io.xunshi.contracts.inspection.CadreEvent;
 import io.xunshi.contracts.inspection.ClueEvent;
 import io.xunshi.contracts.inspection.InspectionEvent;
@@ -96,6 +97,11 @@ public final class EventCatalog {
             return topicOf(service());
         }
 
+        /** Whether a partner publishes it rather than one of the platform's services ({@link #isPartner}). */
+        public boolean partner() {
+            return isPartner(service());
+        }
+
         /** Where the JSON Schema of its current version is, on the class path. */
         public String schemaResource() {
             return schemaResource(cloudEventType());
@@ -128,7 +134,19 @@ public final class EventCatalog {
     private static final List<Class<?>> HIERARCHIES = List.of(OrganisationEvent.class, JurisdictionEvent.class,
             PlanningEvent.class, InspectionEvent.class, CadreEvent.class, TeamEvent.class, PetitionEvent.class,
             ClueEvent.class,
-            RectificationEvent.class);
+            RectificationEvent.class, DisciplineReport.class);
+
+    /**
+     * The hierarchies whose records partners publish, not the platform: a partner's topic is written by the
+     * partner's own systems (its Kafka principal alone may write it), with sources and ids of their own choosing, so
+     * consumers do not hold its events to a {@code urn:xunshi:<owner>} source (docs/adr/0027).
+     */
+    private static final List<Class<?>> PARTNER_HIERARCHIES = List.of(DisciplineReport.class);
+
+    private static final java.util.Set<String> PARTNERS = PARTNER_HIERARCHIES.stream()
+            .flatMap(hierarchy -> records(hierarchy).stream())
+            .map(record -> Entry.declaredBy(record.asSubclass(Record.class)).service())
+            .collect(Collectors.toUnmodifiableSet());
 
     private static final List<Entry> ENTRIES = HIERARCHIES.stream()
             .flatMap(hierarchy -> records(hierarchy).stream())
@@ -174,7 +192,15 @@ public final class EventCatalog {
         return ENTRIES.stream().filter(entry -> entry.topic().equals(topic)).toList();
     }
 
-    /** The services that publish events, in the order of the hierarchies. */
+    /**
+     * Whether {@code owner} is a partner (e.g. {@code discipline}, the discipline organ) whose own systems write its
+     * topic, rather than a service of the platform writing through its outbox relay.
+     */
+    public static boolean isPartner(String owner) {
+        return PARTNERS.contains(owner);
+    }
+
+    /** The services and partners that publish events, in the order of the hierarchies. */
     public static List<String> services() {
         return ENTRIES.stream().map(Entry::service).distinct().toList();
     }

@@ -21,10 +21,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 class AsyncApiDocumentTest {
 
     private static final List<String> SERVICES = List.of("planning", "inspection", "rectification", "coordination");
+    /** The platform's services and the partners whose topics it consumes. */
+    private static final List<String> OWNERS = EventCatalog.services();
     private static final JsonNode DOCUMENT = read(Path.of("asyncapi.yaml"));
     /** The kernel's convention: {@code <source topic>.<consumer name>.dlq}. */
     private static final Pattern DEAD_LETTER_TOPIC = Pattern
-            .compile("xunshi\\.(planning|inspection|rectification|coordination)\\.events\\.([a-z][a-z0-9-]*)\\.dlq");
+            .compile("xunshi\\.([a-z]+)\\.events\\.([a-z][a-z0-9-]*)\\.dlq");
 
     private static JsonNode read(Path file) {
         try {
@@ -72,10 +74,15 @@ class AsyncApiDocumentTest {
                     JsonNode message = named.get(0);
                     assertThat(message.at("/payload/schema/$ref").asText())
                             .isEqualTo("./src/main/resources/" + EventCatalog.Entry.schemaResource(type));
-                    assertThat(message.at("/traits/0/$ref").asText())
-                            .isEqualTo("#/components/messageTraits/cloudEvent");
-                    assertThat(message.at("/bindings/$ref").asText())
-                            .isEqualTo("#/components/messageBindings/keyedByStream");
+                    // A partner writes its topic with its own tools: its headers are CloudEvents', not the relay's.
+                    assertThat(message.at("/traits/0/$ref").asText()).isEqualTo(entry.partner()
+                            ? "#/components/messageTraits/partnerCloudEvent"
+                            : "#/components/messageTraits/cloudEvent");
+                    assertThat(message.at("/bindings/$ref").asText()).startsWith("#/components/messageBindings/");
+                    if (!entry.partner()) {
+                        assertThat(message.at("/bindings/$ref").asText())
+                                .isEqualTo("#/components/messageBindings/keyedByStream");
+                    }
                 }));
     }
 
@@ -84,7 +91,7 @@ class AsyncApiDocumentTest {
         List<String> published = EventCatalog.entries().stream()
                 .flatMap(e -> e.publishedCloudEventTypes().stream())
                 .toList();
-        assertThat(SERVICES).allSatisfy(service -> assertThat(messages(channel("xunshi." + service + ".events")))
+        assertThat(OWNERS).allSatisfy(service -> assertThat(messages(channel("xunshi." + service + ".events")))
                 .extracting(m -> m.path("name").asText())
                 .isSubsetOf(published));
     }
@@ -102,6 +109,25 @@ class AsyncApiDocumentTest {
     }
 
     @Test
+    void every_partner_has_its_own_topic_with_a_send_operation_of_its_own() {
+        List<String> partners = OWNERS.stream().filter(EventCatalog::isPartner).toList();
+        assertThat(partners).as("partners").contains("discipline").doesNotContainAnyElementsOf(SERVICES);
+        assertThat(partners).allSatisfy(partner -> {
+            String key = partner + "Events";
+            assertThat(channel("xunshi." + partner + ".events")).isEqualTo(DOCUMENT.path("channels").path(key));
+            List<String> senders = new ArrayList<>();
+            DOCUMENT.path("operations").fields().forEachRemaining(o -> {
+                if (o.getValue().path("action").asText().equals("send")
+                        && o.getValue().at("/channel/$ref").asText().equals("#/channels/" + key)) {
+                    senders.add(o.getKey());
+                }
+            });
+            assertThat(senders).as("send operations on %s", key).singleElement().asString()
+                    .doesNotStartWith("publish");
+        });
+    }
+
+    @Test
     void every_dead_letter_topic_is_named_after_its_source_topic_and_the_consumer_whose_receive_operation_names_it() {
         Map<String, JsonNode> deadLetterChannels = new LinkedHashMap<>();
         DOCUMENT.path("channels").fields().forEachRemaining(c -> {
@@ -115,6 +141,7 @@ class AsyncApiDocumentTest {
             String address = deadLetters.path("address").asText();
             Matcher name = DEAD_LETTER_TOPIC.matcher(address);
             assertThat(name.matches()).as("%s is <event topic>.<consumer>.dlq", address).isTrue();
+            assertThat(OWNERS).as("owners of event topics").contains(name.group(1));
             String sourceTopic = "xunshi." + name.group(1) + ".events";
             String consumer = name.group(2);
 
@@ -141,7 +168,7 @@ class AsyncApiDocumentTest {
         assertThat(receiving).isNotEmpty();
         assertThat(receiving).allSatisfy(operation -> {
             String channelRef = operation.at("/channel/$ref").asText();
-            assertThat(channelRef).matches("#/channels/(planning|inspection|rectification|coordination)Events");
+            assertThat(channelRef).matches("#/channels/(" + String.join("|", OWNERS) + ")Events");
             assertThat(operation.path("messages")).isNotEmpty();
             operation.path("messages").forEach(message -> {
                 String ref = message.path("$ref").asText();

@@ -58,11 +58,24 @@ class EventCatalogTest {
     void each_type_is_named_after_the_service_whose_package_holds_its_record() {
         assertThat(EventCatalog.entries()).allSatisfy(entry -> {
             assertThat(entry.type())
-                    .matches("xunshi\\.(planning|inspection|rectification|coordination)\\.[A-Z][A-Za-z]+");
+                    .matches("xunshi\\.(planning|inspection|rectification|coordination|discipline)\\.[A-Z][A-Za-z]+");
             assertThat(entry.record().getPackageName()).isEqualTo("io.xunshi.contracts." + entry.service());
             assertThat(entry.type()).endsWith("." + entry.record().getSimpleName());
             assertThat(entry.version()).isPositive();
         });
+    }
+
+    @Test
+    void the_partners_are_owners_apart_from_the_four_services_and_their_types_are_catalogued() {
+        assertThat(EventCatalog.services().stream().filter(EventCatalog::isPartner)).containsExactly("discipline");
+        assertThat(EventCatalog.services().stream().filter(s -> !EventCatalog.isPartner(s)))
+                .containsExactly("coordination", "planning", "inspection", "rectification");
+        assertThat(EventCatalog.publishedOn("xunshi.discipline.events")).extracting(EventCatalog.Entry::type)
+                .containsExactly("xunshi.discipline.ClueReceiptReported", "xunshi.discipline.ClueDispositionReported");
+        assertThat(EventCatalog.publishedOn("xunshi.discipline.events"))
+                .allSatisfy(e -> assertThat(e.partner()).isTrue());
+        assertThat(EventCatalog.publishedOn("xunshi.inspection.events"))
+                .noneSatisfy(e -> assertThat(e.partner()).isTrue());
     }
 
     @Test

@@ -115,6 +115,19 @@ final class LocalPlatform implements AutoCloseable {
         return config;
     }
 
+    /**
+     * The client settings the launcher wrote for a partner principal, e.g. {@code xunshi-discipline}: the partner's
+     * own systems publish with them.
+     */
+    java.util.Properties kafkaPartnerConfig(String principal) throws IOException {
+        java.util.Properties config = new java.util.Properties();
+        try (java.io.Reader in = Files
+                .newBufferedReader(dataDir.resolve("secrets/kafka-" + principal + ".properties"))) {
+            config.load(in);
+        }
+        return config;
+    }
+
     /** The platform's database, as the services use it (user and password {@code xunshi}). */
     String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/xunshi";

@@ -43,7 +43,8 @@ final class PlatformState implements AutoCloseable {
     /** The channel consumers (SmallRye, offsets committed to Kafka): group and the topic it reads. */
     static final Map<String, String> CONSUMER_GROUPS = Map.of(
             "xunshi.inspection.inspection-rounds", "xunshi.planning.events",
-            "xunshi.rectification.rectification-feedback", "xunshi.inspection.events");
+            "xunshi.rectification.rectification-feedback", "xunshi.inspection.events",
+            "xunshi.inspection.clue-reports", "xunshi.discipline.events");
 
     private final LocalPlatform platform;
     private final RetryingClient http;

@@ -565,6 +565,46 @@ class WalkingSkeletonIT {
                 page -> page.getItems().size() == 1
                         && page.getItems().get(0).getStatus() == ClueStatus.DISPOSED);
         assertThat(officer.listClues(null, inspectionId, null, null, true, null).getItems()).isEmpty();
+
+        // A clue on a leader's conduct, closed by the discipline organ's own systems on its own topic: its principal
+        // publishes a receipt and a disposition with ids and a source of its own; the loop closes as over REST.
+        ClueView conduct = leader.handOverClue(new HandOverClueRequest().inspectionId(inspectionId)
+                .category(ClueCategory.LEADER_CONDUCT).receiverUnit("纪委监委第三监督检查室")
+                .summary("反映班子成员违规接受宴请").petitionIds(List.of(petitionId))
+                .handedOverOn(LocalDate.parse("2026-03-16")), key());
+        String clueId = conduct.getClueId();
+        java.util.Properties partner = platform.kafkaPartnerConfig("xunshi-discipline");
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(partner,
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            producer.send(disciplineReport(clueId, j, "ClueReceiptReported", "JW-" + j + "-" + clueId + "-1",
+                    "{\"clueId\":\"" + clueId + "\",\"receivedBy\":\"jw-" + j
+                            + "-xfs\",\"receivedOn\":\"2026-03-18\"}"))
+                    .get(30, java.util.concurrent.TimeUnit.SECONDS);
+            producer.send(disciplineReport(clueId, j, "ClueDispositionReported", "JW-" + j + "-" + clueId + "-2",
+                    "{\"clueId\":\"" + clueId + "\",\"disposition\":\"TALK_OR_LETTER_INQUIRY\",\"summary\":"
+                            + "\"已函询，予以澄清\",\"reportedBy\":\"jw-" + j + "-xfs\",\"disposedOn\":\"2026-05-20\"}"))
+                    .get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        ClueView closed = awaitRead("the clue the discipline organ disposed of on its topic", () -> discipline
+                .getClue(clueId), clue -> clue.getStatus() == ClueStatus.DISPOSED);
+        assertThat(closed.getAcknowledgedOn()).isEqualTo(LocalDate.parse("2026-03-18"));
+        assertThat(closed.getDisposition()).isEqualTo(ClueDisposition.TALK_OR_LETTER_INQUIRY);
+        assertThat(closed.getLate()).isFalse();
+    }
+
+    /** A report as the discipline organ's tools send it: CloudEvents binary mode, its own id and source. */
+    private static org.apache.kafka.clients.producer.ProducerRecord<String, String> disciplineReport(String clueId,
+            String jurisdiction, String type, String id, String json) {
+        var record = new org.apache.kafka.clients.producer.ProducerRecord<String, String>("xunshi.discipline.events",
+                clueId, json);
+        for (String[] header : new String[][]{ { "ce_specversion", "1.0" }, { "ce_id", id },
+                { "ce_source", "urn:ccdi:" + jurisdiction + ":clue-management" },
+                { "ce_type", "xunshi.discipline." + type + ".v1" }, { "ce_jurisdiction", jurisdiction },
+                { "content-type", "application/json" } }) {
+            record.headers().add(header[0], header[1].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return record;
     }
 
     private static String cadre(CadrePoolApi pool, Level level, String name, String account, String unit)

@@ -241,6 +241,30 @@ final class KafkaBroker {
         security.credentials(LocalKafkaSecurity.ADMIN)
                 .forEach((key, value) -> admin.append(key).append('=').append(escape(value)).append('\n'));
         secrets.write(ADMIN_CLIENT_FILE, admin.toString());
+        for (String partner : partners()) {
+            StringBuilder client = new StringBuilder("# The client settings of the partner principal " + partner
+                    + " (docs/adr/0027): it may write only its own topic and read the dead letters of its"
+                    + " reports. For trying a partner's publishing locally (kafka-console-producer"
+                    + " --producer.config). Keep them secret.\n");
+            client.append("bootstrap.servers=").append(bootstrapServers).append('\n');
+            security.credentials(partner)
+                    .forEach((key, value) -> client.append(key).append('=').append(escape(value)).append('\n'));
+            secrets.write(partnerClientFile(partner), client.toString());
+        }
+    }
+
+    /** The declared principals that are not one of the services': the partners', e.g. {@code xunshi-discipline}. */
+    List<String> partners() {
+        java.util.Set<String> services = new java.util.HashSet<>();
+        for (Service service : Service.values()) {
+            services.add("xunshi-" + service.id());
+        }
+        return security.access().users().keySet().stream().filter(user -> !services.contains(user)).toList();
+    }
+
+    /** Where a partner principal's client settings are, in the secrets directory: {@code kafka-xunshi-discipline.properties}. */
+    static String partnerClientFile(String principal) {
+        return "kafka-" + principal + ".properties";
     }
 
     ChildProcess process() {

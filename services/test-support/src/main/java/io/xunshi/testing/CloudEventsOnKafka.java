@@ -64,8 +64,21 @@ public final class CloudEventsOnKafka implements AutoCloseable {
     }
 
     public CloudEventsOnKafka(String bootstrapServers) {
+        this(bootstrapServers, TestInfrastructure.outsiderKafkaConfig());
+    }
+
+    /**
+     * A producer that authenticates as the Kafka principal of {@code owner} (a service, or a partner such as
+     * {@code discipline}), held to that principal's ACLs: for tests that play the partner writing its own topic.
+     */
+    public static CloudEventsOnKafka as(String owner) {
+        return new CloudEventsOnKafka(TestInfrastructure.kafkaBootstrapServers(),
+                new java.util.HashMap<>(TestInfrastructure.kafkaCredentials(owner)));
+    }
+
+    private CloudEventsOnKafka(String bootstrapServers, Map<String, ?> security) {
         Properties props = new Properties();
-        props.putAll(TestInfrastructure.outsiderKafkaConfig());
+        props.putAll(security);
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         // Tests often send to a topic their first record creates. With one request in flight, a first request

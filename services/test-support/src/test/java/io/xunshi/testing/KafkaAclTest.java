@@ -53,6 +53,25 @@ class KafkaAclTest {
     }
 
     @Test
+    void the_discipline_organ_writes_only_its_own_topic_and_reads_only_the_dead_letters_of_its_reports()
+            throws Exception {
+        send("discipline", "xunshi.discipline.events");
+        for (String topic : List.of("xunshi.inspection.events", "xunshi.planning.events",
+                "xunshi.discipline.events.clue-reports.dlq")) {
+            assertThatThrownBy(() -> send("discipline", topic)).as("the discipline organ writing %s", topic)
+                    .hasCauseInstanceOf(TopicAuthorizationException.class);
+        }
+        assertThat(read("discipline", "xunshi.discipline.events.clue-reports.dlq",
+                "xunshi.discipline.acl-test-" + UUID.randomUUID())).isTrue();
+        // Clues, findings and petitions are on the inspection topic: the partner reads none of it.
+        assertThatThrownBy(() -> read("discipline", "xunshi.inspection.events",
+                "xunshi.discipline.acl-test-" + UUID.randomUUID())).isInstanceOf(TopicAuthorizationException.class);
+        // Nor may a service pass a report off as the organ's: the inspection service only reads the topic.
+        assertThatThrownBy(() -> send("planning", "xunshi.discipline.events"))
+                .hasCauseInstanceOf(TopicAuthorizationException.class);
+    }
+
+    @Test
     void a_service_reads_only_the_topics_it_consumes() {
         assertThat(
                 read("rectification", "xunshi.inspection.events", "xunshi.rectification.acl-test-" + UUID.randomUUID()))

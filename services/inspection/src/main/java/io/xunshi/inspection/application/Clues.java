@@ -110,6 +110,17 @@ public class Clues {
         });
     }
 
+    /**
+     * A receiver's report from its own topic (docs/adr/0027), in the consumer's transaction: decided by the clue's
+     * rules for receivers' reports, which refuse a clue that went to another receiver or lies outside the reporter's
+     * subtree, and make a repeated report a no-op. Returns the clue after the report.
+     */
+    public Uni<Loaded<Clue.State>> reported(io.vertx.mutiny.sqlclient.SqlConnection conn, String clueId,
+            Clue.ReceiverReport report, io.xunshi.kernel.eventstore.EventMetadata metadata) {
+        return repository.load(conn, clueId).flatMap(loaded -> repository.decide(conn, clueId,
+                loaded.state().jurisdiction(), loaded, report, metadata));
+    }
+
     private Uni<Void> petitionsOf(io.vertx.mutiny.sqlclient.SqlConnection conn, String inspectionId,
             List<String> petitionIds) {
         Uni<Void> all = Uni.createFrom().voidItem();

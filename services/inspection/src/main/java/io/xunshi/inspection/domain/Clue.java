@@ -13,6 +13,7 @@ import io.xunshi.contracts.inspection.ClueReceiver;
 import io.xunshi.kernel.domain.DomainRejection;
 import io.xunshi.kernel.domain.ExhaustiveDecider;
 import io.xunshi.kernel.domain.InvalidCommand;
+import io.xunshi.kernel.domain.Jurisdictions;
 
 /**
  * One problem clue (问题线索) an inspection hands over by its classified disposition (Art. 28): handed over → acknowledged
@@ -35,8 +36,12 @@ public final class Clue extends ExhaustiveDecider<Clue.Command, ClueEvent, Clue.
     /** 422 on receiverUnit: a clue for a relevant unit names the unit. */
     public static final String RECEIVER_UNIT_MISSING = "receiver-unit-missing";
     public static final String DATE_OUT_OF_ORDER = "date-out-of-order";
+    /** A receiver reporting on its own topic on a clue that went to another receiver. */
+    public static final String NOT_THE_RECEIVERS = "clue-not-the-receivers";
+    /** A receiver reporting on a clue outside its jurisdiction's subtree. */
+    public static final String OUTSIDE_REPORTERS_JURISDICTION = "clue-outside-reporters-jurisdiction";
 
-    public sealed interface Command permits HandOver, Acknowledge, Dispose {
+    public sealed interface Command permits HandOver, Acknowledge, Dispose, ReceiverReport {
     }
 
     /**
@@ -55,6 +60,31 @@ public final class Clue extends ExhaustiveDecider<Clue.Command, ClueEvent, Clue.
     public record Dispose(ClueDisposition disposition, String summary, String disposedBy, LocalDate disposedOn)
             implements
                 Command {
+    }
+
+    /**
+     * What a receiver reports on a topic of its own (docs/adr/0027), not as a caller of the API: it may report only on
+     * the clues that went to it, in its jurisdiction's subtree, and a report repeated (a partner's system sending
+     * again under a new id) has no second effect.
+     */
+    public sealed interface ReceiverReport extends Command permits ReceiverAcknowledges, ReceiverDisposes {
+
+        ClueReceiver receiver();
+
+        /** The reporting organ's jurisdiction. */
+        String reporterJurisdiction();
+    }
+
+    /** A receiver confirms receipt; nothing happens if the clue was acknowledged or disposed of already. */
+    public record ReceiverAcknowledges(ClueReceiver receiver, String reporterJurisdiction, Acknowledge acknowledge)
+            implements
+                ReceiverReport {
+    }
+
+    /** A receiver reports its disposition; nothing happens if this very disposition was recorded already. */
+    public record ReceiverDisposes(ClueReceiver receiver, String reporterJurisdiction, Dispose dispose)
+            implements
+                ReceiverReport {
     }
 
     public record State(String clueId, String inspectionId, String roundId, String team, String jurisdiction,
@@ -100,6 +130,8 @@ public final class Clue extends ExhaustiveDecider<Clue.Command, ClueEvent, Clue.
                 .decide(HandOver.class, Clue::handOver)
                 .decide(Acknowledge.class, Clue::acknowledge)
                 .decide(Dispose.class, Clue::dispose)
+                .decide(ReceiverAcknowledges.class, Clue::receiverAcknowledges)
+                .decide(ReceiverDisposes.class, Clue::receiverDisposes)
                 .evolve(ClueHandedOver.class, (state, h) -> State.from(h))
                 .evolve(ClueAcknowledged.class, State::acknowledged)
                 .evolve(ClueDisposed.class, State::disposed));
@@ -154,6 +186,39 @@ public final class Clue extends ExhaustiveDecider<Clue.Command, ClueEvent, Clue.
             return List.of(new ClueAcknowledged(state.clueId(), d.disposedBy(), d.disposedOn()), disposed);
         }
         return List.of(disposed);
+    }
+
+    private static List<ClueEvent> receiverAcknowledges(ReceiverAcknowledges r, State state) {
+        reportersClue(r, state);
+        if (state.status() != ClueStatus.HANDED_OVER) {
+            return List.of();
+        }
+        return acknowledge(r.acknowledge(), state);
+    }
+
+    private static List<ClueEvent> receiverDisposes(ReceiverDisposes r, State state) {
+        reportersClue(r, state);
+        Dispose d = r.dispose();
+        if (state.status() == ClueStatus.DISPOSED && d.disposition() == state.disposition()
+                && d.disposedOn().equals(state.disposedOn())
+                && d.summary().strip().equals(state.dispositionSummary())) {
+            return List.of();
+        }
+        return dispose(d, state);
+    }
+
+    /** The clue is there, went to the reporting receiver, and lies in the reporter's subtree. */
+    private static void reportersClue(ReceiverReport r, State state) {
+        handedOver(state);
+        if (state.receiver() != r.receiver()) {
+            throw new DomainRejection(NOT_THE_RECEIVERS, "clue " + state.clueId() + " was handed over to the "
+                    + state.receiver() + ", not to the " + r.receiver());
+        }
+        if (r.reporterJurisdiction() == null
+                || !Jurisdictions.contains(r.reporterJurisdiction(), state.jurisdiction())) {
+            throw new DomainRejection(OUTSIDE_REPORTERS_JURISDICTION, "clue " + state.clueId() + " is of jurisdiction "
+                    + state.jurisdiction() + ", outside the reporter's " + r.reporterJurisdiction());
+        }
     }
 
     private static void handedOver(State state) {

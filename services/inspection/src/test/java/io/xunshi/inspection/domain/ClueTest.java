@@ -107,4 +107,58 @@ class ClueTest {
                         new ClueDisposed("c-1", ClueDisposition.TALK_OR_LETTER_INQUIRY, "函询", "liaison",
                                 JUNE_20.plusDays(30), false));
     }
+
+    private static Clue.ReceiverAcknowledges receipt(ClueReceiver receiver, String jurisdiction, LocalDate on) {
+        return new Clue.ReceiverAcknowledges(receiver, jurisdiction, new Clue.Acknowledge("discipline-organ:jw", on));
+    }
+
+    private static Clue.ReceiverDisposes disposition(ClueReceiver receiver, String jurisdiction,
+            ClueDisposition disposition, LocalDate on) {
+        return new Clue.ReceiverDisposes(receiver, jurisdiction,
+                new Clue.Dispose(disposition, "已启动初步核实", "discipline-organ:jw", on));
+    }
+
+    @Test
+    void a_receiver_reporting_on_its_own_topic_acknowledges_and_disposes_of_the_clues_that_went_to_it() {
+        clue.given(HANDED_OVER).when(receipt(ClueReceiver.DISCIPLINE_ORGAN, "330000", JUNE_20.plusDays(1)))
+                .then(new ClueAcknowledged("c-1", "discipline-organ:jw", JUNE_20.plusDays(1)));
+        // The organ above the clue's jurisdiction reports for it too: the Centre's for a province's clue.
+        clue.given(HANDED_OVER).when(disposition(ClueReceiver.DISCIPLINE_ORGAN, "000000",
+                ClueDisposition.PRELIMINARY_CHECK, SEPT_20.plusDays(1)))
+                .then(new ClueAcknowledged("c-1", "discipline-organ:jw", SEPT_20.plusDays(1)),
+                        new ClueDisposed("c-1", ClueDisposition.PRELIMINARY_CHECK, "已启动初步核实", "discipline-organ:jw",
+                                SEPT_20.plusDays(1), true));
+    }
+
+    @Test
+    void a_receiver_reports_only_on_clues_that_went_to_it_within_its_jurisdiction() {
+        clue.given(HANDED_OVER).when(receipt(ClueReceiver.ORGANISATION_DEPARTMENT, "330000", JUNE_20.plusDays(1)))
+                .thenRejected(Clue.NOT_THE_RECEIVERS);
+        // A city's organ below the clue's province, and another province's organ, are outside it.
+        clue.given(HANDED_OVER).when(receipt(ClueReceiver.DISCIPLINE_ORGAN, "330100", JUNE_20.plusDays(1)))
+                .thenRejected(Clue.OUTSIDE_REPORTERS_JURISDICTION);
+        clue.given(HANDED_OVER).when(disposition(ClueReceiver.DISCIPLINE_ORGAN, "440000",
+                ClueDisposition.CASE_OPENED, JUNE_20.plusDays(9))).thenRejected(Clue.OUTSIDE_REPORTERS_JURISDICTION);
+        clue.when(receipt(ClueReceiver.DISCIPLINE_ORGAN, "330000", JUNE_20)).thenRejected(Clue.NOT_HANDED_OVER);
+        clue.given(HANDED_OVER).when(receipt(ClueReceiver.DISCIPLINE_ORGAN, "330000", JUNE_20.minusDays(1)))
+                .thenInvalid(Clue.DATE_OUT_OF_ORDER, "acknowledgedOn");
+    }
+
+    @Test
+    void a_report_sent_again_has_no_second_effect_but_a_different_second_disposition_is_refused() {
+        ClueDisposed disposed = new ClueDisposed("c-1", ClueDisposition.PRELIMINARY_CHECK, "已启动初步核实",
+                "discipline-organ:jw", JUNE_20.plusDays(9), false);
+        clue.given(HANDED_OVER, ACKNOWLEDGED)
+                .when(receipt(ClueReceiver.DISCIPLINE_ORGAN, "330000", JUNE_20.plusDays(5)))
+                .thenNothing();
+        clue.given(HANDED_OVER, ACKNOWLEDGED, disposed)
+                .when(receipt(ClueReceiver.DISCIPLINE_ORGAN, "330000", JUNE_20.plusDays(5))).thenNothing();
+        clue.given(HANDED_OVER, ACKNOWLEDGED, disposed).when(disposition(ClueReceiver.DISCIPLINE_ORGAN, "330000",
+                ClueDisposition.PRELIMINARY_CHECK, JUNE_20.plusDays(9))).thenNothing();
+        clue.given(HANDED_OVER, ACKNOWLEDGED, disposed).when(disposition(ClueReceiver.DISCIPLINE_ORGAN, "330000",
+                ClueDisposition.CASE_OPENED, JUNE_20.plusDays(9))).thenRejected(Clue.ALREADY_DISPOSED);
+        // A repeated report still has to be the receiver's: it tells nothing about another's clue.
+        clue.given(HANDED_OVER, ACKNOWLEDGED).when(receipt(ClueReceiver.ORGANISATION_DEPARTMENT, "330000",
+                JUNE_20.plusDays(5))).thenRejected(Clue.NOT_THE_RECEIVERS);
+    }
 }

@@ -61,10 +61,19 @@ public final class ContractRecords {
     /**
      * The {@code ce_source} every event of the topic carries: that of its owner's outbox relay, e.g.
      * {@code urn:xunshi:planning}. Only the owner writes its topic; an event with another source is forged or
-     * misrouted.
+     * misrouted. A partner's topic ({@link #partner()}) has no such source.
      */
     public String source() {
         return "urn:xunshi:" + owner;
+    }
+
+    /**
+     * Whether the topic is a partner's ({@link EventCatalog#isPartner}): written by the partner's own systems, with
+     * sources and ids of their own, so any non-empty {@code ce_source} is accepted (only the partner's principal may
+     * write the topic) and an event is one by its source and id together, as CloudEvents defines.
+     */
+    public boolean partner() {
+        return EventCatalog.isPartner(owner);
     }
 
     /** The topic they are published on, e.g. {@code xunshi.planning.events}. */
@@ -107,7 +116,7 @@ public final class ContractRecords {
             throw new IllegalArgumentException(event.type() + " is not read here");
         }
         EventCatalog.Entry entry = reader.entry();
-        if (!source().equals(event.source())) {
+        if (!partner() && !source().equals(event.source())) {
             throw new Undeliverable(DeadLetterReason.UNTRUSTED_SOURCE, event.cloudEventType() + " " + event.id()
                     + " comes from " + event.source() + ", not from " + source() + ", which alone writes "
                     + topic());

@@ -29,6 +29,12 @@ public enum DeadLetterReason {
      * needs (the handler throws {@link Undeliverable}).
      */
     INVALID_PAYLOAD("invalid-payload"),
+    /**
+     * The event is well formed but the domain refuses it, with the rule it breaks: a partner's report on something
+     * that is not the partner's, or that contradicts what was recorded. The handler throws {@link Undeliverable};
+     * the partner reads the reason on the dead-letter topic.
+     */
+    REJECTED("rejected"),
     /** The handler failed on every attempt, for a reason other than the infrastructure. */
     HANDLER_FAILED("handler-failed");
 

@@ -213,7 +213,7 @@ public final class EventConsumer {
 
     private Uni<Handled<Void>> attempt(Delivery delivery, int retry, int outage) {
         IncomingEvent event = delivery.event();
-        return inbox.<Void>handleOnce(name, event.id(),
+        return inbox.<Void>handleOnce(name, records.partner() ? event.source() : Inbox.ONE_SOURCE, event.id(),
                 conn -> delivery.route().handle(conn, event, delivery.payload()))
                 .invoke(done -> {
                     if (outage > 0) {

@@ -12,8 +12,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 
 /**
- * Makes an effect happen at most once per (consumer, event id), although Kafka delivers at least once. The
- * event id is the CloudEvents {@code ce_id}, any non-empty string (a text column since kernel migration V6).
+ * Makes an effect happen at most once per (consumer, event source, event id), although Kafka delivers at least
+ * once. The event id is the CloudEvents {@code ce_id}, any non-empty string (a text column since kernel migration
+ * V6). CloudEvents makes an id unique within its source: on the platform's own topics the source is fixed (the
+ * owner's relay, checked), so the source is left empty there; on a partner's topic, where several systems of the
+ * partner may publish with their own ids, it is the {@code ce_source} (kernel migration V9).
  *
  * <p>The order inside the transaction is dictated by the event store, where an append must be the first
  * write of its transaction: the inbox is first <em>read</em> (a read assigns no transaction id), then the
@@ -24,8 +27,11 @@ import io.vertx.pgclient.PgException;
 @ApplicationScoped
 public class Inbox {
 
-    private static final String SEEN = "SELECT 1 FROM inbox WHERE consumer = $1 AND event_id = $2";
-    private static final String RECORD = "INSERT INTO inbox (consumer, event_id) VALUES ($1, $2)";
+    /** The source of events whose topic has one source only: the platform's own topics. */
+    public static final String ONE_SOURCE = "";
+
+    private static final String SEEN = "SELECT 1 FROM inbox WHERE consumer = $1 AND source = $2 AND event_id = $3";
+    private static final String RECORD = "INSERT INTO inbox (consumer, source, event_id) VALUES ($1, $2, $3)";
 
     private final Pool pool;
 
@@ -34,9 +40,21 @@ public class Inbox {
         this.pool = pool;
     }
 
-    /** Runs {@code effect} and records the event in one transaction, unless the event was handled before. */
+    /**
+     * Runs {@code effect} and records the event in one transaction, unless the event was handled before; for
+     * events of a topic with one source.
+     */
     public <T> Uni<Handled<T>> handleOnce(String consumer, String eventId, Function<SqlConnection, Uni<T>> effect) {
-        Tuple key = Tuple.of(consumer, eventId);
+        return handleOnce(consumer, ONE_SOURCE, eventId, effect);
+    }
+
+    /**
+     * Runs {@code effect} and records the event, known by its source and id, in one transaction, unless it was
+     * handled before.
+     */
+    public <T> Uni<Handled<T>> handleOnce(String consumer, String source, String eventId,
+            Function<SqlConnection, Uni<T>> effect) {
+        Tuple key = Tuple.of(consumer, source, eventId);
         return pool.withTransaction(conn -> conn.preparedQuery(SEEN).execute(key).flatMap(seen -> {
             if (seen.size() > 0) {
                 return Uni.createFrom().item(Handled.<T>alreadyHandled());
