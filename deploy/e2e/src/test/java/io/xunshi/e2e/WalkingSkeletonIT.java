@@ -103,9 +103,13 @@ import io.xunshi.client.rectification.model.CaseView;
 import io.xunshi.client.rectification.model.CloseTaskRequest;
 import io.xunshi.client.rectification.model.EvaluateRectificationRequest;
 import io.xunshi.client.rectification.model.EvaluationOutcome;
+import io.xunshi.client.rectification.model.FilePlanRequest;
+import io.xunshi.client.rectification.model.HeadReportRequest;
+import io.xunshi.client.rectification.model.PlannedTaskRequest;
 import io.xunshi.client.rectification.model.ReportProgressRequest;
 import io.xunshi.client.rectification.model.SubmitReportRequest;
 import io.xunshi.client.rectification.model.Task;
+import io.xunshi.client.rectification.model.TaskTier;
 
 /**
  * The walking skeleton, end to end: the packaged platform runs as separate processes (see
@@ -757,7 +761,26 @@ class WalkingSkeletonIT {
                 .as("an owner of another organisation in the same place does not see the case").isEmpty();
         assertThat(opened.getTasks()).as("one task per finding").hasSize(2);
         assertThat(opened.getReportDue()).as("two months after feedback").isEqualTo(LocalDate.parse("2026-08-10"));
-        List<String> tasks = opened.getTasks().stream().map(Task::getTaskId).toList();
+        List<String> findings = opened.getTasks().stream().map(Task::getFindingId).toList();
+        String head = opened.getFirstResponsible();
+
+        // The organisation answers with its plan, the three lists: the first problem fixed now and by a deadline by a
+        // deputy head, the second kept up for the long term by the head; the plan's tasks replace the first ones.
+        CaseView planned = owner.filePlan(caseId, new FilePlanRequest().filedOn(LocalDate.parse("2026-06-20"))
+                .tasks(List.of(new PlannedTaskRequest().findingId(findings.get(0)).description("立行立改，清退违规款项")
+                        .tier(TaskTier.IMMEDIATE).dueOn(LocalDate.parse("2026-07-10")).owner("王某").ownerPost("副书记"),
+                        new PlannedTaskRequest().findingId(findings.get(0)).description("修订制度，堵塞漏洞")
+                                .tier(TaskTier.DEADLINE).dueOn(LocalDate.parse("2026-08-01")).owner("王某")
+                                .ownerPost("副书记"),
+                        new PlannedTaskRequest().findingId(findings.get(1)).description("健全长效机制")
+                                .tier(TaskTier.LONG_TERM).owner(head).ownerPost("党委书记"))),
+                key(), null);
+        assertThat(planned.getTasks()).extracting(Task::getTaskId).containsExactly("T1", "T2", "T3");
+        assertThat(planned.getProblems()).extracting(p -> p.getTaskIds().size()).containsExactly(2, 1);
+        assertThat(planned.getResponsibilities()).extracting(r -> r.getResponsible() + ":" + r.getTaskIds())
+                .containsExactly(head + ":[T3]", "王某:[T1, T2]");
+        assertThat(planned.getResponsibilities().get(0).getFirstResponsible()).isTrue();
+        List<String> tasks = planned.getTasks().stream().map(Task::getTaskId).toList();
 
         CaseView progressed = owner.reportProgress(caseId, tasks.get(0), new ReportProgressRequest()
                 .reportedOn(LocalDate.parse("2026-07-01")).progress("已召开专题民主生活会，制定整改方案"), key(), null);
@@ -771,10 +794,19 @@ class WalkingSkeletonIT {
                 .submittedOn(LocalDate.parse("2026-08-05")).summary("全部问题已完成整改"), key(), null);
         assertThat(submitted.getData().getStatus())
                 .isEqualTo(io.xunshi.client.rectification.model.Status.REPORT_SUBMITTED);
-        // The office evaluates on the version the report produced.
+        // The evaluation waits for the head's report on organising the rectification too (Art. 27).
+        assertProblem(refused(() -> level.rectificationOffice().evaluateRectification(caseId,
+                new EvaluateRectificationRequest().evaluatedOn(LocalDate.parse("2026-09-01"))
+                        .outcome(EvaluationOutcome.EFFECTIVE).remarks("整改真实、到位"),
+                key(), null)), 409,
+                "urn:xunshi:problem:illegal-state");
+        var headReported = owner.submitHeadReportWithHttpInfo(caseId, new HeadReportRequest()
+                .submittedOn(LocalDate.parse("2026-08-06")).summary("党委书记履行第一责任人职责，专题研究整改 4 次"), key(), null);
+        assertThat(headReported.getData().getHeadReport().getOnTime()).isTrue();
+        // The office evaluates on the version the reports produced.
         level.rectificationOffice().evaluateRectification(caseId, new EvaluateRectificationRequest()
                 .evaluatedOn(LocalDate.parse("2026-09-01")).outcome(EvaluationOutcome.EFFECTIVE).remarks("整改真实、到位"),
-                key(), header(submitted.getHeaders(), "ETag"));
+                key(), header(headReported.getHeaders(), "ETag"));
         CaseView evaluated = level.rectificationOffice().getCase(caseId);
         assertThat(evaluated.getStatus()).isEqualTo(io.xunshi.client.rectification.model.Status.EVALUATED);
         assertThat(evaluated.getEvaluation().getOutcome()).isEqualTo(EvaluationOutcome.EFFECTIVE);

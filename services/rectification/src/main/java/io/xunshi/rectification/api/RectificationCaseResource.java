@@ -82,6 +82,47 @@ public class RectificationCaseResource {
     CurrentCaller callers;
 
     @POST
+    @Path("{id}/plan")
+    @RolesAllowed(Role.RECTIFICATION_OWNER)
+    @Operation(operationId = "filePlan",
+            summary = "File the rectification plan: the problem, task and responsibility lists (整改方案)",
+            description = "The rectifying organisation's side only, once (409 plan-already-filed), before the report"
+                    + " and before any progress on the case's first tasks (409 plan-too-late). Every problem fed back"
+                    + " is worked on by at least one task (422 problem-without-task) and every task by a problem fed"
+                    + " back (422 problem-unknown); IMMEDIATE and DEADLINE tasks name a due date (422"
+                    + " due-date-required), LONG_TERM ones none (422 due-date-not-for-long-term), none before the plan"
+                    + " (422 due-before-plan). The plan's tasks, numbered T1, T2, …, replace the first tasks.")
+    @APIResponse(responseCode = "200", description = "The case with its plan, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CaseView.class)))
+    public Uni<Response> filePlan(@PathParam("id") String id, @Valid @NotNull FilePlanRequest request,
+            @BeanParam CommandHeaders headers) {
+        LocalDate on = Days.notAfterToday("filedOn", request.filedOn());
+        return commands.execute(cases.aggregate(), id, headers, request, OWNER, new RectificationCase.FilePlan(on,
+                request.tasks().stream().map(t -> new RectificationCase.PlanTask(t.findingId(), t.description(),
+                        t.tier(), t.dueOn(), t.owner(), t.ownerPost())).toList()),
+                VIEW);
+    }
+
+    @POST
+    @Path("{id}/head-report")
+    @RolesAllowed(Role.RECTIFICATION_OWNER)
+    @Operation(operationId = "submitHeadReport",
+            summary = "Submit the principal leader's report on organising the rectification (Art. 27)",
+            description = "The rectifying organisation's side only, once (409 head-report-already-submitted); due at"
+                    + " the same deadline as the rectification report (headReport.onTime). The evaluation waits for"
+                    + " both reports.")
+    @APIResponse(responseCode = "200", description = "The case after the report, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CaseView.class)))
+    public Uni<Response> submitHeadReport(@PathParam("id") String id, @Valid @NotNull HeadReportRequest request,
+            @BeanParam CommandHeaders headers) {
+        LocalDate on = Days.notAfterToday("submittedOn", request.submittedOn());
+        return commands.execute(cases.aggregate(), id, headers, request, OWNER,
+                new RectificationCase.SubmitHeadReport(on, request.summary()), VIEW);
+    }
+
+    @POST
     @Path("{id}/tasks/{taskId}/progress")
     @RolesAllowed(Role.RECTIFICATION_OWNER)
     @Operation(operationId = "reportProgress", summary = "Report progress on one task of a case",
@@ -137,8 +178,9 @@ public class RectificationCaseResource {
     @RolesAllowed(Role.INSPECTION_OFFICE)
     @Operation(operationId = "evaluateRectification", summary = "Evaluate the submitted rectification (整改评估)",
             description = "The supervising side only: inspection-office covering the inspecting jurisdiction. Only"
-                    + " after the report and only once (409 illegal-state with code report-not-submitted or"
-                    + " case-already-evaluated); EFFECTIVE needs every task closed (409, code tasks-still-open).")
+                    + " after both reports and only once (409 illegal-state with code report-not-submitted,"
+                    + " head-report-not-submitted or case-already-evaluated); EFFECTIVE needs every task closed (409,"
+                    + " code tasks-still-open).")
     @APIResponse(responseCode = "200", description = "The evaluated case, with its new ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CaseView.class)))

@@ -12,13 +12,17 @@ import io.xunshi.contracts.inspection.FeedbackFinding;
 import io.xunshi.contracts.inspection.FeedbackGiven;
 import io.xunshi.contracts.inspection.FocusArea;
 import io.xunshi.contracts.rectification.EvaluationOutcome;
+import io.xunshi.contracts.rectification.HeadReportSubmitted;
+import io.xunshi.contracts.rectification.PlannedTask;
 import io.xunshi.contracts.rectification.RectificationCaseOpened;
 import io.xunshi.contracts.rectification.RectificationEvaluated;
 import io.xunshi.contracts.rectification.RectificationEvent;
+import io.xunshi.contracts.rectification.RectificationPlanFiled;
 import io.xunshi.contracts.rectification.RectificationProgressReported;
 import io.xunshi.contracts.rectification.RectificationReportSubmitted;
 import io.xunshi.contracts.rectification.RectificationTask;
 import io.xunshi.contracts.rectification.RectificationTaskClosed;
+import io.xunshi.contracts.rectification.TaskTier;
 import io.xunshi.kernel.domain.DomainRejection;
 import io.xunshi.kernel.domain.ExhaustiveDecider;
 import io.xunshi.kernel.domain.InvalidCommand;
@@ -48,6 +52,22 @@ public final class RectificationCase
     public static final String TASKS_STILL_OPEN = "tasks-still-open";
     public static final String DATE_BEFORE_FEEDBACK = "date-before-feedback";
     public static final String DATE_BEFORE_REPORT = "date-before-report";
+    public static final String PLAN_ALREADY_FILED = "plan-already-filed";
+    /** 409: the plan answers the feedback; once work on the first tasks began, or the report is in, it is too late. */
+    public static final String PLAN_TOO_LATE = "plan-too-late";
+    /** 422 on tasks: a task works on a problem that is not one of the findings fed back. */
+    public static final String PROBLEM_UNKNOWN = "problem-unknown";
+    /** 422 on tasks: a problem no task of the plan works on. */
+    public static final String PROBLEM_WITHOUT_TASK = "problem-without-task";
+    /** 422 on tasks: a task fixed now or by a deadline names when it is due. */
+    public static final String DUE_DATE_REQUIRED = "due-date-required";
+    /** 422 on tasks: a long-term task has no due date; it reports progress on a period instead. */
+    public static final String DUE_DATE_NOT_FOR_LONG_TERM = "due-date-not-for-long-term";
+    /** 422 on tasks: a due date before the plan. */
+    public static final String DUE_BEFORE_PLAN = "due-before-plan";
+    public static final String HEAD_REPORT_ALREADY_SUBMITTED = "head-report-already-submitted";
+    /** 409: the evaluation waits for the head's report too (Art. 27). */
+    public static final String HEAD_REPORT_NOT_SUBMITTED = "head-report-not-submitted";
 
     public enum Status {
         OPEN, REPORT_SUBMITTED, EVALUATED
@@ -57,7 +77,21 @@ public final class RectificationCase
         OPEN, CLOSED
     }
 
-    public sealed interface Command permits Open, ReportProgress, CloseTask, SubmitReport, Evaluate {
+    public sealed interface Command permits Open, FilePlan, ReportProgress, CloseTask, SubmitReport,
+            SubmitHeadReport, Evaluate {
+    }
+
+    /** One task as the plan proposes it; the case numbers it. */
+    public record PlanTask(String findingId, String description, TaskTier tier, LocalDate dueOn, String owner,
+            String ownerPost) {
+    }
+
+    /** The organisation's rectification plan: the task list, from which the responsibility list follows. */
+    public record FilePlan(LocalDate filedOn, List<PlanTask> tasks) implements Command {
+    }
+
+    /** The principal leader's report on how they organised the rectification (Art. 27). */
+    public record SubmitHeadReport(LocalDate submittedOn, String summary) implements Command {
     }
 
     /** Opens the case as feedback describes it; opening an opened case changes nothing. */
@@ -79,26 +113,41 @@ public final class RectificationCase
     public record Progress(LocalDate reportedOn, String progress) {
     }
 
+    /**
+     * One task. {@code tier}, {@code dueOn} and {@code responsiblePost} are null for the case's first tasks (one per
+     * finding, owned by the head) until the plan replaces them.
+     */
     public record Task(String taskId, String findingId, FocusArea focusArea, String description, String responsible,
-            TaskStatus status, List<Progress> progress, LocalDate closedOn, List<String> evidence) {
+            TaskStatus status, List<Progress> progress, LocalDate closedOn, List<String> evidence, TaskTier tier,
+            LocalDate dueOn, String responsiblePost) {
 
         /** A task as the opening sets it: open, with no progress yet. */
         static Task from(RectificationTask t) {
             return new Task(t.taskId(), t.findingId(), t.focusArea(), t.description(), t.responsible(),
-                    TaskStatus.OPEN, List.of(), null, List.of());
+                    TaskStatus.OPEN, List.of(), null, List.of(), null, null, null);
+        }
+
+        /** A task as the plan sets it, on the problem it works on. */
+        static Task from(PlannedTask t, Problem problem) {
+            return new Task(t.taskId(), t.findingId(), problem.focusArea(), t.description(), t.owner(),
+                    TaskStatus.OPEN, List.of(), null, List.of(), t.tier(), t.dueOn(), t.ownerPost());
         }
 
         Task withProgress(Progress more) {
             List<Progress> all = new ArrayList<>(progress);
             all.add(more);
             return new Task(taskId, findingId, focusArea, description, responsible, status, List.copyOf(all),
-                    closedOn, evidence);
+                    closedOn, evidence, tier, dueOn, responsiblePost);
         }
 
         Task closed(LocalDate on, List<String> closingEvidence) {
             return new Task(taskId, findingId, focusArea, description, responsible, TaskStatus.CLOSED, progress, on,
-                    List.copyOf(closingEvidence));
+                    List.copyOf(closingEvidence), tier, dueOn, responsiblePost);
         }
+    }
+
+    /** One problem of the problem list (问题清单): a finding fed back. */
+    public record Problem(String findingId, FocusArea focusArea, String description) {
     }
 
     public record Report(LocalDate submittedOn, String summary, boolean onTime) {
@@ -110,18 +159,30 @@ public final class RectificationCase
     public record State(String caseId, String inspectionId, String roundId, String planId, String jurisdiction,
             String organisationId, String organisationName, String organisationJurisdiction,
             String organisationLocation, String firstResponsible, LocalDate feedbackOn, LocalDate reportDue,
-            List<Task> tasks, Report report, Evaluation evaluation) {
+            List<Task> tasks, Report report, Evaluation evaluation, List<Problem> problems, LocalDate planFiledOn,
+            Report headReport) {
 
         /** Before the case is opened. */
         static final State NONE = new State(null, null, null, null, null, null, null, null, null, null, null, null,
-                List.of(), null, null);
+                List.of(), null, null, List.of(), null, null);
 
         /** As the opening sets it: every task open, no report, no evaluation. */
         static State from(RectificationCaseOpened o) {
             return new State(o.caseId(), o.inspectionId(), o.roundId(), o.planId(), o.jurisdiction(),
                     o.organisationId(), o.organisationName(), o.organisationJurisdiction(), o.organisationLocation(),
                     o.firstResponsible(), o.feedbackOn(), o.reportDue(), o.tasks().stream().map(Task::from).toList(),
+                    null, null, o.tasks().stream().map(t -> new Problem(t.findingId(), t.focusArea(), t.description()))
+                            .toList(),
                     null, null);
+        }
+
+        public Problem problem(String findingId) {
+            for (Problem problem : problems) {
+                if (problem.findingId().equals(findingId)) {
+                    return problem;
+                }
+            }
+            return null;
         }
 
         public boolean opened() {
@@ -152,7 +213,7 @@ public final class RectificationCase
         State withTasks(List<Task> newTasks) {
             return new State(caseId, inspectionId, roundId, planId, jurisdiction, organisationId, organisationName,
                     organisationJurisdiction, organisationLocation, firstResponsible, feedbackOn, reportDue,
-                    List.copyOf(newTasks), report, evaluation);
+                    List.copyOf(newTasks), report, evaluation, problems, planFiledOn, headReport);
         }
 
         /** The state with task {@code taskId} changed by {@code change}, the other tasks as they are. */
@@ -163,13 +224,26 @@ public final class RectificationCase
         State withReport(Report newReport) {
             return new State(caseId, inspectionId, roundId, planId, jurisdiction, organisationId, organisationName,
                     organisationJurisdiction, organisationLocation, firstResponsible, feedbackOn, reportDue, tasks,
-                    newReport, evaluation);
+                    newReport, evaluation, problems, planFiledOn, headReport);
         }
 
         State withEvaluation(Evaluation newEvaluation) {
             return new State(caseId, inspectionId, roundId, planId, jurisdiction, organisationId, organisationName,
                     organisationJurisdiction, organisationLocation, firstResponsible, feedbackOn, reportDue, tasks,
-                    report, newEvaluation);
+                    report, newEvaluation, problems, planFiledOn, headReport);
+        }
+
+        State withPlan(RectificationPlanFiled plan) {
+            List<Task> planned = plan.tasks().stream().map(t -> Task.from(t, problem(t.findingId()))).toList();
+            return new State(caseId, inspectionId, roundId, planId, jurisdiction, organisationId, organisationName,
+                    organisationJurisdiction, organisationLocation, firstResponsible, feedbackOn, reportDue, planned,
+                    report, evaluation, problems, plan.filedOn(), headReport);
+        }
+
+        State withHeadReport(Report newHeadReport) {
+            return new State(caseId, inspectionId, roundId, planId, jurisdiction, organisationId, organisationName,
+                    organisationJurisdiction, organisationLocation, firstResponsible, feedbackOn, reportDue, tasks,
+                    report, evaluation, problems, planFiledOn, newHeadReport);
         }
     }
 
@@ -209,11 +283,16 @@ public final class RectificationCase
     public RectificationCase() {
         super(rules(Command.class, RectificationEvent.class, State.NONE)
                 .decide(Open.class, (open, state) -> state.opened() ? List.of() : List.of(open.opened()))
+                .decide(FilePlan.class, RectificationCase::filePlan)
+                .decide(SubmitHeadReport.class, RectificationCase::submitHeadReport)
                 .decide(ReportProgress.class, RectificationCase::reportProgress)
                 .decide(CloseTask.class, RectificationCase::closeTask)
                 .decide(SubmitReport.class, RectificationCase::submitReport)
                 .decide(Evaluate.class, RectificationCase::evaluate)
                 .evolve(RectificationCaseOpened.class, (state, opened) -> State.from(opened))
+                .evolve(RectificationPlanFiled.class, State::withPlan)
+                .evolve(HeadReportSubmitted.class, (state, r) -> state.withHeadReport(new Report(r.submittedOn(),
+                        r.summary(), r.onTime())))
                 .evolve(RectificationProgressReported.class, (state, p) -> state.withTask(p.taskId(),
                         task -> task.withProgress(new Progress(p.reportedOn(), p.progress()))))
                 .evolve(RectificationTaskClosed.class, (state, c) -> state.withTask(c.taskId(),
@@ -222,6 +301,60 @@ public final class RectificationCase
                         r.submittedOn(), r.summary(), r.onTime())))
                 .evolve(RectificationEvaluated.class, (state, e) -> state.withEvaluation(new Evaluation(
                         e.outcome(), e.evaluatedOn(), e.remarks()))));
+    }
+
+    private static List<RectificationEvent> filePlan(FilePlan plan, State state) {
+        stillOpen(state);
+        if (state.planFiledOn() != null) {
+            throw new DomainRejection(PLAN_ALREADY_FILED, "the plan was filed on " + state.planFiledOn());
+        }
+        boolean workBegan = state.tasks().stream().anyMatch(t -> t.status() == TaskStatus.CLOSED
+                || !t.progress().isEmpty());
+        if (state.report() != null || workBegan) {
+            throw new DomainRejection(PLAN_TOO_LATE, "the plan answers the feedback before the work on it;"
+                    + (state.report() != null ? " the report is in" : " progress was reported on the first tasks"));
+        }
+        notBeforeFeedback(state, plan.filedOn(), "filedOn", "the plan");
+        List<PlannedTask> tasks = new ArrayList<>();
+        for (PlanTask t : plan.tasks()) {
+            String findingId = t.findingId().strip();
+            if (state.problem(findingId) == null) {
+                throw new InvalidCommand(PROBLEM_UNKNOWN, "tasks", "finding " + findingId
+                        + " is not one of the problems fed back");
+            }
+            if (t.tier().hasDueDate() && t.dueOn() == null) {
+                throw new InvalidCommand(DUE_DATE_REQUIRED, "tasks", "a task of tier " + t.tier()
+                        + " names when it is due");
+            }
+            if (!t.tier().hasDueDate() && t.dueOn() != null) {
+                throw new InvalidCommand(DUE_DATE_NOT_FOR_LONG_TERM, "tasks", "a long-term task has no due date; it"
+                        + " reports progress on a period");
+            }
+            if (t.dueOn() != null && t.dueOn().isBefore(plan.filedOn())) {
+                throw new InvalidCommand(DUE_BEFORE_PLAN, "tasks", "a task due on " + t.dueOn()
+                        + " is due before the plan of " + plan.filedOn());
+            }
+            tasks.add(new PlannedTask(taskId(tasks.size() + 1), findingId, t.description().strip(), t.tier(),
+                    t.dueOn(), t.owner().strip(), t.ownerPost().strip()));
+        }
+        List<String> uncovered = state.problems().stream().map(Problem::findingId)
+                .filter(f -> tasks.stream().noneMatch(t -> t.findingId().equals(f))).toList();
+        if (!uncovered.isEmpty()) {
+            throw new InvalidCommand(PROBLEM_WITHOUT_TASK, "tasks", "every problem is worked on by a task; none works"
+                    + " on " + String.join(", ", uncovered), uncovered);
+        }
+        return List.of(new RectificationPlanFiled(state.caseId(), plan.filedOn(), List.copyOf(tasks)));
+    }
+
+    private static List<RectificationEvent> submitHeadReport(SubmitHeadReport submit, State state) {
+        stillOpen(state);
+        if (state.headReport() != null) {
+            throw new DomainRejection(HEAD_REPORT_ALREADY_SUBMITTED, "the head's report was already submitted on "
+                    + state.headReport().submittedOn());
+        }
+        notBeforeFeedback(state, submit.submittedOn(), "submittedOn", "the head's report");
+        return List.of(new HeadReportSubmitted(state.caseId(), submit.submittedOn(), submit.summary().strip(),
+                !submit.submittedOn().isAfter(state.reportDue())));
     }
 
     private static List<RectificationEvent> reportProgress(ReportProgress progress, State state) {
@@ -262,6 +395,10 @@ public final class RectificationCase
         if (state.report() == null) {
             throw new DomainRejection(REPORT_NOT_SUBMITTED,
                     "a case is evaluated only after its rectification report is submitted");
+        }
+        if (state.headReport() == null) {
+            throw new DomainRejection(HEAD_REPORT_NOT_SUBMITTED, "a case is evaluated only after the head's report on"
+                    + " organising the rectification (Art. 27) is submitted too");
         }
         if (evaluate.evaluatedOn().isBefore(state.report().submittedOn())) {
             throw new InvalidCommand(DATE_BEFORE_REPORT, "evaluatedOn", "the evaluation, " + evaluate.evaluatedOn()

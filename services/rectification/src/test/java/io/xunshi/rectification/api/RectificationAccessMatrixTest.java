@@ -109,6 +109,12 @@ class RectificationAccessMatrixTest extends AccessMatrixContract {
                         "tasks/T1/close", "{\"evidence\":[\"整改报告-001\"]}")), "close").described(sides)),
                 "submitReport", List.of(sides(Probe.resource(ZHEJIANG, (r, home) -> post(r, "report", "report",
                         "{\"summary\":\"问题已完成整改\"}")), "report").described(sides)),
+                "filePlan", List.of(sides(Probe.resource(ZHEJIANG, (r, home) -> post(r, "plan", "plan",
+                        RectificationFlowTest.plan(of("plan").inspectionId(), CaseAccess.today()))), "plan")
+                        .described(sides)),
+                "submitHeadReport", List.of(sides(Probe.resource(ZHEJIANG, (r, home) -> post(r, "head-report",
+                        "head-report", "{\"summary\":\"党委书记履行第一责任人职责\"}")), "head-report")
+                        .described(sides)),
                 "evaluateRectification", List.of(sides(Probe.resource(ZHEJIANG, (r, home) -> post(r, "evaluation",
                         "evaluation", "{\"outcome\":\"EFFECTIVE\",\"remarks\":\"整改到位\"}")), "evaluation")
                         .described(sides)));

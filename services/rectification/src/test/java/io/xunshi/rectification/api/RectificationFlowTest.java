@@ -27,6 +27,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.xunshi.contracts.inspection.FeedbackGiven;
+import io.xunshi.contracts.rectification.HeadReportSubmitted;
 import io.xunshi.contracts.rectification.RectificationCaseOpened;
 import io.xunshi.contracts.rectification.RectificationEvaluated;
 import io.xunshi.contracts.rectification.RectificationProgressReported;
@@ -120,18 +121,20 @@ class RectificationFlowTest {
                 .body("report.submittedOn", equalTo(today.toString())).body("overdue", equalTo(false));
         as(ZHEJIANG_OWNER).body("{\"summary\":\"第二次\"}").post(BASE + id + "/report")
                 .then().statusCode(409).body("code", equalTo("report-already-submitted"));
+        as(ZHEJIANG_OWNER).body("{\"summary\":\"组织落实情况\"}").post(BASE + id + "/head-report")
+                .then().statusCode(200).header("ETag", "\"5\"");
 
         as(CENTRE_OFFICE).body("{\"outcome\":\"EFFECTIVE\",\"remarks\":\"整改到位\"}").post(BASE + id + "/evaluation")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("urn:xunshi:problem:illegal-state")).body("code", equalTo("tasks-still-open"));
 
         as(ZHEJIANG_OWNER).body("{\"progress\":\"长期坚持，持续推进\"}").post(BASE + id + "/tasks/T2/progress")
-                .then().statusCode(200).header("ETag", "\"5\"");
-        as(ZHEJIANG_OWNER).body("{\"evidence\":[\"制度文件-003\"]}").post(BASE + id + "/tasks/T2/close")
                 .then().statusCode(200).header("ETag", "\"6\"");
-        as(CENTRE_OFFICE).header("If-Match", "\"6\"").body("{\"outcome\":\"EFFECTIVE\",\"remarks\":\"整改到位\"}")
+        as(ZHEJIANG_OWNER).body("{\"evidence\":[\"制度文件-003\"]}").post(BASE + id + "/tasks/T2/close")
+                .then().statusCode(200).header("ETag", "\"7\"");
+        as(CENTRE_OFFICE).header("If-Match", "\"7\"").body("{\"outcome\":\"EFFECTIVE\",\"remarks\":\"整改到位\"}")
                 .post(BASE + id + "/evaluation")
-                .then().statusCode(200).header("ETag", "\"7\"")
+                .then().statusCode(200).header("ETag", "\"8\"")
                 .body("status", equalTo("EVALUATED")).body("evaluation.outcome", equalTo("EFFECTIVE"))
                 .body("evaluation.evaluatedOn", equalTo(today.toString()))
                 .body("evaluation.remarks", equalTo("整改到位"));
@@ -139,7 +142,7 @@ class RectificationFlowTest {
                 .then().statusCode(409).body("code", equalTo("case-already-evaluated"));
 
         Response read = as(ZHEJIANG_OWNER).get(BASE + id);
-        read.then().statusCode(200).header("ETag", "\"7\"").body("version", equalTo(7))
+        read.then().statusCode(200).header("ETag", "\"8\"").body("version", equalTo(8))
                 .body("tasks.status", contains("CLOSED", "CLOSED"));
 
         List<ConsumerRecord<String, String>> records = KafkaTopicReader.readUntil(
@@ -150,7 +153,8 @@ class RectificationFlowTest {
         List<String> types = records.stream().filter(r -> id.equals(r.key())).map(r -> header(r, "ce_type")).toList();
         assertThat(types).containsExactly(RectificationCaseOpened.TYPE + ".v1",
                 RectificationProgressReported.TYPE + ".v1", RectificationTaskClosed.TYPE + ".v1",
-                RectificationReportSubmitted.TYPE + ".v1", RectificationProgressReported.TYPE + ".v1",
+                RectificationReportSubmitted.TYPE + ".v1", HeadReportSubmitted.TYPE + ".v1",
+                RectificationProgressReported.TYPE + ".v1",
                 RectificationTaskClosed.TYPE + ".v1", RectificationEvaluated.TYPE + ".v1");
         ConsumerRecord<String, String> evaluated = records.get(records.size() - 1);
         assertThat(evaluated.value()).contains("\"inspectionId\":\"" + feedback.inspectionId() + "\"")
@@ -164,7 +168,70 @@ class RectificationFlowTest {
         as(CENTRE_OFFICE).queryParam("inspectionId", feedback.inspectionId()).queryParam("status", "EVALUATED")
                 .get(BASE).then().statusCode(200)
                 .body("items[0].tasksClosed", equalTo(2)).body("items[0].outcome", equalTo("EFFECTIVE"))
-                .body("items[0].reportOnTime", equalTo(true)).body("items[0].version", equalTo(7));
+                .body("items[0].reportOnTime", equalTo(true)).body("items[0].version", equalTo(8));
+    }
+
+    /**
+     * A plan for a case of {@link InspectionFeedback#feedback} with two findings: the first fixed now and by a
+     * deadline, owned by a deputy head, the second long term, owned by the head.
+     */
+    static String plan(String inspectionId, LocalDate today) {
+        return "{\"tasks\":[{\"findingId\":\"finding-1-" + inspectionId + "\",\"description\":\"清退违规发放的津补贴\","
+                + "\"tier\":\"IMMEDIATE\",\"dueOn\":\"" + today.plusDays(10) + "\",\"owner\":\"王某\","
+                + "\"ownerPost\":\"副局长\"},{\"findingId\":\"finding-1-" + inspectionId + "\",\"description\":"
+                + "\"修订津补贴管理办法\",\"tier\":\"DEADLINE\",\"dueOn\":\"" + today.plusDays(40) + "\",\"owner\":"
+                + "\"王某\",\"ownerPost\":\"副局长\"},{\"findingId\":\"finding-2-" + inspectionId + "\",\"description\":"
+                + "\"健全主体责任落实机制\",\"tier\":\"LONG_TERM\",\"owner\":\"张某\",\"ownerPost\":\"党委书记\"}]}";
+    }
+
+    @Test
+    void the_plan_lays_out_the_three_lists_and_the_evaluation_waits_for_the_heads_report() {
+        LocalDate today = CaseAccess.today();
+        FeedbackGiven feedback = InspectionFeedback.feedback("000000", "330000", today.minusDays(20), 2);
+        String id = InspectionFeedback.opened(feedback);
+        String first = "finding-1-" + feedback.inspectionId();
+        String second = "finding-2-" + feedback.inspectionId();
+
+        // A plan that leaves a problem without a task, or a long-term task with a due date, is refused whole.
+        as(ZHEJIANG_OWNER).body("{\"tasks\":[{\"findingId\":\"" + first + "\",\"description\":\"x\",\"tier\":"
+                + "\"IMMEDIATE\",\"dueOn\":\"" + today + "\",\"owner\":\"王某\",\"ownerPost\":\"副局长\"}]}")
+                .post(BASE + id + "/plan").then().statusCode(422).body("code", equalTo("problem-without-task"))
+                .body("errors[0].field", equalTo("tasks"));
+        as(ZHEJIANG_OWNER).body(plan(feedback.inspectionId(), today).replace("\"LONG_TERM\",",
+                "\"LONG_TERM\",\"dueOn\":\"" + today + "\",")).post(BASE + id + "/plan").then().statusCode(422)
+                .body("code", equalTo("due-date-not-for-long-term"));
+        as(CENTRE_OFFICE).body(plan(feedback.inspectionId(), today)).post(BASE + id + "/plan").then()
+                .statusCode(403);
+
+        as(ZHEJIANG_OWNER).header("If-Match", "\"1\"").body(plan(feedback.inspectionId(), today))
+                .post(BASE + id + "/plan").then().statusCode(200).header("ETag", "\"2\"")
+                .body("planFiledOn", equalTo(today.toString()))
+                .body("tasks.taskId", contains("T1", "T2", "T3"))
+                .body("tasks.tier", contains("IMMEDIATE", "DEADLINE", "LONG_TERM"))
+                .body("tasks[2].dueOn", nullValue())
+                .body("tasks.responsible", contains("王某", "王某", "张某"))
+                .body("problems.findingId", contains(first, second))
+                .body("problems[0].taskIds", contains("T1", "T2"))
+                .body("problems[1].taskIds", contains("T3"))
+                .body("responsibilities.responsible", contains(feedback.organisationHead(), "王某", "张某"))
+                .body("responsibilities[0].firstResponsible", equalTo(true))
+                .body("responsibilities[1].post", equalTo("副局长"))
+                .body("responsibilities[1].taskIds", contains("T1", "T2"));
+        as(ZHEJIANG_OWNER).body(plan(feedback.inspectionId(), today)).post(BASE + id + "/plan").then()
+                .statusCode(409).body("code", equalTo("plan-already-filed"));
+
+        as(ZHEJIANG_OWNER).body("{\"evidence\":[\"退款凭证-001\"]}").post(BASE + id + "/tasks/T1/close").then()
+                .statusCode(200).body("responsibilities[1].openTaskIds", contains("T2"));
+        as(ZHEJIANG_OWNER).body("{\"summary\":\"已整改1项\"}").post(BASE + id + "/report").then().statusCode(200);
+        as(CENTRE_OFFICE).body("{\"outcome\":\"NOT_EFFECTIVE\",\"remarks\":\"未报\"}").post(BASE + id + "/evaluation")
+                .then().statusCode(409).body("code", equalTo("head-report-not-submitted"));
+        as(ZHEJIANG_OWNER).body("{\"summary\":\"党委书记履行第一责任人职责，召开专题会议6次\"}")
+                .post(BASE + id + "/head-report").then().statusCode(200).body("headReport.onTime", equalTo(true))
+                .body("headReport.summary", equalTo("党委书记履行第一责任人职责，召开专题会议6次"));
+        as(ZHEJIANG_OWNER).body("{\"summary\":\"again\"}").post(BASE + id + "/head-report").then()
+                .statusCode(409).body("code", equalTo("head-report-already-submitted"));
+        as(CENTRE_OFFICE).body("{\"outcome\":\"NOT_EFFECTIVE\",\"remarks\":\"长期任务未完成\"}")
+                .post(BASE + id + "/evaluation").then().statusCode(200).body("status", equalTo("EVALUATED"));
     }
 
     @Test
@@ -186,6 +253,8 @@ class RectificationFlowTest {
 
         as(ZHEJIANG_OWNER).body("{\"submittedOn\":\"2025-04-01\",\"summary\":\"逾期报告\"}").post(BASE + id + "/report")
                 .then().statusCode(200).body("report.onTime", equalTo(false)).body("overdue", equalTo(false));
+        as(ZHEJIANG_OWNER).body("{\"submittedOn\":\"2025-04-02\",\"summary\":\"逾期报告\"}")
+                .post(BASE + id + "/head-report").then().statusCode(200).body("headReport.onTime", equalTo(false));
         // Not effective with a task still open is allowed: a candidate for a look-back round.
         as(CENTRE_OFFICE).body("{\"evaluatedOn\":\"2025-05-01\",\"outcome\":\"NOT_EFFECTIVE\",\"remarks\":\"整改敷衍\"}")
                 .post(BASE + id + "/evaluation").then().statusCode(200)

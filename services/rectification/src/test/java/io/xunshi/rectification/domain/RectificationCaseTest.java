@@ -15,12 +15,16 @@ import io.xunshi.contracts.inspection.FeedbackGiven;
 import io.xunshi.contracts.inspection.FocusArea;
 import io.xunshi.contracts.inspection.Severity;
 import io.xunshi.contracts.rectification.EvaluationOutcome;
+import io.xunshi.contracts.rectification.HeadReportSubmitted;
+import io.xunshi.contracts.rectification.PlannedTask;
 import io.xunshi.contracts.rectification.RectificationCaseOpened;
 import io.xunshi.contracts.rectification.RectificationEvaluated;
 import io.xunshi.contracts.rectification.RectificationEvent;
+import io.xunshi.contracts.rectification.RectificationPlanFiled;
 import io.xunshi.contracts.rectification.RectificationProgressReported;
 import io.xunshi.contracts.rectification.RectificationReportSubmitted;
 import io.xunshi.contracts.rectification.RectificationTaskClosed;
+import io.xunshi.contracts.rectification.TaskTier;
 import io.xunshi.rectification.domain.RectificationCase.CloseTask;
 import io.xunshi.rectification.domain.RectificationCase.Evaluate;
 import io.xunshi.rectification.domain.RectificationCase.ReportProgress;
@@ -50,6 +54,15 @@ class RectificationCaseTest {
 
     private static RectificationReportSubmitted submitted(LocalDate on) {
         return new RectificationReportSubmitted(CASE, on, "报告", !on.isAfter(DUE));
+    }
+
+    private static HeadReportSubmitted headReported(LocalDate on) {
+        return new HeadReportSubmitted(CASE, on, "组织落实情况", !on.isAfter(DUE));
+    }
+
+    private static RectificationCase.PlanTask planned(String finding, TaskTier tier, LocalDate due, String owner) {
+        return new RectificationCase.PlanTask(" " + finding + " ", " 整改 " + finding + " ", tier, due, " " + owner + " ",
+                "副局长");
     }
 
     private static RectificationEvaluated evaluated(EvaluationOutcome outcome, LocalDate on) {
@@ -106,6 +119,9 @@ class RectificationCaseTest {
         rectification.when(new ReportProgress("T1", GIVEN, "x")).thenRejected(RectificationCase.NOT_OPENED);
         rectification.when(new CloseTask("T1", GIVEN, List.of("d"))).thenRejected(RectificationCase.NOT_OPENED);
         rectification.when(new SubmitReport(GIVEN, "s")).thenRejected(RectificationCase.NOT_OPENED);
+        rectification.when(new RectificationCase.SubmitHeadReport(GIVEN, "s"))
+                .thenRejected(RectificationCase.NOT_OPENED);
+        rectification.when(new RectificationCase.FilePlan(GIVEN, List.of())).thenRejected(RectificationCase.NOT_OPENED);
         rectification.when(new Evaluate(EvaluationOutcome.EFFECTIVE, GIVEN, "r"))
                 .thenRejected(RectificationCase.NOT_OPENED);
     }
@@ -220,10 +236,11 @@ class RectificationCaseTest {
 
     @Test
     void an_effective_evaluation_needs_every_task_closed() {
-        rectification.given(OPENED, closed("T1", GIVEN), submitted(GIVEN.plusDays(20)))
+        rectification.given(OPENED, closed("T1", GIVEN), submitted(GIVEN.plusDays(20)), headReported(GIVEN))
                 .when(new Evaluate(EvaluationOutcome.EFFECTIVE, GIVEN.plusDays(30), "好"))
                 .thenRejected(RectificationCase.TASKS_STILL_OPEN);
-        rectification.given(OPENED, closed("T1", GIVEN), closed("T2", GIVEN), submitted(GIVEN.plusDays(20)))
+        rectification.given(OPENED, closed("T1", GIVEN), closed("T2", GIVEN), submitted(GIVEN.plusDays(20)),
+                headReported(GIVEN.plusDays(21)))
                 .when(new Evaluate(EvaluationOutcome.EFFECTIVE, GIVEN.plusDays(30), " 整改到位 "))
                 .then(new RectificationEvaluated(CASE, "insp-1", "plan-1", "org-1", EvaluationOutcome.EFFECTIVE,
                         GIVEN.plusDays(30), "整改到位"))
@@ -236,8 +253,9 @@ class RectificationCaseTest {
 
     @Test
     void a_case_with_open_tasks_may_be_evaluated_not_effective() {
-        rectification.given(OPENED, submitted(GIVEN)).when(new Evaluate(EvaluationOutcome.NOT_EFFECTIVE, GIVEN,
-                "敷衍整改")).then(new RectificationEvaluated(CASE, "insp-1", "plan-1", "org-1",
+        rectification.given(OPENED, submitted(GIVEN), headReported(GIVEN)).when(new Evaluate(
+                EvaluationOutcome.NOT_EFFECTIVE, GIVEN, "敷衍整改"))
+                .then(new RectificationEvaluated(CASE, "insp-1", "plan-1", "org-1",
                         EvaluationOutcome.NOT_EFFECTIVE, GIVEN, "敷衍整改"));
     }
 
@@ -245,18 +263,104 @@ class RectificationCaseTest {
     void a_case_is_evaluated_only_after_its_report() {
         rectification.given(OPENED).when(new Evaluate(EvaluationOutcome.NOT_EFFECTIVE, GIVEN, "x"))
                 .thenRejected(RectificationCase.REPORT_NOT_SUBMITTED);
+        // Art. 27: the head's report on organising the rectification is due too, and the evaluation waits for it.
+        rectification.given(OPENED, submitted(GIVEN)).when(new Evaluate(EvaluationOutcome.NOT_EFFECTIVE, GIVEN, "x"))
+                .thenRejected(RectificationCase.HEAD_REPORT_NOT_SUBMITTED);
+        rectification.given(OPENED, headReported(GIVEN))
+                .when(new Evaluate(EvaluationOutcome.NOT_EFFECTIVE, GIVEN, "x"))
+                .thenRejected(RectificationCase.REPORT_NOT_SUBMITTED);
+    }
+
+    @Test
+    void the_heads_report_is_submitted_once_on_time_up_to_the_deadline_and_not_before_the_feedback() {
+        rectification.given(OPENED).when(new RectificationCase.SubmitHeadReport(DUE, " 组织落实情况 "))
+                .then(new HeadReportSubmitted(CASE, DUE, "组织落实情况", true))
+                .andState(s -> assertThat(s.headReport().onTime()).isTrue());
+        rectification.given(OPENED).when(new RectificationCase.SubmitHeadReport(DUE.plusDays(1), "迟报"))
+                .then(new HeadReportSubmitted(CASE, DUE.plusDays(1), "迟报", false));
+        rectification.given(OPENED, headReported(GIVEN))
+                .when(new RectificationCase.SubmitHeadReport(GIVEN.plusDays(1), "again"))
+                .thenRejected(RectificationCase.HEAD_REPORT_ALREADY_SUBMITTED);
+        rectification.given(OPENED).when(new RectificationCase.SubmitHeadReport(GIVEN.minusDays(1), "早"))
+                .thenInvalid(RectificationCase.DATE_BEFORE_FEEDBACK, "submittedOn");
+    }
+
+    @Test
+    void the_plan_replaces_the_first_tasks_with_tiered_owned_tasks_numbered_in_order_and_keeps_the_problems() {
+        LocalDate filed = GIVEN.plusDays(10);
+        rectification.given(OPENED).when(new RectificationCase.FilePlan(filed, List.of(
+                planned("f-1", TaskTier.IMMEDIATE, filed.plusDays(20), "王某"),
+                planned("f-1", TaskTier.DEADLINE, DUE, "赵某"),
+                planned("f-2", TaskTier.LONG_TERM, null, "王某"))))
+                .then(new RectificationPlanFiled(CASE, filed, List.of(
+                        new PlannedTask("T1", "f-1", "整改 f-1", TaskTier.IMMEDIATE, filed.plusDays(20), "王某", "副局长"),
+                        new PlannedTask("T2", "f-1", "整改 f-1", TaskTier.DEADLINE, DUE, "赵某", "副局长"),
+                        new PlannedTask("T3", "f-2", "整改 f-2", TaskTier.LONG_TERM, null, "王某", "副局长"))))
+                .andState(s -> {
+                    assertThat(s.planFiledOn()).isEqualTo(filed);
+                    assertThat(s.tasks()).extracting(t -> t.taskId() + ":" + t.findingId() + ":" + t.focusArea() + ":"
+                            + t.tier() + ":" + t.responsible()).containsExactly(
+                                    "T1:f-1:PARTY_LINE:IMMEDIATE:王某", "T2:f-1:PARTY_LINE:DEADLINE:赵某",
+                                    "T3:f-2:ORGANISATIONAL_LINE:LONG_TERM:王某");
+                    assertThat(s.problems()).extracting(RectificationCase.Problem::findingId)
+                            .containsExactly("f-1", "f-2");
+                    assertThat(s.firstResponsible()).isEqualTo("李四");
+                });
+    }
+
+    @Test
+    void every_problem_is_worked_on_every_task_works_on_a_problem_and_the_tiers_decide_the_due_dates() {
+        LocalDate filed = GIVEN.plusDays(10);
+        rectification.given(OPENED).when(new RectificationCase.FilePlan(filed, List.of(
+                planned("f-1", TaskTier.IMMEDIATE, DUE, "王某")))).thenInvalid(RectificationCase.PROBLEM_WITHOUT_TASK,
+                        "tasks");
+        rectification.given(OPENED).when(new RectificationCase.FilePlan(filed, List.of(
+                planned("f-1", TaskTier.IMMEDIATE, DUE, "王某"), planned("f-9", TaskTier.LONG_TERM, null, "王某"))))
+                .thenInvalid(RectificationCase.PROBLEM_UNKNOWN, "tasks");
+        rectification.given(OPENED).when(new RectificationCase.FilePlan(filed, List.of(
+                planned("f-1", TaskTier.DEADLINE, null, "王某"), planned("f-2", TaskTier.LONG_TERM, null, "王某"))))
+                .thenInvalid(RectificationCase.DUE_DATE_REQUIRED, "tasks");
+        rectification.given(OPENED).when(new RectificationCase.FilePlan(filed, List.of(
+                planned("f-1", TaskTier.IMMEDIATE, DUE, "王某"), planned("f-2", TaskTier.LONG_TERM, DUE, "王某"))))
+                .thenInvalid(RectificationCase.DUE_DATE_NOT_FOR_LONG_TERM, "tasks");
+        rectification.given(OPENED).when(new RectificationCase.FilePlan(filed, List.of(
+                planned("f-1", TaskTier.IMMEDIATE, filed.minusDays(1), "王某"),
+                planned("f-2", TaskTier.LONG_TERM, null, "王某")))).thenInvalid(RectificationCase.DUE_BEFORE_PLAN,
+                        "tasks");
+        rectification.given(OPENED).when(new RectificationCase.FilePlan(GIVEN.minusDays(1), List.of(
+                planned("f-1", TaskTier.IMMEDIATE, DUE, "王某"), planned("f-2", TaskTier.LONG_TERM, null, "王某"))))
+                .thenInvalid(RectificationCase.DATE_BEFORE_FEEDBACK, "filedOn");
+    }
+
+    @Test
+    void the_plan_is_filed_once_before_the_work_and_the_report() {
+        List<RectificationCase.PlanTask> tasks = List.of(planned("f-1", TaskTier.IMMEDIATE, DUE, "王某"),
+                planned("f-2", TaskTier.LONG_TERM, null, "王某"));
+        RectificationPlanFiled plan = new RectificationPlanFiled(CASE, GIVEN, List.of(
+                new PlannedTask("T1", "f-1", "x", TaskTier.IMMEDIATE, DUE, "王某", "副局长"),
+                new PlannedTask("T2", "f-2", "y", TaskTier.LONG_TERM, null, "王某", "副局长")));
+        rectification.given(OPENED, plan).when(new RectificationCase.FilePlan(GIVEN, tasks))
+                .thenRejected(RectificationCase.PLAN_ALREADY_FILED);
+        rectification.given(OPENED, new RectificationProgressReported(CASE, "T1", GIVEN, "已开展"))
+                .when(new RectificationCase.FilePlan(GIVEN, tasks)).thenRejected(RectificationCase.PLAN_TOO_LATE);
+        rectification.given(OPENED, submitted(GIVEN)).when(new RectificationCase.FilePlan(GIVEN, tasks))
+                .thenRejected(RectificationCase.PLAN_TOO_LATE);
+        // The plan's tasks are the ones worked on and closed afterwards.
+        rectification.given(OPENED, plan).when(new CloseTask("T2", GIVEN.plusDays(3), List.of("制度文件")))
+                .then(new RectificationTaskClosed(CASE, "T2", GIVEN.plusDays(3), List.of("制度文件")));
     }
 
     @Test
     void an_evaluation_dated_before_the_report_is_invalid_on_evaluated_on() {
-        rectification.given(OPENED, submitted(GIVEN.plusDays(5)))
+        rectification.given(OPENED, submitted(GIVEN.plusDays(5)), headReported(GIVEN))
                 .when(new Evaluate(EvaluationOutcome.NOT_EFFECTIVE, GIVEN.plusDays(4), "x"))
                 .thenInvalid(RectificationCase.DATE_BEFORE_REPORT, "evaluatedOn");
     }
 
     @Test
     void nothing_is_recorded_on_an_evaluated_case() {
-        RectificationEvent[] done = history(submitted(GIVEN), evaluated(EvaluationOutcome.NOT_EFFECTIVE, GIVEN));
+        RectificationEvent[] done = history(submitted(GIVEN), headReported(GIVEN),
+                evaluated(EvaluationOutcome.NOT_EFFECTIVE, GIVEN));
         rectification.given(done).when(new Evaluate(EvaluationOutcome.NOT_EFFECTIVE, GIVEN, "x"))
                 .thenRejected(RectificationCase.ALREADY_EVALUATED);
         rectification.given(done).when(new ReportProgress("T2", GIVEN, "x"))
@@ -265,5 +369,9 @@ class RectificationCaseTest {
                 .thenRejected(RectificationCase.ALREADY_EVALUATED);
         rectification.given(done).when(new SubmitReport(GIVEN, "s"))
                 .thenRejected(RectificationCase.ALREADY_EVALUATED);
+        rectification.given(done).when(new RectificationCase.SubmitHeadReport(GIVEN, "s"))
+                .thenRejected(RectificationCase.ALREADY_EVALUATED);
+        rectification.given(done).when(new RectificationCase.FilePlan(GIVEN, List.of(planned("f-1",
+                TaskTier.LONG_TERM, null, "王某")))).thenRejected(RectificationCase.ALREADY_EVALUATED);
     }
 }
