@@ -40,7 +40,8 @@ class PublishedDocumentsTest {
                     "listClues",
                     "listInspections", "recordBriefing", "recordCadreVetting", "recordFinding", "registerCadre",
                     "reportInspection", "standDownTeam", "stationTeam", "submitThematicReport", "suggestTeam"),
-            "rectification", Set.of("closeTask", "evaluateRectification", "filePlan", "getCase", "listCases",
+            "rectification",
+            Set.of("closeTask", "evaluateRectification", "filePlan", "getCase", "handOverResponsibility", "listCases",
                     "reportProgress", "submitHeadReport", "submitReport"),
             "coordination", Set.of("getJurisdiction", "getOrganisation", "getRollUp", "importJurisdictions",
                     "listJurisdictions", "listOrganisations", "registerOrganisation", "renameOrganisation"));

@@ -3,7 +3,7 @@ package io.xunshi.contracts.rectification;
 /** What happens to one rectification case; published on {@code xunshi.rectification.events}, keyed by the case id. */
 public sealed interface RectificationEvent permits RectificationCaseOpened, RectificationPlanFiled,
         RectificationProgressReported, RectificationTaskClosed, RectificationReportSubmitted, HeadReportSubmitted,
-        RectificationEvaluated {
+        ResponsibilityHandedOver, RectificationEvaluated {
 
     String caseId();
 }

@@ -104,6 +104,7 @@ import io.xunshi.client.rectification.model.CloseTaskRequest;
 import io.xunshi.client.rectification.model.EvaluateRectificationRequest;
 import io.xunshi.client.rectification.model.EvaluationOutcome;
 import io.xunshi.client.rectification.model.FilePlanRequest;
+import io.xunshi.client.rectification.model.HandOverRequest;
 import io.xunshi.client.rectification.model.HeadReportRequest;
 import io.xunshi.client.rectification.model.PlannedTaskRequest;
 import io.xunshi.client.rectification.model.ReportProgressRequest;
@@ -781,6 +782,13 @@ class WalkingSkeletonIT {
                 .containsExactly(head + ":[T3]", "王某:[T1, T2]");
         assertThat(planned.getResponsibilities().get(0).getFirstResponsible()).isTrue();
         List<String> tasks = planned.getTasks().stream().map(Task::getTaskId).toList();
+
+        // The deputy changes post before the work is done: the open tasks pass to the successor, history keeps both.
+        CaseView handedOver = owner.handOverResponsibility(caseId, new HandOverRequest().from("王某").to("陈某")
+                .toPost("副书记").handedOverOn(LocalDate.parse("2026-06-25")), key(), null);
+        assertThat(handedOver.getTasks()).extracting(Task::getResponsible).containsExactly("陈某", "陈某", head);
+        assertThat(handedOver.getTasks().get(0).getOwners()).extracting(o -> o.getOwner() + ":" + o.getUntil())
+                .containsExactly("王某:2026-06-25", "陈某:null");
 
         CaseView progressed = owner.reportProgress(caseId, tasks.get(0), new ReportProgressRequest()
                 .reportedOn(LocalDate.parse("2026-07-01")).progress("已召开专题民主生活会，制定整改方案"), key(), null);

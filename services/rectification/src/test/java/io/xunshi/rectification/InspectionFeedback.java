@@ -24,6 +24,9 @@ import io.xunshi.testing.TestTokens;
  */
 public final class InspectionFeedback {
 
+    /** The organisation's head every feedback names: the case's first responsible person. */
+    public static final String HEAD = "张三";
+
     public static final String TOPIC = "xunshi.inspection.events";
     public static final String DEAD_LETTER_TOPIC = "xunshi.inspection.events.rectification-feedback.dlq";
     public static final Duration WAIT = Duration.ofSeconds(60);
@@ -48,7 +51,7 @@ public final class InspectionFeedback {
         }
         return new FeedbackGiven(inspectionId, "round-" + inspectionId, "plan-" + jurisdiction, jurisdiction,
                 organisation(organisationLocation), "受检单位" + organisationLocation, jurisdiction, organisationLocation,
-                "张三",
+                HEAD,
                 givenOn, list);
     }
 

@@ -33,7 +33,11 @@ public record CaseView(String caseId, String inspectionId, String roundId, Strin
     /** {@code tier}, {@code dueOn} and {@code responsiblePost} are null on the first tasks, before the plan. */
     public record Task(String taskId, String findingId, FocusArea focusArea, String description, String responsible,
             RectificationCase.TaskStatus status, List<Progress> progress, LocalDate closedOn, List<String> evidence,
-            TaskTier tier, LocalDate dueOn, String responsiblePost) {
+            TaskTier tier, LocalDate dueOn, String responsiblePost, List<TaskOwnership> owners) {
+    }
+
+    /** Who owned a task from when until when ({@code until} null: still); successors follow their predecessors. */
+    public record TaskOwnership(String owner, String post, LocalDate since, LocalDate until) {
     }
 
     /** The problem list (问题清单): each finding fed back, with the tasks working on it. */
@@ -53,7 +57,9 @@ public record CaseView(String caseId, String inspectionId, String roundId, Strin
         List<Task> tasks = s.tasks().stream().map(t -> new Task(t.taskId(), t.findingId(), t.focusArea(),
                 t.description(), t.responsible(), t.status(),
                 t.progress().stream().map(p -> new Progress(p.reportedOn(), p.progress())).toList(), t.closedOn(),
-                t.evidence(), t.tier(), t.dueOn(), t.responsiblePost())).toList();
+                t.evidence(), t.tier(), t.dueOn(), t.responsiblePost(), t.owners().stream()
+                        .map(o -> new TaskOwnership(o.owner(), o.post(), o.since(), o.until())).toList()))
+                .toList();
         List<CaseProblem> problems = s.problems().stream().map(p -> new CaseProblem(p.findingId(), p.focusArea(),
                 p.description(), s.tasks().stream().filter(t -> t.findingId().equals(p.findingId()))
                         .map(RectificationCase.Task::taskId).toList()))

@@ -105,6 +105,26 @@ public class RectificationCaseResource {
     }
 
     @POST
+    @Path("{id}/handovers")
+    @RolesAllowed(Role.RECTIFICATION_OWNER)
+    @Operation(operationId = "handOverResponsibility",
+            summary = "Hand an owner's open tasks over to their successor (整改责任交接)",
+            description = "The rectifying organisation's side only, when the head or an owner changes post: every open"
+                    + " task of the outgoing owner passes to the successor, and the first responsibility too when the"
+                    + " head changes; closed tasks stay with whoever closed them, and each task's owners keep who"
+                    + " owned it when. 422 owner-unknown when nobody of that name owns an open task or is first"
+                    + " responsible, same-owner, handover-before-ownership.")
+    @APIResponse(responseCode = "200", description = "The case after the handover, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CaseView.class)))
+    public Uni<Response> handOverResponsibility(@PathParam("id") String id, @Valid @NotNull HandOverRequest request,
+            @BeanParam CommandHeaders headers) {
+        LocalDate on = Days.notAfterToday("handedOverOn", request.handedOverOn());
+        return commands.execute(cases.aggregate(), id, headers, request, OWNER,
+                new RectificationCase.HandOver(request.from(), request.to(), request.toPost(), on), VIEW);
+    }
+
+    @POST
     @Path("{id}/head-report")
     @RolesAllowed(Role.RECTIFICATION_OWNER)
     @Operation(operationId = "submitHeadReport",

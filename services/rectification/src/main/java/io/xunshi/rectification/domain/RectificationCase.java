@@ -22,6 +22,7 @@ import io.xunshi.contracts.rectification.RectificationProgressReported;
 import io.xunshi.contracts.rectification.RectificationReportSubmitted;
 import io.xunshi.contracts.rectification.RectificationTask;
 import io.xunshi.contracts.rectification.RectificationTaskClosed;
+import io.xunshi.contracts.rectification.ResponsibilityHandedOver;
 import io.xunshi.contracts.rectification.TaskTier;
 import io.xunshi.kernel.domain.DomainRejection;
 import io.xunshi.kernel.domain.ExhaustiveDecider;
@@ -66,6 +67,12 @@ public final class RectificationCase
     /** 422 on tasks: a due date before the plan. */
     public static final String DUE_BEFORE_PLAN = "due-before-plan";
     public static final String HEAD_REPORT_ALREADY_SUBMITTED = "head-report-already-submitted";
+    /** 422 on from: nobody of that name owns an open task of the case or is its first responsible person. */
+    public static final String OWNER_UNKNOWN = "owner-unknown";
+    /** 422 on to: a handover names a successor other than the outgoing owner. */
+    public static final String SAME_OWNER = "same-owner";
+    /** 422 on handedOverOn: before the outgoing owner took one of the tasks over. */
+    public static final String HANDOVER_BEFORE_OWNERSHIP = "handover-before-ownership";
     /** 409: the evaluation waits for the head's report too (Art. 27). */
     public static final String HEAD_REPORT_NOT_SUBMITTED = "head-report-not-submitted";
 
@@ -78,7 +85,15 @@ public final class RectificationCase
     }
 
     public sealed interface Command permits Open, FilePlan, ReportProgress, CloseTask, SubmitReport,
-            SubmitHeadReport, Evaluate {
+            SubmitHeadReport, HandOver, Evaluate {
+    }
+
+    /** An owner changed post: their open tasks, and the first responsibility if theirs, pass to the successor. */
+    public record HandOver(String from, String to, String toPost, LocalDate handedOverOn) implements Command {
+    }
+
+    /** Who owned a task from when until when ({@code until} null: still). */
+    public record Ownership(String owner, String post, LocalDate since, LocalDate until) {
     }
 
     /** One task as the plan proposes it; the case numbers it. */
@@ -119,30 +134,43 @@ public final class RectificationCase
      */
     public record Task(String taskId, String findingId, FocusArea focusArea, String description, String responsible,
             TaskStatus status, List<Progress> progress, LocalDate closedOn, List<String> evidence, TaskTier tier,
-            LocalDate dueOn, String responsiblePost) {
+            LocalDate dueOn, String responsiblePost, List<Ownership> owners) {
 
-        /** A task as the opening sets it: open, with no progress yet. */
-        static Task from(RectificationTask t) {
+        /** A task as the opening sets it: open, with no progress yet, the head's since the feedback. */
+        static Task from(RectificationTask t, LocalDate feedbackOn) {
             return new Task(t.taskId(), t.findingId(), t.focusArea(), t.description(), t.responsible(),
-                    TaskStatus.OPEN, List.of(), null, List.of(), null, null, null);
+                    TaskStatus.OPEN, List.of(), null, List.of(), null, null, null,
+                    List.of(new Ownership(t.responsible(), null, feedbackOn, null)));
         }
 
-        /** A task as the plan sets it, on the problem it works on. */
-        static Task from(PlannedTask t, Problem problem) {
+        /** A task as the plan sets it, on the problem it works on, its owner's since the plan. */
+        static Task from(PlannedTask t, Problem problem, LocalDate filedOn) {
             return new Task(t.taskId(), t.findingId(), problem.focusArea(), t.description(), t.owner(),
-                    TaskStatus.OPEN, List.of(), null, List.of(), t.tier(), t.dueOn(), t.ownerPost());
+                    TaskStatus.OPEN, List.of(), null, List.of(), t.tier(), t.dueOn(), t.ownerPost(),
+                    List.of(new Ownership(t.owner(), t.ownerPost(), filedOn, null)));
         }
 
         Task withProgress(Progress more) {
             List<Progress> all = new ArrayList<>(progress);
             all.add(more);
             return new Task(taskId, findingId, focusArea, description, responsible, status, List.copyOf(all),
-                    closedOn, evidence, tier, dueOn, responsiblePost);
+                    closedOn, evidence, tier, dueOn, responsiblePost, owners);
         }
 
         Task closed(LocalDate on, List<String> closingEvidence) {
             return new Task(taskId, findingId, focusArea, description, responsible, TaskStatus.CLOSED, progress, on,
-                    List.copyOf(closingEvidence), tier, dueOn, responsiblePost);
+                    List.copyOf(closingEvidence), tier, dueOn, responsiblePost, owners);
+        }
+
+        /** The task passed to {@code to} on {@code on}; the outgoing owner's ownership ends that day. */
+        Task handedOver(String to, String toPost, LocalDate on) {
+            List<Ownership> history = new ArrayList<>();
+            for (Ownership o : owners) {
+                history.add(o.until() == null ? new Ownership(o.owner(), o.post(), o.since(), on) : o);
+            }
+            history.add(new Ownership(to, toPost, on, null));
+            return new Task(taskId, findingId, focusArea, description, to, status, progress, closedOn, evidence, tier,
+                    dueOn, toPost, List.copyOf(history));
         }
     }
 
@@ -170,7 +198,8 @@ public final class RectificationCase
         static State from(RectificationCaseOpened o) {
             return new State(o.caseId(), o.inspectionId(), o.roundId(), o.planId(), o.jurisdiction(),
                     o.organisationId(), o.organisationName(), o.organisationJurisdiction(), o.organisationLocation(),
-                    o.firstResponsible(), o.feedbackOn(), o.reportDue(), o.tasks().stream().map(Task::from).toList(),
+                    o.firstResponsible(), o.feedbackOn(), o.reportDue(),
+                    o.tasks().stream().map(t -> Task.from(t, o.feedbackOn())).toList(),
                     null, null, o.tasks().stream().map(t -> new Problem(t.findingId(), t.focusArea(), t.description()))
                             .toList(),
                     null, null);
@@ -234,10 +263,24 @@ public final class RectificationCase
         }
 
         State withPlan(RectificationPlanFiled plan) {
-            List<Task> planned = plan.tasks().stream().map(t -> Task.from(t, problem(t.findingId()))).toList();
+            List<Task> planned = plan.tasks().stream().map(t -> Task.from(t, problem(t.findingId()), plan.filedOn()))
+                    .toList();
             return new State(caseId, inspectionId, roundId, planId, jurisdiction, organisationId, organisationName,
                     organisationJurisdiction, organisationLocation, firstResponsible, feedbackOn, reportDue, planned,
                     report, evaluation, problems, plan.filedOn(), headReport);
+        }
+
+        State withHandOver(ResponsibilityHandedOver h) {
+            State after = this;
+            for (String taskId : h.taskIds()) {
+                after = after.withTask(taskId, task -> task.handedOver(h.to(), h.toPost(), h.handedOverOn()));
+            }
+            return !h.firstResponsible()
+                    ? after
+                    : new State(caseId, inspectionId, roundId, planId, jurisdiction,
+                            organisationId, organisationName, organisationJurisdiction, organisationLocation, h.to(),
+                            feedbackOn, reportDue, after.tasks(), report, evaluation, problems, planFiledOn,
+                            headReport);
         }
 
         State withHeadReport(Report newHeadReport) {
@@ -285,12 +328,14 @@ public final class RectificationCase
                 .decide(Open.class, (open, state) -> state.opened() ? List.of() : List.of(open.opened()))
                 .decide(FilePlan.class, RectificationCase::filePlan)
                 .decide(SubmitHeadReport.class, RectificationCase::submitHeadReport)
+                .decide(HandOver.class, RectificationCase::handOver)
                 .decide(ReportProgress.class, RectificationCase::reportProgress)
                 .decide(CloseTask.class, RectificationCase::closeTask)
                 .decide(SubmitReport.class, RectificationCase::submitReport)
                 .decide(Evaluate.class, RectificationCase::evaluate)
                 .evolve(RectificationCaseOpened.class, (state, opened) -> State.from(opened))
                 .evolve(RectificationPlanFiled.class, State::withPlan)
+                .evolve(ResponsibilityHandedOver.class, State::withHandOver)
                 .evolve(HeadReportSubmitted.class, (state, r) -> state.withHeadReport(new Report(r.submittedOn(),
                         r.summary(), r.onTime())))
                 .evolve(RectificationProgressReported.class, (state, p) -> state.withTask(p.taskId(),
@@ -344,6 +389,32 @@ public final class RectificationCase
                     + " on " + String.join(", ", uncovered), uncovered);
         }
         return List.of(new RectificationPlanFiled(state.caseId(), plan.filedOn(), List.copyOf(tasks)));
+    }
+
+    private static List<RectificationEvent> handOver(HandOver h, State state) {
+        stillOpen(state);
+        String from = h.from().strip();
+        String to = h.to().strip();
+        if (from.equals(to)) {
+            throw new InvalidCommand(SAME_OWNER, "to", "the successor is " + to + ", the outgoing owner themself");
+        }
+        notBeforeFeedback(state, h.handedOverOn(), "handedOverOn", "the handover");
+        List<String> open = state.tasks().stream()
+                .filter(t -> t.status() == TaskStatus.OPEN && t.responsible().equals(from)).map(Task::taskId).toList();
+        boolean head = from.equals(state.firstResponsible());
+        if (open.isEmpty() && !head) {
+            throw new InvalidCommand(OWNER_UNKNOWN, "from", from + " owns no open task of the case and is not its"
+                    + " first responsible person");
+        }
+        for (String taskId : open) {
+            LocalDate since = state.task(taskId).owners().get(state.task(taskId).owners().size() - 1).since();
+            if (h.handedOverOn().isBefore(since)) {
+                throw new InvalidCommand(HANDOVER_BEFORE_OWNERSHIP, "handedOverOn", "the handover, " + h.handedOverOn()
+                        + ", is before " + from + " took task " + taskId + " over on " + since);
+            }
+        }
+        return List.of(new ResponsibilityHandedOver(state.caseId(), from, to, h.toPost().strip(), h.handedOverOn(),
+                open, head));
     }
 
     private static List<RectificationEvent> submitHeadReport(SubmitHeadReport submit, State state) {

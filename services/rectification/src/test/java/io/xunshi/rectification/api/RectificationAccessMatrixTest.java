@@ -112,6 +112,10 @@ class RectificationAccessMatrixTest extends AccessMatrixContract {
                 "filePlan", List.of(sides(Probe.resource(ZHEJIANG, (r, home) -> post(r, "plan", "plan",
                         RectificationFlowTest.plan(of("plan").inspectionId(), CaseAccess.today()))), "plan")
                         .described(sides)),
+                "handOverResponsibility", List.of(sides(Probe.resource(ZHEJIANG, (r, home) -> post(r, "handover",
+                        "handovers", "{\"from\":\"" + InspectionFeedback.HEAD + "\",\"to\":\"周某\",\"toPost\":"
+                                + "\"党委书记\"}")),
+                        "handover").described(sides)),
                 "submitHeadReport", List.of(sides(Probe.resource(ZHEJIANG, (r, home) -> post(r, "head-report",
                         "head-report", "{\"summary\":\"党委书记履行第一责任人职责\"}")), "head-report")
                         .described(sides)),

@@ -222,6 +222,16 @@ class RectificationFlowTest {
 
         as(ZHEJIANG_OWNER).body("{\"evidence\":[\"退款凭证-001\"]}").post(BASE + id + "/tasks/T1/close").then()
                 .statusCode(200).body("responsibilities[1].openTaskIds", contains("T2"));
+        // 王某 changes post: the open T2 passes to the successor, the closed T1 stays; history keeps both.
+        as(ZHEJIANG_OWNER).body("{\"from\":\"王某\",\"to\":\"陈某\",\"toPost\":\"副局长\"}")
+                .post(BASE + id + "/handovers").then().statusCode(200)
+                .body("tasks.responsible", contains("王某", "陈某", "张某"))
+                .body("tasks[1].owners.owner", contains("王某", "陈某"))
+                .body("tasks[1].owners[0].until", equalTo(today.toString()))
+                .body("tasks[1].owners[1].until", nullValue())
+                .body("responsibilities.responsible", contains(feedback.organisationHead(), "王某", "陈某", "张某"));
+        as(ZHEJIANG_OWNER).body("{\"from\":\"钱某\",\"to\":\"陈某\",\"toPost\":\"副局长\"}")
+                .post(BASE + id + "/handovers").then().statusCode(422).body("code", equalTo("owner-unknown"));
         as(ZHEJIANG_OWNER).body("{\"summary\":\"已整改1项\"}").post(BASE + id + "/report").then().statusCode(200);
         as(CENTRE_OFFICE).body("{\"outcome\":\"NOT_EFFECTIVE\",\"remarks\":\"未报\"}").post(BASE + id + "/evaluation")
                 .then().statusCode(409).body("code", equalTo("head-report-not-submitted"));

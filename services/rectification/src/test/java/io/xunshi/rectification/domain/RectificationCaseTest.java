@@ -24,6 +24,7 @@ import io.xunshi.contracts.rectification.RectificationPlanFiled;
 import io.xunshi.contracts.rectification.RectificationProgressReported;
 import io.xunshi.contracts.rectification.RectificationReportSubmitted;
 import io.xunshi.contracts.rectification.RectificationTaskClosed;
+import io.xunshi.contracts.rectification.ResponsibilityHandedOver;
 import io.xunshi.contracts.rectification.TaskTier;
 import io.xunshi.rectification.domain.RectificationCase.CloseTask;
 import io.xunshi.rectification.domain.RectificationCase.Evaluate;
@@ -371,7 +372,61 @@ class RectificationCaseTest {
                 .thenRejected(RectificationCase.ALREADY_EVALUATED);
         rectification.given(done).when(new RectificationCase.SubmitHeadReport(GIVEN, "s"))
                 .thenRejected(RectificationCase.ALREADY_EVALUATED);
+        rectification.given(done).when(new RectificationCase.HandOver("李四", "周某", "党委书记", GIVEN))
+                .thenRejected(RectificationCase.ALREADY_EVALUATED);
         rectification.given(done).when(new RectificationCase.FilePlan(GIVEN, List.of(planned("f-1",
                 TaskTier.LONG_TERM, null, "王某")))).thenRejected(RectificationCase.ALREADY_EVALUATED);
+    }
+
+    @Test
+    void a_handover_passes_the_outgoing_owners_open_tasks_to_the_successor_and_history_keeps_who_owned_them_when() {
+        RectificationPlanFiled plan = new RectificationPlanFiled(CASE, GIVEN, List.of(
+                new PlannedTask("T1", "f-1", "x", TaskTier.IMMEDIATE, DUE, "王某", "副局长"),
+                new PlannedTask("T2", "f-1", "y", TaskTier.DEADLINE, DUE, "王某", "副局长"),
+                new PlannedTask("T3", "f-2", "z", TaskTier.LONG_TERM, null, "赵某", "纪委书记")));
+        LocalDate on = GIVEN.plusDays(40);
+        rectification.given(OPENED, plan, closed("T1", GIVEN.plusDays(5)))
+                .when(new RectificationCase.HandOver(" 王某 ", " 陈某 ", " 副局长 ", on))
+                .then(new ResponsibilityHandedOver(CASE, "王某", "陈某", "副局长", on, List.of("T2"), false))
+                .andState(s -> {
+                    assertThat(s.task("T1").responsible()).as("a closed task stays with who closed it").isEqualTo("王某");
+                    assertThat(s.task("T2").responsible()).isEqualTo("陈某");
+                    assertThat(s.task("T2").owners()).containsExactly(
+                            new RectificationCase.Ownership("王某", "副局长", GIVEN, on),
+                            new RectificationCase.Ownership("陈某", "副局长", on, null));
+                    assertThat(s.task("T3").responsible()).isEqualTo("赵某");
+                    assertThat(s.firstResponsible()).isEqualTo("李四");
+                });
+    }
+
+    @Test
+    void when_the_head_changes_post_the_first_responsibility_and_the_heads_open_tasks_pass_to_the_successor() {
+        rectification.given(OPENED, closed("T1", GIVEN))
+                .when(new RectificationCase.HandOver("李四", "周某", "党委书记", GIVEN.plusDays(3)))
+                .then(new ResponsibilityHandedOver(CASE, "李四", "周某", "党委书记", GIVEN.plusDays(3), List.of("T2"),
+                        true))
+                .andState(s -> {
+                    assertThat(s.firstResponsible()).isEqualTo("周某");
+                    assertThat(s.task("T2").owners()).extracting(RectificationCase.Ownership::owner)
+                            .containsExactly("李四", "周某");
+                });
+    }
+
+    @Test
+    void a_handover_names_an_owner_of_the_case_and_another_successor_and_does_not_precede_the_ownership() {
+        rectification.given(OPENED).when(new RectificationCase.HandOver("钱某", "陈某", "副局长", GIVEN))
+                .thenInvalid(RectificationCase.OWNER_UNKNOWN, "from");
+        rectification.given(OPENED).when(new RectificationCase.HandOver("李四", "李四", "党委书记", GIVEN))
+                .thenInvalid(RectificationCase.SAME_OWNER, "to");
+        RectificationPlanFiled plan = new RectificationPlanFiled(CASE, GIVEN.plusDays(10), List.of(
+                new PlannedTask("T1", "f-1", "x", TaskTier.IMMEDIATE, DUE, "王某", "副局长"),
+                new PlannedTask("T2", "f-2", "y", TaskTier.LONG_TERM, null, "王某", "副局长")));
+        rectification.given(OPENED, plan).when(new RectificationCase.HandOver("王某", "陈某", "副局长", GIVEN.plusDays(9)))
+                .thenInvalid(RectificationCase.HANDOVER_BEFORE_OWNERSHIP, "handedOverOn");
+        rectification.given(OPENED).when(new RectificationCase.HandOver("李四", "周某", "党委书记", GIVEN.minusDays(1)))
+                .thenInvalid(RectificationCase.DATE_BEFORE_FEEDBACK, "handedOverOn");
+        rectification.given(OPENED, closed("T1", GIVEN), closed("T2", GIVEN)).when(new RectificationCase.HandOver(
+                "李四", "周某", "党委书记", GIVEN)).then(new ResponsibilityHandedOver(CASE, "李四", "周某", "党委书记", GIVEN,
+                        List.of(), true));
     }
 }
