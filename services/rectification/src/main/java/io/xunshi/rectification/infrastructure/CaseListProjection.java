@@ -13,11 +13,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.xunshi.contracts.rectification.HeadReportSubmitted;
 import io.xunshi.contracts.rectification.RectificationCaseOpened;
 import io.xunshi.contracts.rectification.RectificationEvaluated;
+import io.xunshi.contracts.rectification.RectificationPlanFiled;
 import io.xunshi.contracts.rectification.RectificationProgressReported;
 import io.xunshi.contracts.rectification.RectificationReportSubmitted;
 import io.xunshi.contracts.rectification.RectificationTaskClosed;
+import io.xunshi.contracts.rectification.ResponsibilityHandedOver;
 import io.xunshi.kernel.eventstore.StoredEvent;
 import io.xunshi.kernel.projection.Projection;
 import io.xunshi.kernel.projection.Recorded;
@@ -43,7 +46,8 @@ public class CaseListProjection implements Projection {
             + " report_submitted_on = COALESCE($5, report_submitted_on),"
             + " report_on_time = COALESCE($6, report_on_time),"
             + " outcome = COALESCE($7, outcome),"
-            + " evaluated_on = COALESCE($8, evaluated_on)"
+            + " evaluated_on = COALESCE($8, evaluated_on),"
+            + " tasks_total = COALESCE($9, tasks_total)"
             + " WHERE case_id = $1 AND version < $2";
 
     @Override
@@ -53,8 +57,9 @@ public class CaseListProjection implements Projection {
 
     @Override
     public Set<Class<? extends Record>> events() {
-        return Set.of(RectificationCaseOpened.class, RectificationProgressReported.class,
-                RectificationTaskClosed.class, RectificationReportSubmitted.class, RectificationEvaluated.class);
+        return Set.of(RectificationCaseOpened.class, RectificationPlanFiled.class,
+                RectificationProgressReported.class, RectificationTaskClosed.class, RectificationReportSubmitted.class,
+                HeadReportSubmitted.class, ResponsibilityHandedOver.class, RectificationEvaluated.class);
     }
 
     @Override
@@ -75,6 +80,9 @@ public class CaseListProjection implements Projection {
                         o.jurisdiction(), o.organisationId(), o.organisationName(), o.organisationJurisdiction(),
                         o.organisationLocation(), o.firstResponsible(), o.feedbackOn(), o.reportDue(),
                         o.tasks().size(), e.version(), OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC))));
+            } else if (payload instanceof RectificationPlanFiled plan) {
+                // The plan's tasks replace the first ones, before any was closed.
+                changes.add(change(e, 0, null, null, null, null, null, plan.tasks().size()));
             } else if (payload instanceof RectificationTaskClosed) {
                 changes.add(change(e, 1, null, null, null, null, null));
             } else if (payload instanceof RectificationReportSubmitted r) {
@@ -84,7 +92,7 @@ public class CaseListProjection implements Projection {
                 changes.add(change(e, 0, RectificationCase.Status.EVALUATED.name(), null, null, v.outcome().name(),
                         v.evaluatedOn()));
             } else {
-                // progress: only the version moves
+                // progress, the head's report, a handover: only the version moves
                 changes.add(change(e, 0, null, null, null, null, null));
             }
         }
@@ -103,7 +111,12 @@ public class CaseListProjection implements Projection {
 
     private static Tuple change(StoredEvent e, int closed, String status, LocalDate submittedOn, Boolean onTime,
             String outcome, LocalDate evaluatedOn) {
+        return change(e, closed, status, submittedOn, onTime, outcome, evaluatedOn, null);
+    }
+
+    private static Tuple change(StoredEvent e, int closed, String status, LocalDate submittedOn, Boolean onTime,
+            String outcome, LocalDate evaluatedOn, Integer tasksTotal) {
         return Tuple.tuple(Arrays.asList(e.streamId(), e.version(), closed, status, submittedOn, onTime, outcome,
-                evaluatedOn));
+                evaluatedOn, tasksTotal));
     }
 }

@@ -242,6 +242,13 @@ class RectificationFlowTest {
                 .statusCode(409).body("code", equalTo("head-report-already-submitted"));
         as(CENTRE_OFFICE).body("{\"outcome\":\"NOT_EFFECTIVE\",\"remarks\":\"长期任务未完成\"}")
                 .post(BASE + id + "/evaluation").then().statusCode(200).body("status", equalTo("EVALUATED"));
+        // The list follows the plan: three tasks, one closed; every event of the case moved its version.
+        await().atMost(InspectionFeedback.WAIT).until(() -> "EVALUATED".equals(as(CENTRE_OFFICE)
+                .queryParam("inspectionId", feedback.inspectionId()).get(BASE).jsonPath()
+                .getString("items[0].status")));
+        as(CENTRE_OFFICE).queryParam("inspectionId", feedback.inspectionId()).get(BASE).then().statusCode(200)
+                .body("items[0].tasksTotal", equalTo(3)).body("items[0].tasksClosed", equalTo(1))
+                .body("items[0].version", equalTo(as(CENTRE_OFFICE).get(BASE + id).jsonPath().getInt("version")));
     }
 
     @Test
