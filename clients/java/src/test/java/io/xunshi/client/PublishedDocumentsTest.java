@@ -42,6 +42,7 @@ class PublishedDocumentsTest {
                     "reportInspection", "standDownTeam", "stationTeam", "submitThematicReport", "suggestTeam"),
             "rectification",
             Set.of("closeTask", "evaluateRectification", "filePlan", "getCase", "handOverResponsibility", "listCases",
+                    "listSignals",
                     "reportProgress", "submitHeadReport", "submitReport"),
             "coordination", Set.of("getJurisdiction", "getOrganisation", "getRollUp", "importJurisdictions",
                     "listJurisdictions", "listOrganisations", "registerOrganisation", "renameOrganisation"));

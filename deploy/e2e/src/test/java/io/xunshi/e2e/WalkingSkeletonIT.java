@@ -783,6 +783,15 @@ class WalkingSkeletonIT {
         assertThat(planned.getResponsibilities().get(0).getFirstResponsible()).isTrue();
         List<String> tasks = planned.getTasks().stream().map(Task::getTaskId).toList();
 
+        // Its immediate task was due on 10 July and is not done: red, escalated to the office and the discipline liaison.
+        RectificationCasesApi discipline = new RectificationCasesApi(Clients.rectification(service("rectification"),
+                platform.token("discipline-liaison", level.jurisdiction())));
+        awaitRead("the red list with the case's overdue task", () -> discipline.listSignals(null, null, "RED", 200),
+                page -> page.getItems().stream().anyMatch(i -> i.getCaseId().equals(caseId)
+                        && i.getItemId().equals("T1")));
+        assertThat(level.rectificationOffice().listSignals(null, null, "RED", 200).getItems())
+                .filteredOn(i -> i.getCaseId().equals(caseId)).extracting(i -> i.getItemId())
+                .contains("T1", "T2", "REPORT", "HEAD_REPORT").doesNotContain("T3");
         // The deputy changes post before the work is done: the open tasks pass to the successor, history keeps both.
         CaseView handedOver = owner.handOverResponsibility(caseId, new HandOverRequest().from("王某").to("陈某")
                 .toPost("副书记").handedOverOn(LocalDate.parse("2026-06-25")), key(), null);
@@ -816,6 +825,8 @@ class WalkingSkeletonIT {
                 .evaluatedOn(LocalDate.parse("2026-09-01")).outcome(EvaluationOutcome.EFFECTIVE).remarks("整改真实、到位"),
                 key(), header(headReported.getHeaders(), "ETag"));
         CaseView evaluated = level.rectificationOffice().getCase(caseId);
+        awaitRead("the red list without the evaluated case", () -> discipline.listSignals(null, null, "RED", 200),
+                page -> page.getItems().stream().noneMatch(i -> i.getCaseId().equals(caseId)));
         assertThat(evaluated.getStatus()).isEqualTo(io.xunshi.client.rectification.model.Status.EVALUATED);
         assertThat(evaluated.getEvaluation().getOutcome()).isEqualTo(EvaluationOutcome.EFFECTIVE);
         assertThat(evaluated.getReport().getOnTime()).isTrue();

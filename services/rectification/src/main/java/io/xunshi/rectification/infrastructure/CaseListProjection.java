@@ -13,14 +13,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.xunshi.contracts.rectification.HeadReportSubmitted;
 import io.xunshi.contracts.rectification.RectificationCaseOpened;
 import io.xunshi.contracts.rectification.RectificationEvaluated;
 import io.xunshi.contracts.rectification.RectificationPlanFiled;
-import io.xunshi.contracts.rectification.RectificationProgressReported;
 import io.xunshi.contracts.rectification.RectificationReportSubmitted;
 import io.xunshi.contracts.rectification.RectificationTaskClosed;
-import io.xunshi.contracts.rectification.ResponsibilityHandedOver;
 import io.xunshi.kernel.eventstore.StoredEvent;
 import io.xunshi.kernel.projection.Projection;
 import io.xunshi.kernel.projection.Recorded;
@@ -57,9 +54,7 @@ public class CaseListProjection implements Projection {
 
     @Override
     public Set<Class<? extends Record>> events() {
-        return Set.of(RectificationCaseOpened.class, RectificationPlanFiled.class,
-                RectificationProgressReported.class, RectificationTaskClosed.class, RectificationReportSubmitted.class,
-                HeadReportSubmitted.class, ResponsibilityHandedOver.class, RectificationEvaluated.class);
+        return CaseEvents.ALL;
     }
 
     @Override

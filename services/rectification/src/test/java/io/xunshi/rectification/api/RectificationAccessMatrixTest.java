@@ -46,8 +46,9 @@ class RectificationAccessMatrixTest extends AccessMatrixContract {
     /** A case of its own for each operation, opened the first time the operation's probe runs. */
     private static synchronized Case of(String operation) {
         return cases.computeIfAbsent(operation, o -> {
-            FeedbackGiven feedback = InspectionFeedback.feedback(ZHEJIANG, HANGZHOU, CaseAccess.today().minusDays(5),
-                    2);
+            // The signals' case was fed back long ago: its reports are overdue, so red.
+            FeedbackGiven feedback = InspectionFeedback.feedback(ZHEJIANG, HANGZHOU,
+                    CaseAccess.today().minusDays(o.equals("signals") ? 70 : 5), 2);
             String id = InspectionFeedback.opened(feedback);
             String office = TestTokens.bearer(Role.INSPECTION_OFFICE, ZHEJIANG);
             await().atMost(InspectionFeedback.WAIT).until(() -> given().header("Authorization", office)
@@ -55,6 +56,15 @@ class RectificationAccessMatrixTest extends AccessMatrixContract {
                     .getList("items").size() == 1);
             return new Case(id, feedback.inspectionId(), feedback.organisationId());
         });
+    }
+
+    /** The case id, once the deadlines read model lists its overdue reports. */
+    private static String awaitSignals(String caseId) {
+        String office = TestTokens.bearer(Role.INSPECTION_OFFICE, ZHEJIANG);
+        await().atMost(InspectionFeedback.WAIT).until(() -> given().header("Authorization", office)
+                .queryParam("light", "RED").queryParam("limit", 200).get("/api/v1/rectification-signals").jsonPath()
+                .getList("items.caseId").contains(caseId));
+        return caseId;
     }
 
     private static Response post(Supplier<RequestSpecification> request, String operation, String action,
@@ -112,6 +122,11 @@ class RectificationAccessMatrixTest extends AccessMatrixContract {
                 "filePlan", List.of(sides(Probe.resource(ZHEJIANG, (r, home) -> post(r, "plan", "plan",
                         RectificationFlowTest.plan(of("plan").inspectionId(), CaseAccess.today()))), "plan")
                         .described(sides)),
+                "listSignals", List.of(Probe.list(ZHEJIANG, "/api/v1/rectification-signals", Map.of("light", "RED"),
+                        "caseId", () -> awaitSignals(of("signals").id()))
+                        .actingFor(() -> of("signals").organisationId())
+                        .side(Role.RECTIFICATION_OWNER, HANGZHOU)
+                        .described(sides + "; fed back 70 days ago, so its two reports are red")),
                 "handOverResponsibility", List.of(sides(Probe.resource(ZHEJIANG, (r, home) -> post(r, "handover",
                         "handovers", "{\"from\":\"" + InspectionFeedback.HEAD + "\",\"to\":\"周某\",\"toPost\":"
                                 + "\"党委书记\"}")),
