@@ -56,6 +56,19 @@ public final class Cursor {
         }
     }
 
+    /** A key that holds a day, as {@link java.time.LocalDate#toString()} wrote it; any other text is a 400. */
+    public static java.time.LocalDate date(String key) {
+        try {
+            java.time.LocalDate day = java.time.LocalDate.parse(key);
+            if (day.getYear() < 1 || day.getYear() > 9999) {
+                throw notOurs();
+            }
+            return day;
+        } catch (DateTimeParseException e) {
+            throw notOurs();
+        }
+    }
+
     private static boolean hasControlCharacter(String key) {
         return key.chars().anyMatch(c -> Character.isISOControl(c) || Character.isSurrogate((char) c)
                 || c == '\ufffd');

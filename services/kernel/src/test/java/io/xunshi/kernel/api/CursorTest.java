@@ -45,4 +45,15 @@ class CursorTest {
                     .extracting(e -> ((ProblemException) e).problem().status()).isEqualTo(400);
         }
     }
+
+    @Test
+    void a_key_that_is_no_day_or_an_extreme_one_is_a_400_and_a_day_reads_back() {
+        assertThat(Cursor.date(Cursor.decode(Cursor.encode("2026-12-03", "c", "T1"), 3).get(0)))
+                .isEqualTo(java.time.LocalDate.of(2026, 12, 3));
+        for (String key : new String[]{ "2026-12-03T17:48:31.573213Z", "", "2026-02-30", "+999999999-12-31",
+                "-0001-01-01", "' OR 1=1 --" }) {
+            assertThatThrownBy(() -> Cursor.date(key)).as(key).isInstanceOf(ProblemException.class)
+                    .extracting(e -> ((ProblemException) e).problem().status()).isEqualTo(400);
+        }
+    }
 }

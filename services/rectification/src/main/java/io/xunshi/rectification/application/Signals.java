@@ -86,7 +86,7 @@ public class Signals {
             sql.append(" AND warn_from <= $2");
         }
         if (!after.isEmpty()) {
-            args.add(LocalDate.parse(after.get(0)));
+            args.add(Cursor.date(after.get(0)));
             args.add(after.get(1));
             args.add(after.get(2));
             sql.append(" AND (due_on, case_id, item_id) > ($").append(args.size() - 2).append(", $")
