@@ -41,8 +41,9 @@ class PublishedDocumentsTest {
                     "listInspections", "recordBriefing", "recordCadreVetting", "recordFinding", "registerCadre",
                     "reportInspection", "standDownTeam", "stationTeam", "submitThematicReport", "suggestTeam"),
             "rectification",
-            Set.of("closeTask", "evaluateRectification", "filePlan", "getCase", "handOverResponsibility", "listCases",
-                    "listSignals",
+            Set.of("closeTask", "evaluateRectification", "filePlan", "getCase", "getEvaluationModel", "getPublicView",
+                    "handOverResponsibility", "listCases", "listPublicViews", "listSignals", "publishPublicView",
+                    "recordConsultation", "recordSupervisionNote", "referForAccountability", "rejectTaskClosure",
                     "reportProgress", "submitHeadReport", "submitReport"),
             "coordination", Set.of("getJurisdiction", "getOrganisation", "getRollUp", "importJurisdictions",
                     "listJurisdictions", "listOrganisations", "registerOrganisation", "renameOrganisation"));

@@ -101,14 +101,22 @@ import io.xunshi.client.planning.model.SubordinatePlans;
 import io.xunshi.client.rectification.api.RectificationCasesApi;
 import io.xunshi.client.rectification.model.CaseView;
 import io.xunshi.client.rectification.model.CloseTaskRequest;
+import io.xunshi.client.rectification.model.ConsultationParty;
+import io.xunshi.client.rectification.model.ConsultationRequest;
+import io.xunshi.client.rectification.model.DeductionRequest;
 import io.xunshi.client.rectification.model.EvaluateRectificationRequest;
+import io.xunshi.client.rectification.model.EvaluationGrade;
 import io.xunshi.client.rectification.model.EvaluationOutcome;
 import io.xunshi.client.rectification.model.FilePlanRequest;
 import io.xunshi.client.rectification.model.HandOverRequest;
 import io.xunshi.client.rectification.model.HeadReportRequest;
 import io.xunshi.client.rectification.model.PlannedTaskRequest;
+import io.xunshi.client.rectification.model.PublicCaseView;
+import io.xunshi.client.rectification.model.PublishPublicViewRequest;
+import io.xunshi.client.rectification.model.RejectClosureRequest;
 import io.xunshi.client.rectification.model.ReportProgressRequest;
 import io.xunshi.client.rectification.model.SubmitReportRequest;
+import io.xunshi.client.rectification.model.SupervisionNoteRequest;
 import io.xunshi.client.rectification.model.Task;
 import io.xunshi.client.rectification.model.TaskTier;
 
@@ -803,10 +811,36 @@ class WalkingSkeletonIT {
                 .reportedOn(LocalDate.parse("2026-07-01")).progress("已召开专题民主生活会，制定整改方案"), key(), null);
         assertThat(progressed.getTasks()).filteredOn(t -> t.getTaskId().equals(tasks.get(0))).singleElement()
                 .satisfies(t -> assertThat(t.getProgress()).hasSize(1));
+        // Daily supervision: the discipline organ's and the organisation department's liaisons note on the case, and
+        // the office convenes a consultation (整改会商) whose conclusions are recorded.
+        RectificationCasesApi organisationLiaison = new RectificationCasesApi(Clients.rectification(
+                service("rectification"), platform.token("organisation-liaison", level.jurisdiction())));
+        discipline.recordSupervisionNote(caseId, new SupervisionNoteRequest().notedOn(LocalDate.parse("2026-07-12"))
+                .taskId(tasks.get(0)).note("立行立改任务逾期，请说明原因"), key(), null);
+        CaseView supervised = organisationLiaison.recordSupervisionNote(caseId, new SupervisionNoteRequest()
+                .notedOn(LocalDate.parse("2026-07-13")).note("接任人员已到岗，督促履职"), key(), null);
+        assertThat(supervised.getSupervisionNotes()).extracting(n -> n.getNoteId() + ":" + n.getBy())
+                .containsExactly("N1:DISCIPLINE_ORGAN", "N2:ORGANISATION_DEPARTMENT");
+        CaseView consulted = level.rectificationOffice().recordConsultation(caseId, new ConsultationRequest()
+                .heldOn(LocalDate.parse("2026-07-15")).subject("逾期任务整改会商")
+                .parties(List.of(ConsultationParty.INSPECTION_OFFICE, ConsultationParty.DISCIPLINE_ORGAN,
+                        ConsultationParty.ORGANISATION_DEPARTMENT, ConsultationParty.RECTIFYING_ORGANISATION))
+                .conclusions(List.of("7月20日前完成清退", "修订制度报巡视办备案")), key(), null);
+        assertThat(consulted.getConsultations()).singleElement()
+                .satisfies(c -> assertThat(c.getConclusions()).hasSize(2));
         for (String task : tasks) {
-            owner.closeTask(caseId, task, new CloseTaskRequest().closedOn(LocalDate.parse("2026-07-20"))
+            owner.closeTask(caseId, task, new CloseTaskRequest().closedOn(LocalDate.parse("2026-07-18"))
                     .evidence(List.of("整改报告附件 " + task)), key(), null);
         }
+        // The office does not accept the first closure on what it was shown; the task opens again until it is closed
+        // on better evidence.
+        CaseView reopened = level.rectificationOffice().rejectTaskClosure(caseId, tasks.get(0),
+                new RejectClosureRequest().rejectedOn(LocalDate.parse("2026-07-19")).reason("缺少资金退回凭证"), key(),
+                null);
+        assertThat(reopened.getTasks().get(0).getStatus())
+                .isEqualTo(io.xunshi.client.rectification.model.TaskStatus.OPEN);
+        owner.closeTask(caseId, tasks.get(0), new CloseTaskRequest().closedOn(LocalDate.parse("2026-07-20"))
+                .evidence(List.of("整改报告附件 " + tasks.get(0), "资金退回凭证")), key(), null);
         var submitted = owner.submitReportWithHttpInfo(caseId, new SubmitReportRequest()
                 .submittedOn(LocalDate.parse("2026-08-05")).summary("全部问题已完成整改"), key(), null);
         assertThat(submitted.getData().getStatus())
@@ -814,21 +848,42 @@ class WalkingSkeletonIT {
         // The evaluation waits for the head's report on organising the rectification too (Art. 27).
         assertProblem(refused(() -> level.rectificationOffice().evaluateRectification(caseId,
                 new EvaluateRectificationRequest().evaluatedOn(LocalDate.parse("2026-09-01"))
-                        .outcome(EvaluationOutcome.EFFECTIVE).remarks("整改真实、到位"),
+                        .deductions(List.of()).remarks("整改真实、到位"),
                 key(), null)), 409,
                 "urn:xunshi:problem:illegal-state");
         var headReported = owner.submitHeadReportWithHttpInfo(caseId, new HeadReportRequest()
                 .submittedOn(LocalDate.parse("2026-08-06")).summary("党委书记履行第一责任人职责，专题研究整改 4 次"), key(), null);
         assertThat(headReported.getData().getHeadReport().getOnTime()).isTrue();
-        // The office evaluates on the version the reports produced.
+        // The office scores the rectification on its level's model, on the version the reports produced: a closure
+        // rejected and a task late cost points, the grade is still good, so it is effective.
+        var model = level.rectificationOffice().getEvaluationModel(level.jurisdiction());
+        assertThat(model.getFullMarks()).isEqualTo(100);
         level.rectificationOffice().evaluateRectification(caseId, new EvaluateRectificationRequest()
-                .evaluatedOn(LocalDate.parse("2026-09-01")).outcome(EvaluationOutcome.EFFECTIVE).remarks("整改真实、到位"),
-                key(), header(headReported.getHeaders(), "ETag"));
+                .evaluatedOn(LocalDate.parse("2026-09-01")).deductions(List.of(new DeductionRequest()
+                        .criterion("problems").points(8).reason("立行立改任务逾期，销号一次未获认可"),
+                        new DeductionRequest().criterion("systems").points(4).reason("长效机制仍在建设")))
+                .remarks("整改真实、到位"), key(), header(headReported.getHeaders(), "ETag"));
         CaseView evaluated = level.rectificationOffice().getCase(caseId);
         awaitRead("the red list without the evaluated case", () -> discipline.listSignals(null, null, "RED", 200),
                 page -> page.getItems().stream().noneMatch(i -> i.getCaseId().equals(caseId)));
         assertThat(evaluated.getStatus()).isEqualTo(io.xunshi.client.rectification.model.Status.EVALUATED);
         assertThat(evaluated.getEvaluation().getOutcome()).isEqualTo(EvaluationOutcome.EFFECTIVE);
+        assertThat(evaluated.getEvaluation().getScore()).isEqualTo(88);
+        assertThat(evaluated.getEvaluation().getGrade()).isEqualTo(EvaluationGrade.GOOD);
+
+        // Disclosure (Art. 32): the office publishes the public view; a public caller reads it and nothing internal.
+        RectificationCasesApi publicCaller = new RectificationCasesApi(Clients.rectification(service("rectification"),
+                platform.token("public", level.jurisdiction())));
+        assertNotFound(refused(() -> publicCaller.getPublicView(caseId)));
+        level.rectificationOffice().publishPublicView(caseId, new PublishPublicViewRequest()
+                .publishedOn(LocalDate.parse("2026-09-05")).summary("巡视反馈问题已全部整改到位")
+                .withheldFindings(List.of(findings.get(1))), key(), null);
+        PublicCaseView disclosed = publicCaller.getPublicView(caseId);
+        assertThat(disclosed.getGrade()).isEqualTo(EvaluationGrade.GOOD);
+        assertThat(disclosed.getProblems()).as("the withheld problem is not disclosed").hasSize(1);
+        assertThat(disclosed.toString()).doesNotContain("王某", "陈某", head, "资金退回凭证", "缺少资金退回凭证",
+                "请说明原因", "7月20日前完成清退", "整改真实、到位");
+        assertNotFound(refused(() -> publicCaller.getCase(caseId)));
         assertThat(evaluated.getReport().getOnTime()).isTrue();
         assertThat(evaluated.getTasks()).extracting(Task::getStatus)
                 .containsOnly(io.xunshi.client.rectification.model.TaskStatus.CLOSED);

@@ -102,13 +102,14 @@ class RollUpTest {
 
     private static Sent submitted(String id, String jurisdiction, int version) {
         return new Sent("xunshi.rectification.events", id, jurisdiction, "RectificationCase", version,
-                new RectificationReportSubmitted(id, LocalDate.of(2026, 7, 20), "整改报告", true), UUID.randomUUID());
+                new RectificationReportSubmitted(id, LocalDate.of(2026, 7, 20), "整改报告", true, null),
+                UUID.randomUUID());
     }
 
     private static Sent evaluated(String id, String jurisdiction, int version, EvaluationOutcome outcome) {
         return new Sent("xunshi.rectification.events", id, jurisdiction, "RectificationCase", version,
                 new RectificationEvaluated(id, "insp-" + id, "plan-1", "org-" + id, outcome, LocalDate.of(2026, 9, 1),
-                        "评估意见"),
+                        "评估意见", null, null, null, null),
                 UUID.randomUUID());
     }
 

@@ -28,6 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
+import io.xunshi.contracts.rectification.Deduction;
+import io.xunshi.contracts.rectification.HeldToAccount;
+import io.xunshi.contracts.rectification.SupervisingBody;
 import io.xunshi.kernel.api.Cursor;
 import io.xunshi.kernel.api.Days;
 import io.xunshi.kernel.api.OpenApiConventions;
@@ -43,6 +46,8 @@ import io.xunshi.kernel.security.Role;
 import io.xunshi.rectification.application.CaseAccess;
 import io.xunshi.rectification.application.CaseDirectory;
 import io.xunshi.rectification.application.CaseSummary;
+import io.xunshi.rectification.application.EvaluationSettings;
+import io.xunshi.rectification.application.LongTermProgressDays;
 import io.xunshi.rectification.application.RectificationCases;
 import io.xunshi.rectification.domain.RectificationCase;
 
@@ -65,6 +70,11 @@ public class RectificationCaseResource {
     private static final Guard<RectificationCase.State> SUPERVISOR = Guard.allow(
             (caller, state) -> CaseAccess.supervisor(caller, state.jurisdiction()),
             "only the inspection office of the inspecting jurisdiction or above evaluates this case");
+    /** Supervision notes: the liaisons of the discipline organ and the organisation department. */
+    private static final Guard<RectificationCase.State> LIAISON = Guard.allow(
+            (caller, state) -> CaseAccess.liaison(caller, state.jurisdiction()),
+            "only the discipline organ's or the organisation department's liaison covering the inspecting"
+                    + " jurisdiction records supervision notes on this case");
     /** Every command answers the case as it is after it. */
     private static final Answer<RectificationCase.State> VIEW = Answer.ok(loaded -> CaseView.of(loaded,
             CaseAccess.today()));
@@ -80,6 +90,12 @@ public class RectificationCaseResource {
 
     @Inject
     CurrentCaller callers;
+
+    @Inject
+    LongTermProgressDays longTermProgressDays;
+
+    @Inject
+    EvaluationSettings evaluation;
 
     @POST
     @Path("{id}/plan")
@@ -181,8 +197,10 @@ public class RectificationCaseResource {
     @RolesAllowed(Role.RECTIFICATION_OWNER)
     @Operation(operationId = "submitReport", summary = "Submit the rectification report to the inspecting level",
             description = "The rectifying organisation's side only, once per case (409 illegal-state after). Open"
-                    + " tasks do not block it: long-term tasks keep running and reporting progress after the report."
-                    + " report.onTime is whether submittedOn is on or before reportDue.")
+                    + " tasks do not block it: long-term tasks keep running, and from the report on each reports"
+                    + " progress every period of the inspecting level (report.longTermProgressDays; tasks[]"
+                    + ".nextProgressDue; a late one is on the signal lists as PROGRESS). report.onTime is whether"
+                    + " submittedOn is on or before reportDue.")
     @APIResponse(responseCode = "200", description = "The case after the report, with its new ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CaseView.class)))
@@ -190,25 +208,148 @@ public class RectificationCaseResource {
             @BeanParam CommandHeaders headers) {
         LocalDate on = Days.notAfterToday("submittedOn", request.submittedOn());
         return commands.execute(cases.aggregate(), id, headers, request, OWNER,
-                new RectificationCase.SubmitReport(on, request.summary()), VIEW);
+                new RectificationCase.SubmitReport(on, request.summary(), longTermProgressDays.levels()), VIEW);
+    }
+
+    @POST
+    @Path("{id}/tasks/{taskId}/closure-rejection")
+    @RolesAllowed(Role.INSPECTION_OFFICE)
+    @Operation(operationId = "rejectTaskClosure", summary = "Reject a task's closure off the ledger (销号不予认可)",
+            description = "The supervising side only: inspection-office covering the inspecting jurisdiction. The task"
+                    + " opens again and is back on the signal lists; the closure's day and evidence stay in the task's"
+                    + " rejections with the reason. 409 task-not-closed on an open task, case-already-evaluated after"
+                    + " the evaluation; 404 task-not-found; 422 date-before-closure.")
+    @APIResponse(responseCode = "200", description = "The case after the rejection, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CaseView.class)))
+    public Uni<Response> rejectTaskClosure(@PathParam("id") String id, @PathParam("taskId") String taskId,
+            @Valid @NotNull RejectClosureRequest request, @BeanParam CommandHeaders headers) {
+        LocalDate on = Days.notAfterToday("rejectedOn", request.rejectedOn());
+        return commands.execute(cases.aggregate(), id, headers, request, SUPERVISOR,
+                new RectificationCase.RejectClosure(taskId, on, request.reason()), VIEW);
+    }
+
+    @POST
+    @Path("{id}/supervision-notes")
+    @RolesAllowed({ Role.DISCIPLINE_LIAISON, Role.ORGANISATION_LIAISON })
+    @Operation(operationId = "recordSupervisionNote", summary = "Record a supervision note on a case (日常监督)",
+            description = "The daily supervisors only: discipline-liaison (noted as DISCIPLINE_ORGAN) or"
+                    + " organisation-liaison (ORGANISATION_DEPARTMENT) covering the inspecting jurisdiction; a caller"
+                    + " with both roles notes as the discipline organ. On the case, or on one task (422 task-unknown);"
+                    + " numbered N1, N2, …; not after the evaluation (409 case-already-evaluated).")
+    @APIResponse(responseCode = "200", description = "The case with the note, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CaseView.class)))
+    public Uni<Response> recordSupervisionNote(@PathParam("id") String id,
+            @Valid @NotNull SupervisionNoteRequest request, @BeanParam CommandHeaders headers) {
+        LocalDate on = Days.notAfterToday("notedOn", request.notedOn());
+        SupervisingBody by = callers.get().hasRole(Role.DISCIPLINE_LIAISON)
+                ? SupervisingBody.DISCIPLINE_ORGAN
+                : SupervisingBody.ORGANISATION_DEPARTMENT;
+        return commands.execute(cases.aggregate(), id, headers, request, LIAISON,
+                new RectificationCase.RecordSupervisionNote(by, on, request.taskId(), request.note()), VIEW);
+    }
+
+    @POST
+    @Path("{id}/consultations")
+    @RolesAllowed(Role.INSPECTION_OFFICE)
+    @Operation(operationId = "recordConsultation",
+            summary = "Record a rectification consultation and its conclusions (整改会商)",
+            description = "The inspection office, which convenes it, covering the inspecting jurisdiction. At least"
+                    + " two parties (422 parties-too-few), each once (422 party-repeated), and at least one"
+                    + " conclusion; numbered C1, C2, …; not after the evaluation (409 case-already-evaluated).")
+    @APIResponse(responseCode = "200", description = "The case with the consultation, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CaseView.class)))
+    public Uni<Response> recordConsultation(@PathParam("id") String id, @Valid @NotNull ConsultationRequest request,
+            @BeanParam CommandHeaders headers) {
+        LocalDate on = Days.notAfterToday("heldOn", request.heldOn());
+        return commands.execute(cases.aggregate(), id, headers, request, SUPERVISOR,
+                new RectificationCase.HoldConsultation(on, request.subject(), request.parties(),
+                        request.conclusions()),
+                VIEW);
     }
 
     @POST
     @Path("{id}/evaluation")
     @RolesAllowed(Role.INSPECTION_OFFICE)
-    @Operation(operationId = "evaluateRectification", summary = "Evaluate the submitted rectification (整改评估)",
-            description = "The supervising side only: inspection-office covering the inspecting jurisdiction. Only"
-                    + " after both reports and only once (409 illegal-state with code report-not-submitted,"
-                    + " head-report-not-submitted or case-already-evaluated); EFFECTIVE needs every task closed (409,"
-                    + " code tasks-still-open).")
+    @Operation(operationId = "evaluateRectification", summary = "Evaluate the submitted rectification, scored (整改评估)",
+            description = "The supervising side only: inspection-office covering the inspecting jurisdiction. Scored on"
+                    + " the inspecting level's model (GET /rectification-evaluation-model): the full marks less the"
+                    + " points deducted by criterion give the score, the score the grade, the grade the outcome."
+                    + " 422 criterion-unknown, criterion-repeated, deduction-exceeds-weight. Only after both reports"
+                    + " and only once (409 report-not-submitted, head-report-not-submitted, case-already-evaluated);"
+                    + " an effective grade needs every task closed (409 tasks-still-open). Not effective publishes the"
+                    + " organisation as a look-back candidate (LookBackCandidatePublished).")
     @APIResponse(responseCode = "200", description = "The evaluated case, with its new ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CaseView.class)))
     public Uni<Response> evaluateRectification(@PathParam("id") String id,
             @Valid @NotNull EvaluateRectificationRequest request, @BeanParam CommandHeaders headers) {
         LocalDate on = Days.notAfterToday("evaluatedOn", request.evaluatedOn());
+        List<Deduction> deductions = request.deductions().stream()
+                .map(d -> new Deduction(d.criterion(), d.points(), d.reason())).toList();
         return commands.execute(cases.aggregate(), id, headers, request, SUPERVISOR,
-                new RectificationCase.Evaluate(request.outcome(), on, request.remarks()), VIEW);
+                new RectificationCase.Evaluate(evaluation.models(), deductions, on, request.remarks()), VIEW);
+    }
+
+    @POST
+    @Path("{id}/accountability")
+    @RolesAllowed(Role.INSPECTION_OFFICE)
+    @Operation(operationId = "referForAccountability",
+            summary = "Record who is held to account, and hand it to the discipline organ (整改问责)",
+            description = "The supervising side only, after an evaluation judged the rectification not effective (409"
+                    + " rectification-not-judged-ineffective), not dated before it (422 date-before-evaluation). Each"
+                    + " person is someone the case made responsible — a first responsible person or a task's owner,"
+                    + " now or before (422 person-not-responsible), named once (422 person-repeated). The discipline"
+                    + " organ's liaison of the inspecting jurisdiction reads it on the case; numbered A1, A2, ….")
+    @APIResponse(responseCode = "200", description = "The case with the referral, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CaseView.class)))
+    public Uni<Response> referForAccountability(@PathParam("id") String id,
+            @Valid @NotNull AccountabilityRequest request, @BeanParam CommandHeaders headers) {
+        LocalDate on = Days.notAfterToday("referredOn", request.referredOn());
+        List<HeldToAccount> persons = request.persons().stream()
+                .map(p -> new HeldToAccount(p.name(), p.post(), p.measure())).toList();
+        return commands.execute(cases.aggregate(), id, headers, request, SUPERVISOR,
+                new RectificationCase.ReferForAccountability(on, request.ground(), request.description(), persons),
+                VIEW);
+    }
+
+    @POST
+    @Path("{id}/public-view")
+    @RolesAllowed(Role.INSPECTION_OFFICE)
+    @Operation(operationId = "publishPublicView", summary = "Publish the case's public view (Art. 32)",
+            description = "The supervising side only, after the report (409 report-not-submitted), not dated before it"
+                    + " (422 date-before-report). The public view discloses the organisation, the feedback day, the"
+                    + " problems not withheld (422 withheld-finding-unknown) with whether each is rectified, the task"
+                    + " counts, the report day, the grade and outcome once evaluated, and the office's summary —"
+                    + " nothing else: no owners, evidence, progress, supervision, consultations, accountability or"
+                    + " remarks. Publishing again replaces it; it may follow the evaluation.")
+    @APIResponse(responseCode = "200", description = "The case with its public view, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CaseView.class)))
+    public Uni<Response> publishPublicView(@PathParam("id") String id,
+            @Valid @NotNull PublishPublicViewRequest request, @BeanParam CommandHeaders headers) {
+        LocalDate on = Days.notAfterToday("publishedOn", request.publishedOn());
+        return commands.execute(cases.aggregate(), id, headers, request, SUPERVISOR,
+                new RectificationCase.PublishPublicView(on, request.summary(), request.withheldFindings()), VIEW);
+    }
+
+    @GET
+    @Path("{id}/public-view")
+    @RolesAllowed({ Role.INSPECTION_OFFICE, Role.TEAM_LEADER, Role.TEAM_MEMBER, Role.RECTIFICATION_OWNER,
+            Role.DISCIPLINE_LIAISON, Role.ORGANISATION_LIAISON, Role.AUDITOR, Role.PUBLIC })
+    @Operation(operationId = "getPublicView", summary = "Read a case's published public view",
+            description = "For every caller, public included, once the inspection office published it; before that,"
+                    + " 404 like an unknown id. Only what the public view discloses; its ETag is the case's version.")
+    @APIResponse(responseCode = "200", description = "The public view as last published",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PublicCaseView.class)))
+    @Extension(name = OpenApiConventions.ETAG_EXTENSION, value = "true")
+    public Uni<Response> getPublicView(@PathParam("id") String id) {
+        return commands.read(cases.published(), id, loaded -> PublicCaseView.of(loaded.state().oversight()
+                .publicView()));
     }
 
     @GET

@@ -15,9 +15,12 @@ import io.xunshi.kernel.security.Role;
  * organisation in the same place does not see the case;</li>
  * <li>the supervising side: {@code inspection-office} whose jurisdiction covers the inspecting jurisdiction;
  * it evaluates;</li>
- * <li>{@code auditor} covering the inspecting jurisdiction reads.</li>
+ * <li>{@code auditor} covering the inspecting jurisdiction reads;</li>
+ * <li>the daily supervisors, {@code discipline-liaison} and {@code organisation-liaison} covering the inspecting
+ * jurisdiction, read and record supervision notes.</li>
  * </ul>
- * Anyone else cannot see the case at all: it answers 404, as an unknown id does.
+ * Anyone else cannot see the case at all: it answers 404, as an unknown id does. The public view, once published, is
+ * for everyone, {@code public} included; it is a separate resource.
  */
 public final class CaseAccess {
 
@@ -37,10 +40,16 @@ public final class CaseAccess {
         return caller.hasRole(Role.AUDITOR) && caller.covers(jurisdiction);
     }
 
+    /** A liaison of a supervising body whose jurisdiction covers the inspecting jurisdiction. */
+    public static boolean liaison(Caller caller, String jurisdiction) {
+        return (caller.hasRole(Role.DISCIPLINE_LIAISON) || caller.hasRole(Role.ORGANISATION_LIAISON))
+                && caller.covers(jurisdiction);
+    }
+
     public static boolean reader(Caller caller, String jurisdiction, String organisationId,
             String organisationLocation) {
         return owner(caller, organisationId, organisationLocation) || supervisor(caller, jurisdiction)
-                || auditor(caller, jurisdiction);
+                || auditor(caller, jurisdiction) || liaison(caller, jurisdiction);
     }
 
     public static LocalDate today() {

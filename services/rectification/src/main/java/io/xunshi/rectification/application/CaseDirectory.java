@@ -46,7 +46,8 @@ public class CaseDirectory {
             args.add(caller.organisation());
             scopes.add("(organisation_location LIKE $1 AND organisation_id = $" + args.size() + ")");
         }
-        if (caller.hasRole(Role.INSPECTION_OFFICE) || caller.hasRole(Role.AUDITOR)) {
+        if (caller.hasRole(Role.INSPECTION_OFFICE) || caller.hasRole(Role.AUDITOR)
+                || caller.hasRole(Role.DISCIPLINE_LIAISON) || caller.hasRole(Role.ORGANISATION_LIAISON)) {
             scopes.add("jurisdiction LIKE $1");
         }
         if (scopes.isEmpty()) {

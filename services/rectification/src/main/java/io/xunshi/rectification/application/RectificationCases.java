@@ -27,6 +27,7 @@ public class RectificationCases {
     private final AggregateRepository<RectificationCase.Command, RectificationEvent, RectificationCase.State> repository;
     private final ReportDeadlines deadlines;
     private final Aggregate<RectificationCase.Command, RectificationCase.State> aggregate;
+    private final Aggregate<RectificationCase.Command, RectificationCase.State> published;
 
     @Inject
     public RectificationCases(EventStore store, ObjectMapper json, ReportDeadlines deadlines) {
@@ -37,6 +38,13 @@ public class RectificationCases {
         this.aggregate = Aggregate.of("rectification case", repository, RectificationCase.State::jurisdiction)
                 .readableBy((caller, state) -> CaseAccess.reader(caller, state.jurisdiction(),
                         state.organisationId(), state.organisationLocation()));
+        this.published = Aggregate.of("public view", repository, RectificationCase.State::jurisdiction)
+                .readableBy((caller, state) -> state.oversight().publicView() != null);
+    }
+
+    /** Cases as the public reads them: every caller sees a case's public view once it is published, none before. */
+    public Aggregate<RectificationCase.Command, RectificationCase.State> published() {
+        return published;
     }
 
     /** Cases on the command path: seen only by their owners, supervisors and auditors ({@link CaseAccess}). */

@@ -22,8 +22,8 @@ import io.xunshi.kernel.security.Role;
 
 /**
  * The escalation lists (红黄灯预警): what is due on the cases of a jurisdiction's subtree and turned yellow (within the
- * level's warning days of its due date, {@link WarningDays}) or red (past it) — open tasks with a due date and the two
- * reports — from the {@code rectification_deadlines} read model, soonest due first. Red escalates: the inspection
+ * level's warning days of its due date, {@link WarningDays}) or red (past it) — open tasks with a due date, long-term
+ * tasks' periodic progress reports after the rectification report, and the two reports — from the {@code rectification_deadlines} read model, soonest due first. Red escalates: the inspection
  * office and the discipline organ's liaison see it; the liaison sees red only. Owners see their own organisation's.
  */
 @ApplicationScoped
@@ -34,6 +34,8 @@ public class Signals {
     public static final String HEAD_REPORT = "HEAD_REPORT";
     /** The kind of a task's row. */
     public static final String TASK = "TASK";
+    /** The kind of a long-term task's row: its next progress report is due. */
+    public static final String PROGRESS = "PROGRESS";
 
     /** Yellow within the warning days of the due date, red after it. */
     public enum Light {
@@ -43,7 +45,9 @@ public class Signals {
     /** What is due, and its light today. */
     @Schema(name = "DueItem")
     public record DueItem(String caseId, @Schema(description = "A task id, or REPORT, HEAD_REPORT") String itemId,
-            @Schema(description = "TASK, REPORT or HEAD_REPORT") String kind, String inspectionId, String jurisdiction,
+            @Schema(description = "TASK (a task due), PROGRESS (a long-term task's next progress report, due every period from"
+                    + " the report), REPORT or HEAD_REPORT") String kind,
+            String inspectionId, String jurisdiction,
             String organisationId, String organisationName, String responsible, String description, LocalDate dueOn,
             Light light, @Schema(description = "Days past the due date; 0 while yellow") long daysOverdue) {
     }
@@ -76,7 +80,7 @@ public class Signals {
         if (scopes.isEmpty()) {
             return Uni.createFrom().item(new Page<>(List.of(), null));
         }
-        StringBuilder sql = new StringBuilder("SELECT * FROM rectification_deadlines WHERE (")
+        StringBuilder sql = new StringBuilder("SELECT * FROM rectification_deadlines WHERE NOT done AND (")
                 .append(String.join(" OR ", scopes)).append(')');
         if (light == Light.RED) {
             sql.append(" AND due_on < $2");

@@ -18,6 +18,7 @@ import io.xunshi.contracts.rectification.RectificationEvaluated;
 import io.xunshi.contracts.rectification.RectificationPlanFiled;
 import io.xunshi.contracts.rectification.RectificationReportSubmitted;
 import io.xunshi.contracts.rectification.RectificationTaskClosed;
+import io.xunshi.contracts.rectification.TaskClosureRejected;
 import io.xunshi.kernel.eventstore.StoredEvent;
 import io.xunshi.kernel.projection.Projection;
 import io.xunshi.kernel.projection.Recorded;
@@ -80,6 +81,9 @@ public class CaseListProjection implements Projection {
                 changes.add(change(e, 0, null, null, null, null, null, plan.tasks().size()));
             } else if (payload instanceof RectificationTaskClosed) {
                 changes.add(change(e, 1, null, null, null, null, null));
+            } else if (payload instanceof TaskClosureRejected) {
+                // the task is open again
+                changes.add(change(e, -1, null, null, null, null, null));
             } else if (payload instanceof RectificationReportSubmitted r) {
                 changes.add(change(e, 0, RectificationCase.Status.REPORT_SUBMITTED.name(), r.submittedOn(), r.onTime(),
                         null, null));
@@ -87,7 +91,8 @@ public class CaseListProjection implements Projection {
                 changes.add(change(e, 0, RectificationCase.Status.EVALUATED.name(), null, null, v.outcome().name(),
                         v.evaluatedOn()));
             } else {
-                // progress, the head's report, a handover: only the version moves
+                // progress, the head's report, a handover, supervision, accountability, the public view: only the
+                // version moves
                 changes.add(change(e, 0, null, null, null, null, null));
             }
         }

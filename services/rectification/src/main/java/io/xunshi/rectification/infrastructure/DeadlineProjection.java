@@ -16,9 +16,11 @@ import io.xunshi.contracts.rectification.PlannedTask;
 import io.xunshi.contracts.rectification.RectificationCaseOpened;
 import io.xunshi.contracts.rectification.RectificationEvaluated;
 import io.xunshi.contracts.rectification.RectificationPlanFiled;
+import io.xunshi.contracts.rectification.RectificationProgressReported;
 import io.xunshi.contracts.rectification.RectificationReportSubmitted;
 import io.xunshi.contracts.rectification.RectificationTaskClosed;
 import io.xunshi.contracts.rectification.ResponsibilityHandedOver;
+import io.xunshi.contracts.rectification.TaskClosureRejected;
 import io.xunshi.kernel.eventstore.StoredEvent;
 import io.xunshi.kernel.projection.Projection;
 import io.xunshi.kernel.projection.Recorded;
@@ -27,15 +29,16 @@ import io.xunshi.rectification.application.WarningDays;
 
 /**
  * Keeps {@code rectification_deadlines}, what is due on each case until it is done: the two reports from the opening,
- * the plan's tasks with a due date (long-term tasks have none), each with the day it turns yellow. A closed task, a
- * submitted report and an evaluated case leave it. The signal lists ({@link Signals}) read it.
+ * the plan's tasks with a due date, and its long-term tasks, due progress every period from the report on (before the
+ * report they have no date), each with the day it turns yellow. A submitted report and an evaluated case leave it; a
+ * closed task stays marked done, until a rejection of its closure opens it again. The signal lists ({@link Signals}) read it.
  */
 @ApplicationScoped
 public class DeadlineProjection implements Projection {
 
     private static final String OPEN_CASE = "INSERT INTO rectification_deadline_cases (case_id, version, inspection_id,"
-            + " jurisdiction, organisation_id, organisation_name, organisation_location) VALUES ($1, $2, $3, $4, $5, $6,"
-            + " $7) ON CONFLICT (case_id) DO NOTHING";
+            + " jurisdiction, organisation_id, organisation_name, organisation_location, warn_days) VALUES ($1, $2, $3,"
+            + " $4, $5, $6, $7, $8) ON CONFLICT (case_id) DO NOTHING";
     private static final String NEXT_VERSION = "UPDATE rectification_deadline_cases SET version = $2 WHERE case_id = $1"
             + " AND version < $2";
     private static final String ADD = "INSERT INTO rectification_deadlines (case_id, item_id, kind, inspection_id,"
@@ -44,6 +47,18 @@ public class DeadlineProjection implements Projection {
             + " organisation_location, $4, $5, $6, $7 FROM rectification_deadline_cases WHERE case_id = $1"
             + " ON CONFLICT (case_id, item_id) DO NOTHING";
     private static final String DONE = "DELETE FROM rectification_deadlines WHERE case_id = $1 AND item_id = $2";
+    private static final String TASK_DONE = "UPDATE rectification_deadlines SET done = $3 WHERE case_id = $1"
+            + " AND item_id = $2";
+    /** From the report, long-term tasks are due progress every progress_days. */
+    private static final String PROGRESS_FROM_REPORT = "UPDATE rectification_deadlines d SET due_on = $2::date"
+            + " + c.progress_days, warn_from = $2::date + c.progress_days - c.warn_days FROM rectification_deadline_cases c"
+            + " WHERE d.case_id = $1 AND d.kind = '" + Signals.PROGRESS + "' AND c.case_id = d.case_id";
+    /** Progress on a long-term task after the report moves its next due date to a period after it. */
+    private static final String PROGRESS_REPORTED = "UPDATE rectification_deadlines d SET due_on = $3::date"
+            + " + c.progress_days, warn_from = $3::date + c.progress_days - c.warn_days FROM rectification_deadline_cases c"
+            + " WHERE d.case_id = $1 AND d.item_id = $2 AND d.kind = '" + Signals.PROGRESS
+            + "' AND d.due_on IS NOT NULL"
+            + " AND c.case_id = d.case_id AND $3::date + c.progress_days > d.due_on";
 
     private final WarningDays warningDays;
 
@@ -70,7 +85,7 @@ public class DeadlineProjection implements Projection {
             int warn = warningDays.forJurisdiction(o.jurisdiction());
             return conn.preparedQuery(OPEN_CASE).execute(Tuple.tuple(Arrays.asList(e.streamId(), e.version(),
                     o.inspectionId(), o.jurisdiction(), o.organisationId(), o.organisationName(),
-                    o.organisationLocation()))).flatMap(rows -> rows.rowCount() == 0
+                    o.organisationLocation(), warn))).flatMap(rows -> rows.rowCount() == 0
                             ? Uni.createFrom().voidItem()
                             : add(conn, e.streamId(), Signals.REPORT, Signals.REPORT, o.firstResponsible(),
                                     "整改报告", o.reportDue(), warn)
@@ -90,19 +105,33 @@ public class DeadlineProjection implements Projection {
                         int warn = warningDays.forJurisdiction(rows.iterator().next().getString("jurisdiction"));
                         Uni<Void> all = Uni.createFrom().voidItem();
                         for (PlannedTask t : plan.tasks()) {
-                            if (t.dueOn() != null) {
-                                all = all.flatMap(v -> add(conn, caseId, t.taskId(), Signals.TASK, t.owner(),
-                                        t.description(), t.dueOn(), warn));
-                            }
+                            // a long-term task is due progress from the report on: no date yet
+                            String kind = t.dueOn() != null ? Signals.TASK : Signals.PROGRESS;
+                            all = all.flatMap(v -> add(conn, caseId, t.taskId(), kind, t.owner(), t.description(),
+                                    t.dueOn(), warn));
                         }
                         return all;
                     });
         }
         if (payload instanceof RectificationTaskClosed c) {
-            return conn.preparedQuery(DONE).execute(Tuple.of(caseId, c.taskId())).replaceWithVoid();
+            return conn.preparedQuery(TASK_DONE).execute(Tuple.of(caseId, c.taskId(), true)).replaceWithVoid();
         }
-        if (payload instanceof RectificationReportSubmitted) {
-            return conn.preparedQuery(DONE).execute(Tuple.of(caseId, Signals.REPORT)).replaceWithVoid();
+        if (payload instanceof TaskClosureRejected r) {
+            return conn.preparedQuery(TASK_DONE).execute(Tuple.of(caseId, r.taskId(), false)).replaceWithVoid();
+        }
+        if (payload instanceof RectificationProgressReported p) {
+            return conn.preparedQuery(PROGRESS_REPORTED).execute(Tuple.of(caseId, p.taskId(), p.reportedOn()))
+                    .replaceWithVoid();
+        }
+        if (payload instanceof RectificationReportSubmitted r) {
+            Uni<Void> done = conn.preparedQuery(DONE).execute(Tuple.of(caseId, Signals.REPORT)).replaceWithVoid();
+            if (r.longTermProgressDays() == null) {
+                return done;
+            }
+            return done.flatMap(v -> conn.preparedQuery("UPDATE rectification_deadline_cases SET progress_days = $2"
+                    + " WHERE case_id = $1").execute(Tuple.of(caseId, r.longTermProgressDays())))
+                    .flatMap(v -> conn.preparedQuery(PROGRESS_FROM_REPORT).execute(Tuple.of(caseId, r.submittedOn())))
+                    .replaceWithVoid();
         }
         if (payload instanceof HeadReportSubmitted) {
             return conn.preparedQuery(DONE).execute(Tuple.of(caseId, Signals.HEAD_REPORT)).replaceWithVoid();
@@ -122,14 +151,14 @@ public class DeadlineProjection implements Projection {
                     .execute(Tuple.of(caseId))
                     .replaceWithVoid();
         }
-        // progress: only the version moves
+        // supervision, consultations, accountability, the public view: only the version moves
         return Uni.createFrom().voidItem();
     }
 
     private static Uni<Void> add(SqlConnection conn, String caseId, String item, String kind, String responsible,
             String description, LocalDate due, int warnDays) {
         return conn.preparedQuery(ADD).execute(Tuple.tuple(Arrays.asList(caseId, item, kind, responsible, description,
-                due, due.minusDays(warnDays)))).replaceWithVoid();
+                due, due == null ? null : due.minusDays(warnDays)))).replaceWithVoid();
     }
 
     @Override

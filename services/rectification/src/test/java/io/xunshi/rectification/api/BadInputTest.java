@@ -69,8 +69,8 @@ class BadInputTest {
                 .body("errors.field", hasItem("percent"));
         owner("/tasks/T1/progress", "{\"progress\":\"x\",\"reportedOn\":\"yesterday\"}").statusCode(400)
                 .body("errors.field", hasItem("reportedOn"));
-        post(RectificationFlowTest.CENTRE_OFFICE, "/evaluation", "{\"outcome\":\"GOOD_ENOUGH\",\"remarks\":\"x\"}")
-                .statusCode(400).body("errors.field", hasItem("outcome"));
+        post(RectificationFlowTest.CENTRE_OFFICE, "/evaluation", "{\"deductions\":\"all\",\"remarks\":\"x\"}")
+                .statusCode(400).body("errors.field", hasItem("deductions"));
     }
 
     @Test
@@ -84,7 +84,7 @@ class BadInputTest {
                 .body("errors.field", hasItem("evidence[0]"));
         owner("/report", "{}").statusCode(422).body("errors.field", hasItem("summary"));
         post(RectificationFlowTest.CENTRE_OFFICE, "/evaluation", "{}").statusCode(422)
-                .body("errors.field", hasItems("outcome", "remarks"));
+                .body("errors.field", hasItems("deductions", "remarks"));
     }
 
     @Test

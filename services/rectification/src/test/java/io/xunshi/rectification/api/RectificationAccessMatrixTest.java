@@ -54,8 +54,31 @@ class RectificationAccessMatrixTest extends AccessMatrixContract {
             await().atMost(InspectionFeedback.WAIT).until(() -> given().header("Authorization", office)
                     .queryParam("inspectionId", feedback.inspectionId()).get(RectificationFlowTest.BASE).jsonPath()
                     .getList("items").size() == 1);
+            prepare(o, id, feedback.organisationId(), office);
             return new Case(id, feedback.inspectionId(), feedback.organisationId());
         });
+    }
+
+    /**
+     * What an operation needs done on its case first: a closed task to reject, a report to publish, an evaluation
+     * judged not effective to refer, a published view to read.
+     */
+    private static void prepare(String operation, String id, String organisationId, String office) {
+        String owner = TestTokens.bearer(Role.RECTIFICATION_OWNER, HANGZHOU, organisationId);
+        List<String[]> steps = switch (operation) {
+            case "rejection" -> List.<String[]>of(new String[]{ owner, "tasks/T1/close", "{\"evidence\":[\"凭证\"]}" });
+            case "publish" -> List.<String[]>of(new String[]{ owner, "report", "{\"summary\":\"报告\"}" });
+            case "public-view" -> List.of(new String[]{ owner, "report", "{\"summary\":\"报告\"}" },
+                    new String[]{ office, "public-view", "{\"summary\":\"已整改\"}" });
+            case "accountability" -> List.of(new String[]{ owner, "report", "{\"summary\":\"报告\"}" },
+                    new String[]{ owner, "head-report", "{\"summary\":\"组织落实\"}" },
+                    new String[]{ office, "evaluation", RectificationFlowTest.poor("敷衍") });
+            default -> List.of();
+        };
+        for (String[] step : steps) {
+            given().header("Authorization", step[0]).contentType(ContentType.JSON).body(step[2])
+                    .post(RectificationFlowTest.BASE + id + "/" + step[1]).then().statusCode(200);
+        }
     }
 
     /** The case id, once the deadlines read model lists its overdue reports. */
@@ -80,8 +103,7 @@ class RectificationAccessMatrixTest extends AccessMatrixContract {
      */
     private static Probe sides(Probe probe, String operation) {
         return probe.actingFor(() -> of(operation).organisationId()).side(Role.RECTIFICATION_OWNER, HANGZHOU)
-                .hiddenFrom(Role.TEAM_LEADER, Role.TEAM_MEMBER,
-                        Role.DISCIPLINE_LIAISON, Role.ORGANISATION_LIAISON, Role.PUBLIC);
+                .hiddenFrom(Role.TEAM_LEADER, Role.TEAM_MEMBER, Role.PUBLIC);
     }
 
     @Override
@@ -105,7 +127,7 @@ class RectificationAccessMatrixTest extends AccessMatrixContract {
         String sides = "a case of Zhejiang's (330000) inspection of a Hangzhou (330100) organisation; owners"
                 + " placed by 330100 and acting for that organisation (organisation claim; an owner of another"
                 + " organisation does not see the case)";
-        return Map.of(
+        Map<String, List<Probe>> probes = new HashMap<>(Map.of(
                 "listCases", List.of(sides(Probe.list(ZHEJIANG, "/api/v1/rectification-cases",
                         () -> Map.of("inspectionId", of("list").inspectionId()), "caseId", () -> of("list").id()),
                         "list")
@@ -135,7 +157,35 @@ class RectificationAccessMatrixTest extends AccessMatrixContract {
                         "head-report", "{\"summary\":\"党委书记履行第一责任人职责\"}")), "head-report")
                         .described(sides)),
                 "evaluateRectification", List.of(sides(Probe.resource(ZHEJIANG, (r, home) -> post(r, "evaluation",
-                        "evaluation", "{\"outcome\":\"EFFECTIVE\",\"remarks\":\"整改到位\"}")), "evaluation")
-                        .described(sides)));
+                        "evaluation", "{\"deductions\":[],\"remarks\":\"整改到位\"}")), "evaluation")
+                        .described(sides))));
+        probes.putAll(Map.of(
+                "rejectTaskClosure", List.of(sides(Probe.resource(ZHEJIANG, (r, home) -> post(r, "rejection",
+                        "tasks/T1/closure-rejection", "{\"reason\":\"佐证不足\"}")), "rejection")
+                        .described(sides + "; its T1 closed")),
+                "recordSupervisionNote", List.of(sides(Probe.resource(ZHEJIANG, (r, home) -> post(r, "note",
+                        "supervision-notes", "{\"note\":\"进度滞后\"}")), "note").described(sides)),
+                "recordConsultation", List.of(sides(Probe.resource(ZHEJIANG, (r, home) -> post(r, "consultation",
+                        "consultations", "{\"subject\":\"会商\",\"parties\":[\"INSPECTION_OFFICE\","
+                                + "\"RECTIFYING_ORGANISATION\"],\"conclusions\":[\"限期完成\"]}")),
+                        "consultation").described(sides)),
+                "referForAccountability", List.of(sides(Probe.resource(ZHEJIANG, (r, home) -> post(r,
+                        "accountability", "accountability", "{\"ground\":\"PERFUNCTORY\",\"description\":"
+                                + "\"敷衍整改\",\"persons\":[{\"name\":\"" + InspectionFeedback.HEAD + "\","
+                                + "\"post\":\"党委书记\",\"measure\":\"ADMONISHED\"}]}")),
+                        "accountability").described(sides + "; evaluated not effective")),
+                "publishPublicView", List.of(sides(Probe.resource(ZHEJIANG, (r, home) -> post(r, "publish",
+                        "public-view", "{\"summary\":\"已整改\"}")), "publish")
+                        .described(sides + "; its report submitted")),
+                "getPublicView", List.of(Probe.open(ZHEJIANG, (r, home) -> r.get()
+                        .get(RectificationFlowTest.BASE + of("public-view").id() + "/public-view"))
+                        .described("the published public view of " + sides + ": public information")),
+                "listPublicViews", List.of(Probe.open(ZHEJIANG, (r, home) -> r.get()
+                        .get("/api/v1/public-rectification-views"))
+                        .described("the published public views of the whole country: public information")),
+                "getEvaluationModel", List.of(Probe.open(ZHEJIANG, (r, home) -> r.get()
+                        .get("/api/v1/rectification-evaluation-model"))
+                        .described("the evaluation model of the caller's level: published rules"))));
+        return probes;
     }
 }

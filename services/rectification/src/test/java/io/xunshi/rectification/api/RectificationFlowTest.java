@@ -60,8 +60,17 @@ class RectificationFlowTest {
     static final String GUANGDONG_OWNER = TestTokens.bearer(Role.RECTIFICATION_OWNER, "440000",
             InspectionFeedback.organisation("330000"));
 
+    /** 55 of 100 on the default model: POOR, not effective. */
+    static final String POOR_DEDUCTIONS = "[{\"criterion\":\"problems\",\"points\":40,\"reason\":\"问题未整改\"},"
+            + "{\"criterion\":\"leadership\",\"points\":5,\"reason\":\"组织不力\"}]";
+
     @Inject
     Pool pool;
+
+    /** An evaluation scoring 55: not effective. */
+    static String poor(String remarks) {
+        return "{\"deductions\":" + POOR_DEDUCTIONS + ",\"remarks\":\"" + remarks + "\"}";
+    }
 
     static RequestSpecification as(String token) {
         return given().header("Authorization", token).contentType(ContentType.JSON);
@@ -124,7 +133,7 @@ class RectificationFlowTest {
         as(ZHEJIANG_OWNER).body("{\"summary\":\"组织落实情况\"}").post(BASE + id + "/head-report")
                 .then().statusCode(200).header("ETag", "\"5\"");
 
-        as(CENTRE_OFFICE).body("{\"outcome\":\"EFFECTIVE\",\"remarks\":\"整改到位\"}").post(BASE + id + "/evaluation")
+        as(CENTRE_OFFICE).body("{\"deductions\":[],\"remarks\":\"整改到位\"}").post(BASE + id + "/evaluation")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("urn:xunshi:problem:illegal-state")).body("code", equalTo("tasks-still-open"));
 
@@ -132,13 +141,13 @@ class RectificationFlowTest {
                 .then().statusCode(200).header("ETag", "\"6\"");
         as(ZHEJIANG_OWNER).body("{\"evidence\":[\"制度文件-003\"]}").post(BASE + id + "/tasks/T2/close")
                 .then().statusCode(200).header("ETag", "\"7\"");
-        as(CENTRE_OFFICE).header("If-Match", "\"7\"").body("{\"outcome\":\"EFFECTIVE\",\"remarks\":\"整改到位\"}")
+        as(CENTRE_OFFICE).header("If-Match", "\"7\"").body("{\"deductions\":[],\"remarks\":\"整改到位\"}")
                 .post(BASE + id + "/evaluation")
                 .then().statusCode(200).header("ETag", "\"8\"")
                 .body("status", equalTo("EVALUATED")).body("evaluation.outcome", equalTo("EFFECTIVE"))
                 .body("evaluation.evaluatedOn", equalTo(today.toString()))
                 .body("evaluation.remarks", equalTo("整改到位"));
-        as(CENTRE_OFFICE).body("{\"outcome\":\"NOT_EFFECTIVE\",\"remarks\":\"再评\"}").post(BASE + id + "/evaluation")
+        as(CENTRE_OFFICE).body(poor("再评")).post(BASE + id + "/evaluation")
                 .then().statusCode(409).body("code", equalTo("case-already-evaluated"));
 
         Response read = as(ZHEJIANG_OWNER).get(BASE + id);
@@ -233,14 +242,14 @@ class RectificationFlowTest {
         as(ZHEJIANG_OWNER).body("{\"from\":\"钱某\",\"to\":\"陈某\",\"toPost\":\"副局长\"}")
                 .post(BASE + id + "/handovers").then().statusCode(422).body("code", equalTo("owner-unknown"));
         as(ZHEJIANG_OWNER).body("{\"summary\":\"已整改1项\"}").post(BASE + id + "/report").then().statusCode(200);
-        as(CENTRE_OFFICE).body("{\"outcome\":\"NOT_EFFECTIVE\",\"remarks\":\"未报\"}").post(BASE + id + "/evaluation")
+        as(CENTRE_OFFICE).body(poor("未报")).post(BASE + id + "/evaluation")
                 .then().statusCode(409).body("code", equalTo("head-report-not-submitted"));
         as(ZHEJIANG_OWNER).body("{\"summary\":\"党委书记履行第一责任人职责，召开专题会议6次\"}")
                 .post(BASE + id + "/head-report").then().statusCode(200).body("headReport.onTime", equalTo(true))
                 .body("headReport.summary", equalTo("党委书记履行第一责任人职责，召开专题会议6次"));
         as(ZHEJIANG_OWNER).body("{\"summary\":\"again\"}").post(BASE + id + "/head-report").then()
                 .statusCode(409).body("code", equalTo("head-report-already-submitted"));
-        as(CENTRE_OFFICE).body("{\"outcome\":\"NOT_EFFECTIVE\",\"remarks\":\"长期任务未完成\"}")
+        as(CENTRE_OFFICE).body(poor("长期任务未完成"))
                 .post(BASE + id + "/evaluation").then().statusCode(200).body("status", equalTo("EVALUATED"));
         // The list follows the plan: three tasks, one closed; every event of the case moved its version.
         await().atMost(InspectionFeedback.WAIT).until(() -> "EVALUATED".equals(as(CENTRE_OFFICE)
@@ -255,7 +264,7 @@ class RectificationFlowTest {
     void evaluation_before_the_report_is_409_and_writes_nothing() {
         String id = centreCase(CaseAccess.today().minusDays(3));
         long before = events();
-        as(CENTRE_OFFICE).body("{\"outcome\":\"NOT_EFFECTIVE\",\"remarks\":\"未报告\"}").post(BASE + id + "/evaluation")
+        as(CENTRE_OFFICE).body(poor("未报告")).post(BASE + id + "/evaluation")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("urn:xunshi:problem:illegal-state"))
                 .body("code", equalTo("report-not-submitted"));
@@ -273,7 +282,8 @@ class RectificationFlowTest {
         as(ZHEJIANG_OWNER).body("{\"submittedOn\":\"2025-04-02\",\"summary\":\"逾期报告\"}")
                 .post(BASE + id + "/head-report").then().statusCode(200).body("headReport.onTime", equalTo(false));
         // Not effective with a task still open is allowed: a candidate for a look-back round.
-        as(CENTRE_OFFICE).body("{\"evaluatedOn\":\"2025-05-01\",\"outcome\":\"NOT_EFFECTIVE\",\"remarks\":\"整改敷衍\"}")
+        as(CENTRE_OFFICE)
+                .body("{\"evaluatedOn\":\"2025-05-01\",\"deductions\":" + POOR_DEDUCTIONS + ",\"remarks\":\"整改敷衍\"}")
                 .post(BASE + id + "/evaluation").then().statusCode(200)
                 .body("evaluation.outcome", equalTo("NOT_EFFECTIVE"));
     }
@@ -290,10 +300,10 @@ class RectificationFlowTest {
                 .then().statusCode(404);
         // The province's office supervises the province's own inspections, not the Centre's.
         as(ZHEJIANG_OFFICE).get(BASE + id).then().statusCode(404);
-        as(ZHEJIANG_OFFICE).body("{\"outcome\":\"NOT_EFFECTIVE\",\"remarks\":\"越级\"}").post(BASE + id + "/evaluation")
+        as(ZHEJIANG_OFFICE).body(poor("越级")).post(BASE + id + "/evaluation")
                 .then().statusCode(404).contentType("application/problem+json");
         // The owner may read but not evaluate; the office may read but not act for the organisation.
-        as(ZHEJIANG_OWNER).body("{\"outcome\":\"NOT_EFFECTIVE\",\"remarks\":\"自评\"}").post(BASE + id + "/evaluation")
+        as(ZHEJIANG_OWNER).body(poor("自评")).post(BASE + id + "/evaluation")
                 .then().statusCode(403);
         as(CENTRE_OFFICE).body("{\"progress\":\"代报\"}").post(BASE + id + "/tasks/T1/progress").then().statusCode(403);
         assertThat(events()).isEqualTo(before);

@@ -4,6 +4,7 @@ import static io.xunshi.rectification.api.RectificationFlowTest.BASE;
 import static io.xunshi.rectification.api.RectificationFlowTest.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -91,11 +92,29 @@ class RectificationSignalsTest {
                 .statusCode(200);
         await().atMost(InspectionFeedback.WAIT).until(() -> "RED/5/陈某".equals(lights(OFFICE, id, null).get("T1")));
         as(OWNER).body("{\"evidence\":[\"退款凭证\"]}").post(BASE + id + "/tasks/T1/close").then().statusCode(200);
-        as(OWNER).body("{\"summary\":\"整改报告\"}").post(BASE + id + "/report").then().statusCode(200);
+        await().atMost(InspectionFeedback.WAIT).until(() -> !lights(OFFICE, id, null).containsKey("T1"));
+        // A closure the office rejects puts the task back on the lists, red as before.
+        as(OFFICE).body("{\"reason\":\"凭证不全\"}").post(BASE + id + "/tasks/T1/closure-rejection").then()
+                .statusCode(200);
+        await().atMost(InspectionFeedback.WAIT).until(() -> "RED/5/陈某".equals(lights(OFFICE, id, null).get("T1")));
+        as(OWNER).body("{\"evidence\":[\"退款凭证\",\"银行回单\"]}").post(BASE + id + "/tasks/T1/close").then()
+                .statusCode(200);
+        // The report, dated 60 days ago: the long-term T4 was due progress 30 days later (the tests' provincial
+        // period), so it is red for 30 days.
+        as(OWNER).body("{\"submittedOn\":\"" + today.minusDays(60) + "\",\"summary\":\"整改报告\"}")
+                .post(BASE + id + "/report").then().statusCode(200).body("report.longTermProgressDays", equalTo(30));
         await().atMost(InspectionFeedback.WAIT).until(() -> !lights(OFFICE, id, null).containsKey("REPORT"));
-        assertThat(lights(OFFICE, id, null)).containsOnlyKeys("T2", "HEAD_REPORT");
+        assertThat(lights(OFFICE, id, null)).containsOnlyKeys("T2", "T4", "HEAD_REPORT").containsEntry("T4",
+                "RED/30/张某");
+        assertThat(as(OFFICE).queryParam("limit", 200).get(SIGNALS).jsonPath().getList("items", Map.class).stream()
+                .filter(i -> id.equals(i.get("caseId")) && "T4".equals(i.get("itemId"))).map(i -> i.get("kind")))
+                .containsExactly("PROGRESS");
+        // Progress today moves the next one a period on: green, off the lists.
+        as(OWNER).body("{\"progress\":\"本月召开专题会\"}").post(BASE + id + "/tasks/T4/progress").then()
+                .statusCode(200).body("tasks[3].nextProgressDue", equalTo(today.plusDays(30).toString()));
+        await().atMost(InspectionFeedback.WAIT).until(() -> !lights(OFFICE, id, null).containsKey("T4"));
         as(OWNER).body("{\"summary\":\"组织落实情况\"}").post(BASE + id + "/head-report").then().statusCode(200);
-        as(OFFICE).body("{\"outcome\":\"NOT_EFFECTIVE\",\"remarks\":\"未完成\"}").post(BASE + id + "/evaluation").then()
+        as(OFFICE).body(RectificationFlowTest.poor("未完成")).post(BASE + id + "/evaluation").then()
                 .statusCode(200);
         await().atMost(InspectionFeedback.WAIT).until(() -> lights(OFFICE, id, null).isEmpty());
     }
