@@ -87,7 +87,9 @@ public record CaseView(String caseId, String inspectionId, String roundId, Strin
             List<String> openTaskIds) {
     }
 
-    static CaseView of(AggregateRepository.Loaded<RectificationCase.State> loaded, LocalDate today) {
+    /** {@code withAccountability}: whether the caller sees the accountability referrals (empty otherwise). */
+    static CaseView of(AggregateRepository.Loaded<RectificationCase.State> loaded, LocalDate today,
+            boolean withAccountability) {
         RectificationCase.State s = loaded.state();
         List<Task> tasks = s.tasks().stream().map(t -> new Task(t.taskId(), t.findingId(), t.focusArea(),
                 t.description(), t.responsible(), t.status(),
@@ -123,8 +125,10 @@ public record CaseView(String caseId, String inspectionId, String roundId, Strin
                         .toList(),
                 o.consultations().stream().map(c -> new Consultation(c.consultationId(), c.heldOn(), c.subject(),
                         c.parties(), c.conclusions())).toList(),
-                o.referrals().stream().map(a -> new AccountabilityReferral(a.referralId(), a.referredOn(), a.ground(),
-                        a.description(), a.persons())).toList(),
+                o.referrals().stream().filter(a -> withAccountability)
+                        .map(a -> new AccountabilityReferral(a.referralId(), a.referredOn(), a.ground(),
+                                a.description(), a.persons()))
+                        .toList(),
                 o.publicView() == null ? null : PublicCaseView.of(o.publicView()), loaded.version());
     }
 

@@ -31,6 +31,7 @@ import io.smallrye.mutiny.Uni;
 import io.xunshi.contracts.rectification.Deduction;
 import io.xunshi.contracts.rectification.HeldToAccount;
 import io.xunshi.contracts.rectification.SupervisingBody;
+import io.xunshi.kernel.aggregate.AggregateRepository;
 import io.xunshi.kernel.api.Cursor;
 import io.xunshi.kernel.api.Days;
 import io.xunshi.kernel.api.OpenApiConventions;
@@ -75,9 +76,8 @@ public class RectificationCaseResource {
             (caller, state) -> CaseAccess.liaison(caller, state.jurisdiction()),
             "only the discipline organ's or the organisation department's liaison covering the inspecting"
                     + " jurisdiction records supervision notes on this case");
-    /** Every command answers the case as it is after it. */
-    private static final Answer<RectificationCase.State> VIEW = Answer.ok(loaded -> CaseView.of(loaded,
-            CaseAccess.today()));
+    /** Every command answers the case as it is after it, as the caller may see it. */
+    private final Answer<RectificationCase.State> VIEW = Answer.ok(this::view);
 
     @Inject
     RectificationCases cases;
@@ -163,7 +163,8 @@ public class RectificationCaseResource {
     @RolesAllowed(Role.RECTIFICATION_OWNER)
     @Operation(operationId = "reportProgress", summary = "Report progress on one task of a case",
             description = "The rectifying organisation's side only: rectification-owner covering the organisation's"
-                    + " location. Not on a closed task, nor after the evaluation (409 illegal-state). Send If-Match"
+                    + " location. Not on a closed task (409 task-already-closed), nor after the evaluation (409"
+                    + " case-already-evaluated). Send If-Match"
                     + " with the case's ETag to refuse a stale change (412), Idempotency-Key to make retries safe.")
     @APIResponse(responseCode = "200", description = "The case after the report, with its new ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -180,7 +181,9 @@ public class RectificationCaseResource {
     @RolesAllowed(Role.RECTIFICATION_OWNER)
     @Operation(operationId = "closeTask", summary = "Close a task off the ledger on evidence (台账销号)",
             description = "The rectifying organisation's side only. At least one piece of evidence; a closed task"
-                    + " or an evaluated case answers 409 illegal-state. If-Match and Idempotency-Key as for"
+                    + " or an evaluated case answers 409 (task-already-closed, case-already-evaluated); a task closed"
+                    + " again after a rejected closure is not dated before the rejection (422 date-before-rejection)."
+                    + " If-Match and Idempotency-Key as for"
                     + " progress.")
     @APIResponse(responseCode = "200", description = "The case after the closing, with its new ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -358,15 +361,18 @@ public class RectificationCaseResource {
             Role.DISCIPLINE_LIAISON, Role.ORGANISATION_LIAISON, Role.AUDITOR, Role.PUBLIC })
     @Operation(operationId = "getCase", summary = "Read one rectification case; its ETag is its version",
             description = "Readable by the rectifying side (rectification-owner covering the organisation's"
-                    + " location), the supervising side (inspection-office covering the inspecting jurisdiction) and"
-                    + " auditors covering the inspecting jurisdiction; to anyone else it answers 404, like an unknown"
-                    + " id. Read from the case's own events, so it shows every command at once.")
+                    + " location), the supervising side (inspection-office covering the inspecting jurisdiction),"
+                    + " auditors and the daily supervisors (discipline-liaison, organisation-liaison) covering the"
+                    + " inspecting jurisdiction; to anyone else it answers 404, like an unknown id (a public caller"
+                    + " reads the public view instead). The accountability referrals are shown to the supervising"
+                    + " side, auditors and liaisons only, not to the rectifying side. Read from the case's own events,"
+                    + " so it shows every command at once.")
     @APIResponse(responseCode = "200", description = "The case",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CaseView.class)))
     @Extension(name = OpenApiConventions.ETAG_EXTENSION, value = "true")
     public Uni<Response> getCase(@PathParam("id") String id) {
-        return commands.read(cases.aggregate(), id, loaded -> CaseView.of(loaded, CaseAccess.today()));
+        return commands.read(cases.aggregate(), id, this::view);
     }
 
     @GET
@@ -393,6 +399,12 @@ public class RectificationCaseResource {
         return directory.list(caller, new CaseDirectory.Filter(QueryValues.text(inspectionId),
                 QueryValues.oneOf(RectificationCase.Status.class, "status", status)), cursor,
                 Cursor.limit(limit));
+    }
+
+    /** The case as the caller sees it: accountability only on the supervising side (CaseAccess#seesAccountability). */
+    private CaseView view(AggregateRepository.Loaded<RectificationCase.State> loaded) {
+        RectificationCase.State s = loaded.state();
+        return CaseView.of(loaded, CaseAccess.today(), CaseAccess.seesAccountability(callers.get(), s.jurisdiction()));
     }
 
     /** The shape of a page of cases, for the API document. */

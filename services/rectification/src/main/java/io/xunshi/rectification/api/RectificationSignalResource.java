@@ -44,10 +44,11 @@ public class RectificationSignalResource {
     @RolesAllowed({ Role.INSPECTION_OFFICE, Role.DISCIPLINE_LIAISON, Role.RECTIFICATION_OWNER, Role.AUDITOR })
     @Operation(operationId = "listSignals",
             summary = "List the tasks and reports that turned yellow or red (红黄灯预警), soonest due first",
-            description = "Open tasks with a due date and the two reports (rectification report, head's report) of"
-                    + " the cases of the jurisdiction's subtree: yellow within the level's warning days of the due"
-                    + " date (xunshi.rectification.warning-days), red after it; green ones are not listed. Red"
-                    + " escalates to the inspection office and the discipline liaison, who sees red only; an owner"
+            description = "Open tasks with a due date (kind TASK), long-term tasks' next progress reports from the"
+                    + " rectification report on (PROGRESS) and the two reports (REPORT, HEAD_REPORT) of the cases of the"
+                    + " jurisdiction's subtree: yellow within the level's warning days of the due date"
+                    + " (xunshi.rectification.warning-days), red after it; green ones are not listed. Red escalates to"
+                    + " the inspection office and the discipline liaison, who sees red only; auditors see both; an owner"
                     + " sees their own organisation's. Served from a read model that follows the case events within"
                     + " about a second. A jurisdiction outside the caller's subtree answers 403.")
     @APIResponse(responseCode = "200",

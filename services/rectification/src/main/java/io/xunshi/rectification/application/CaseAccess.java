@@ -52,6 +52,14 @@ public final class CaseAccess {
                 || auditor(caller, jurisdiction) || liaison(caller, jurisdiction);
     }
 
+    /**
+     * Whether the caller sees a case's accountability referrals: the supervising side, auditors and the liaisons (the
+     * discipline organ receives them), not the rectifying side.
+     */
+    public static boolean seesAccountability(Caller caller, String jurisdiction) {
+        return supervisor(caller, jurisdiction) || auditor(caller, jurisdiction) || liaison(caller, jurisdiction);
+    }
+
     public static LocalDate today() {
         return Days.today();
     }

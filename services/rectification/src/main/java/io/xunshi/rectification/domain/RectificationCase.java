@@ -93,6 +93,8 @@ public final class RectificationCase
     public static final String HEAD_REPORT_NOT_SUBMITTED = "head-report-not-submitted";
     /** 409: only a closed task's closure can be rejected. */
     public static final String TASK_NOT_CLOSED = "task-not-closed";
+    /** 422 on closedOn: a task closed again is closed on or after the rejection of its last closure. */
+    public static final String DATE_BEFORE_REJECTION = "date-before-rejection";
     /** 422 on rejectedOn: a closure is rejected on or after the day it was closed. */
     public static final String DATE_BEFORE_CLOSURE = "date-before-closure";
     /** 422 on taskId: a supervision note names a task the case does not have. */
@@ -523,10 +525,13 @@ public final class RectificationCase
             throw new DomainRejection(PLAN_ALREADY_FILED, "the plan was filed on " + state.planFiledOn());
         }
         boolean workBegan = state.tasks().stream().anyMatch(t -> t.status() == TaskStatus.CLOSED
-                || !t.progress().isEmpty() || !t.rejections().isEmpty());
+                || !t.progress().isEmpty() || !t.rejections().isEmpty())
+                || state.oversight().notes().stream().anyMatch(n -> n.taskId() != null);
         if (state.report() != null || workBegan) {
             throw new DomainRejection(PLAN_TOO_LATE, "the plan answers the feedback before the work on it;"
-                    + (state.report() != null ? " the report is in" : " progress was reported on the first tasks"));
+                    + (state.report() != null
+                            ? " the report is in"
+                            : " work on the first tasks was reported, closed or noted by a supervisor"));
         }
         notBeforeFeedback(state, plan.filedOn(), "filedOn", "the plan");
         List<PlannedTask> tasks = new ArrayList<>();
@@ -609,6 +614,14 @@ public final class RectificationCase
         stillOpen(state);
         openTask(state, close.taskId());
         notBeforeFeedback(state, close.closedOn(), "closedOn", "closing a task");
+        Task task = state.task(close.taskId());
+        if (!task.rejections().isEmpty()) {
+            LocalDate rejected = task.rejections().get(task.rejections().size() - 1).rejectedOn();
+            if (close.closedOn().isBefore(rejected)) {
+                throw new InvalidCommand(DATE_BEFORE_REJECTION, "closedOn", "the closure, " + close.closedOn()
+                        + ", is before the rejection of the last one on " + rejected);
+            }
+        }
         List<String> evidence = close.evidence() == null
                 ? List.of()
                 : close.evidence().stream().filter(e -> e != null && !e.isBlank()).map(String::strip).toList();
@@ -641,9 +654,12 @@ public final class RectificationCase
             throw new DomainRejection(HEAD_REPORT_NOT_SUBMITTED, "a case is evaluated only after the head's report on"
                     + " organising the rectification (Art. 27) is submitted too");
         }
-        if (evaluate.evaluatedOn().isBefore(state.report().submittedOn())) {
+        LocalDate lastReport = state.report().submittedOn().isAfter(state.headReport().submittedOn())
+                ? state.report().submittedOn()
+                : state.headReport().submittedOn();
+        if (evaluate.evaluatedOn().isBefore(lastReport)) {
             throw new InvalidCommand(DATE_BEFORE_REPORT, "evaluatedOn", "the evaluation, " + evaluate.evaluatedOn()
-                    + ", cannot precede the report of " + state.report().submittedOn());
+                    + ", cannot precede the reports it evaluates, the last of " + lastReport);
         }
         EvaluationModel model = evaluate.models().forJurisdiction(state.jurisdiction());
         List<Deduction> deductions = new ArrayList<>();
@@ -788,10 +804,11 @@ public final class RectificationCase
                         .allMatch(t -> t.status() == TaskStatus.CLOSED)))
                 .toList();
         Evaluation evaluation = state.evaluation();
+        // the tasks of withheld problems are not counted either: their number would tell of them
+        List<Task> disclosed = state.tasks().stream().filter(t -> !withheld.contains(t.findingId())).toList();
         return List.of(new PublicViewPublished(state.caseId(), publish.publishedOn(), state.jurisdiction(),
-                state.organisationName(), state.feedbackOn(), publish.summary().strip(), problems,
-                state.tasks().size(),
-                (int) state.tasks().stream().filter(t -> t.status() == TaskStatus.CLOSED).count(),
+                state.organisationName(), state.feedbackOn(), publish.summary().strip(), problems, disclosed.size(),
+                (int) disclosed.stream().filter(t -> t.status() == TaskStatus.CLOSED).count(),
                 state.report().submittedOn(), evaluation == null ? null : evaluation.grade(),
                 evaluation == null ? null : evaluation.outcome()));
     }

@@ -18,6 +18,7 @@ import io.xunshi.contracts.rectification.RectificationEvaluated;
 import io.xunshi.contracts.rectification.RectificationPlanFiled;
 import io.xunshi.contracts.rectification.RectificationReportSubmitted;
 import io.xunshi.contracts.rectification.RectificationTaskClosed;
+import io.xunshi.contracts.rectification.ResponsibilityHandedOver;
 import io.xunshi.contracts.rectification.TaskClosureRejected;
 import io.xunshi.kernel.eventstore.StoredEvent;
 import io.xunshi.kernel.projection.Projection;
@@ -45,7 +46,8 @@ public class CaseListProjection implements Projection {
             + " report_on_time = COALESCE($6, report_on_time),"
             + " outcome = COALESCE($7, outcome),"
             + " evaluated_on = COALESCE($8, evaluated_on),"
-            + " tasks_total = COALESCE($9, tasks_total)"
+            + " tasks_total = COALESCE($9, tasks_total),"
+            + " first_responsible = COALESCE($10, first_responsible)"
             + " WHERE case_id = $1 AND version < $2";
 
     @Override
@@ -90,9 +92,13 @@ public class CaseListProjection implements Projection {
             } else if (payload instanceof RectificationEvaluated v) {
                 changes.add(change(e, 0, RectificationCase.Status.EVALUATED.name(), null, null, v.outcome().name(),
                         v.evaluatedOn()));
+            } else if (payload instanceof ResponsibilityHandedOver h && h.firstResponsible()) {
+                // the successor of the head is the first responsible person
+                changes.add(Tuple.tuple(Arrays.asList(e.streamId(), e.version(), 0, null, null, null, null, null, null,
+                        h.to())));
             } else {
-                // progress, the head's report, a handover, supervision, accountability, the public view: only the
-                // version moves
+                // progress, the head's report, another handover, supervision, accountability, the public view: only
+                // the version moves
                 changes.add(change(e, 0, null, null, null, null, null));
             }
         }
@@ -117,6 +123,6 @@ public class CaseListProjection implements Projection {
     private static Tuple change(StoredEvent e, int closed, String status, LocalDate submittedOn, Boolean onTime,
             String outcome, LocalDate evaluatedOn, Integer tasksTotal) {
         return Tuple.tuple(Arrays.asList(e.streamId(), e.version(), closed, status, submittedOn, onTime, outcome,
-                evaluatedOn, tasksTotal));
+                evaluatedOn, tasksTotal, null));
     }
 }

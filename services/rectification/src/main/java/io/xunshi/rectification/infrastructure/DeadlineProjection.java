@@ -49,16 +49,24 @@ public class DeadlineProjection implements Projection {
     private static final String DONE = "DELETE FROM rectification_deadlines WHERE case_id = $1 AND item_id = $2";
     private static final String TASK_DONE = "UPDATE rectification_deadlines SET done = $3 WHERE case_id = $1"
             + " AND item_id = $2";
-    /** From the report, long-term tasks are due progress every progress_days. */
-    private static final String PROGRESS_FROM_REPORT = "UPDATE rectification_deadlines d SET due_on = $2::date"
-            + " + c.progress_days, warn_from = $2::date + c.progress_days - c.warn_days FROM rectification_deadline_cases c"
+    /**
+     * From the report, long-term tasks are due progress every progress_days after the later of the report's day and
+     * their latest progress (as the case's own state has it, RectificationCase.State#nextProgressDue).
+     */
+    private static final String PROGRESS_FROM_REPORT = "UPDATE rectification_deadlines d SET due_on = GREATEST($2::date,"
+            + " COALESCE(d.last_progress_on, $2::date)) + c.progress_days, warn_from = GREATEST($2::date,"
+            + " COALESCE(d.last_progress_on, $2::date)) + c.progress_days - c.warn_days FROM rectification_deadline_cases c"
             + " WHERE d.case_id = $1 AND d.kind = '" + Signals.PROGRESS + "' AND c.case_id = d.case_id";
-    /** Progress on a long-term task after the report moves its next due date to a period after it. */
-    private static final String PROGRESS_REPORTED = "UPDATE rectification_deadlines d SET due_on = $3::date"
-            + " + c.progress_days, warn_from = $3::date + c.progress_days - c.warn_days FROM rectification_deadline_cases c"
+    /**
+     * Progress on a long-term task: its latest progress day, and after the report its next due date a period after
+     * it (never earlier than it was).
+     */
+    private static final String PROGRESS_REPORTED = "UPDATE rectification_deadlines d SET last_progress_on ="
+            + " GREATEST(d.last_progress_on, $3::date), due_on = CASE WHEN d.due_on IS NULL THEN NULL ELSE"
+            + " GREATEST(d.due_on, $3::date + c.progress_days) END, warn_from = CASE WHEN d.due_on IS NULL THEN NULL"
+            + " ELSE GREATEST(d.due_on, $3::date + c.progress_days) - c.warn_days END FROM rectification_deadline_cases c"
             + " WHERE d.case_id = $1 AND d.item_id = $2 AND d.kind = '" + Signals.PROGRESS
-            + "' AND d.due_on IS NOT NULL"
-            + " AND c.case_id = d.case_id AND $3::date + c.progress_days > d.due_on";
+            + "' AND c.case_id = d.case_id";
 
     private final WarningDays warningDays;
 

@@ -99,13 +99,15 @@ class RectificationSignalsTest {
         await().atMost(InspectionFeedback.WAIT).until(() -> "RED/5/陈某".equals(lights(OFFICE, id, null).get("T1")));
         as(OWNER).body("{\"evidence\":[\"退款凭证\",\"银行回单\"]}").post(BASE + id + "/tasks/T1/close").then()
                 .statusCode(200);
-        // The report, dated 60 days ago: the long-term T4 was due progress 30 days later (the tests' provincial
-        // period), so it is red for 30 days.
+        // Progress on the long-term T4 dated 40 days ago, recorded before the report; the report, dated 60 days ago:
+        // T4 was due progress 30 days after its latest progress (the tests' provincial period), so it is red for 10.
+        as(OWNER).body("{\"reportedOn\":\"" + today.minusDays(40) + "\",\"progress\":\"建立制度\"}")
+                .post(BASE + id + "/tasks/T4/progress").then().statusCode(200);
         as(OWNER).body("{\"submittedOn\":\"" + today.minusDays(60) + "\",\"summary\":\"整改报告\"}")
                 .post(BASE + id + "/report").then().statusCode(200).body("report.longTermProgressDays", equalTo(30));
         await().atMost(InspectionFeedback.WAIT).until(() -> !lights(OFFICE, id, null).containsKey("REPORT"));
         assertThat(lights(OFFICE, id, null)).containsOnlyKeys("T2", "T4", "HEAD_REPORT").containsEntry("T4",
-                "RED/30/张某");
+                "RED/10/张某");
         assertThat(as(OFFICE).queryParam("limit", 200).get(SIGNALS).jsonPath().getList("items", Map.class).stream()
                 .filter(i -> id.equals(i.get("caseId")) && "T4".equals(i.get("itemId"))).map(i -> i.get("kind")))
                 .containsExactly("PROGRESS");

@@ -533,6 +533,25 @@ class RectificationCaseTest {
     }
 
     @Test
+    void a_task_closed_again_is_not_dated_before_the_rejection_of_its_last_closure() {
+        rectification.given(OPENED, closed("T1", GIVEN.plusDays(3)),
+                new TaskClosureRejected(CASE, "T1", GIVEN.plusDays(8), "不足"))
+                .when(new CloseTask("T1", GIVEN.plusDays(7), List.of("doc-2")))
+                .thenInvalid(RectificationCase.DATE_BEFORE_REJECTION, "closedOn");
+    }
+
+    @Test
+    void a_supervision_note_on_a_first_task_is_work_begun_and_the_evaluation_follows_both_reports() {
+        rectification.given(OPENED, new SupervisionNoteRecorded(CASE, "N1", SupervisingBody.DISCIPLINE_ORGAN, GIVEN,
+                "T2", "进度滞后")).when(new RectificationCase.FilePlan(GIVEN.plusDays(1),
+                        List.of(planned("f-1",
+                                TaskTier.LONG_TERM, null, "王某"), planned("f-2", TaskTier.LONG_TERM, null, "王某"))))
+                .thenRejected(RectificationCase.PLAN_TOO_LATE);
+        rectification.given(OPENED, submitted(GIVEN.plusDays(5)), headReported(GIVEN.plusDays(9)))
+                .when(poor(GIVEN.plusDays(8), "x")).thenInvalid(RectificationCase.DATE_BEFORE_REPORT, "evaluatedOn");
+    }
+
+    @Test
     void only_a_closed_task_of_the_case_has_its_closure_rejected_not_before_it_was_closed() {
         rectification.given(OPENED).when(new RectificationCase.RejectClosure("T1", GIVEN, "x"))
                 .thenRejected(RectificationCase.TASK_NOT_CLOSED);
@@ -731,7 +750,7 @@ class RectificationCaseTest {
                 headReported(GIVEN.plusDays(20)));
         rectification.given(reported).when(new RectificationCase.PublishPublicView(GIVEN.plusDays(25), " 已基本整改 ",
                 List.of(" f-2 "))).then(new PublicViewPublished(CASE, GIVEN.plusDays(25), "000000", "浙江省某厅", GIVEN,
-                        "已基本整改", List.of(new PublicProblem(FocusArea.PARTY_LINE, "贯彻落实不到位", true)), 2, 1,
+                        "已基本整改", List.of(new PublicProblem(FocusArea.PARTY_LINE, "贯彻落实不到位", true)), 1, 1,
                         GIVEN.plusDays(20), null, null))
                 .andState(s -> {
                     String published = s.oversight().publicView().toString();
