@@ -183,8 +183,8 @@ class EventSchemaTest {
     void dates_are_serialised_as_iso_strings_and_a_date_that_is_not_a_string_is_rejected() {
         JsonNode launched = JSON.valueToTree(new RoundLaunched("round-1", "plan-1", "000000", RoundKind.REGULAR,
                 "二十届中央第一轮巡视", LocalDate.of(2026, 3, 2), LocalDate.of(2026, 5, 8),
-                List.of(new Assignment("中央第一巡视组", "org-330000", "中共浙江省委", "000000", "330000")),
-                LocalDate.of(2026, 2, 20)));
+                List.of(new Assignment("中央第一巡视组", "org-330000", "中共浙江省委", "000000", "330000", null)),
+                LocalDate.of(2026, 2, 20), null, null, null));
         assertThat(launched.path("stationingStart").asText()).isEqualTo("2026-03-02");
         assertThat(launched.path("launchedOn").asText()).isEqualTo("2026-02-20");
         assertThat(validateSampleAfter(RoundLaunched.class, p -> p.putArray("launchedOn").add(2026).add(2).add(20)))

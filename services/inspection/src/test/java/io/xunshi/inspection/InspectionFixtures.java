@@ -51,10 +51,10 @@ public final class InspectionFixtures {
         String round = "round-" + UUID.randomUUID();
         return new RoundLaunched(round, "plan-zj-2023", ZHEJIANG, RoundKind.REGULAR, "十五届省委第三轮巡视",
                 LocalDate.of(2026, 3, 2), LocalDate.of(2026, 5, 8), List.of(
-                        new Assignment("省委第一巡视组", "org-" + UUID.randomUUID(), "杭州市委", ZHEJIANG, HANGZHOU),
+                        new Assignment("省委第一巡视组", "org-" + UUID.randomUUID(), "杭州市委", ZHEJIANG, HANGZHOU, null),
                         new Assignment("省委第二巡视组", "org-" + UUID.randomUUID(), "杭州市人民政府", ZHEJIANG,
-                                HANGZHOU)),
-                LocalDate.of(2026, 2, 20));
+                                HANGZHOU, null)),
+                LocalDate.of(2026, 2, 20), null, null, null);
     }
 
     /** Publishes the launch on the planning topic as the event {@code eventId}, waiting for the broker. */

@@ -42,6 +42,7 @@ import io.xunshi.kernel.security.Caller;
 import io.xunshi.kernel.security.CurrentCaller;
 import io.xunshi.kernel.security.Role;
 import io.xunshi.planning.application.CoverageView;
+import io.xunshi.planning.application.LookBackCandidates;
 import io.xunshi.planning.application.PlanDirectory;
 import io.xunshi.planning.application.PlanSummary;
 import io.xunshi.planning.application.PlanView;
@@ -157,9 +158,18 @@ public class PlanResource {
     @Operation(operationId = "scheduleRound", summary = "Schedule a round of the plan",
             description = "Inspection offices within the plan's jurisdiction. The stationing window lies within the"
                     + " plan's term years and does not end before it starts; at least one assignment, each"
-                    + " organisation at most once; a REGULAR round's targets all belong to the plan's universe,"
-                    + " other kinds' targets are organisations managed within the plan's jurisdiction (422"
-                    + " naming the ids otherwise). Answers 201 with Location and ETag.")
+                    + " organisation at most once. Each kind has its rules (422 naming the ids otherwise): REGULAR"
+                    + " targets the plan's universe (targets-outside-universe); SPECIAL names its theme"
+                    + " (theme-required) and, with a sector, targets organisations of that kind"
+                    + " (targets-outside-sector); MOBILE is stationed at most xunshi.planning.mobile-max-days days"
+                    + " (mobile-window-too-long); LINKED may name the higher level's LINKED round (linkedRoundId;"
+                    + " linked-round-unknown, linked-round-not-above); ELEVATED targets organisations managed strictly"
+                    + " below the plan's jurisdiction (elevated-targets-not-below), and its inspections count for the"
+                    + " lower plan whose universe holds each (assignments[].coveredPlanId); LOOK_BACK targets only"
+                    + " organisations the plan already inspected (look-back-targets-not-inspected; candidates: GET"
+                    + " /plans/{id}/look-back-candidates); the other kinds target organisations managed within the"
+                    + " plan's jurisdiction. Only SPECIAL has a theme or sector, only LINKED a linkedRoundId"
+                    + " (theme-not-for-kind, link-not-for-kind). Answers 201 with Location and ETag.")
     @APIResponse(responseCode = "201", description = "The round scheduled, with its Location and ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RoundView.class)))
@@ -174,8 +184,9 @@ public class PlanResource {
             String roundId = UUID.randomUUID().toString();
             List<Round.Pairing> pairings = request.assignments().stream()
                     .map(a -> new Round.Pairing(a.team(), a.organisationId())).toList();
-            return commands.run(headers, request, rounds.scheduling(roundId, plan, request.kind(), request.name(),
-                    request.stationingStart(), request.stationingEnd(), pairings),
+            return commands.run(headers, request, rounds.scheduling(new Rounds.Request(roundId, plan, request.kind(),
+                    request.name(), request.stationingStart(), request.stationingEnd(), pairings, request.theme(),
+                    request.sector(), request.linkedRoundId())),
                     Answer.created(scheduled -> RoundResource.BASE + roundId, Rounds::view));
         });
     }
@@ -207,6 +218,23 @@ public class PlanResource {
     public Uni<CoverageView> coverage(@PathParam("id") String id) {
         return commands.visible(plans.aggregate(), id)
                 .flatMap(loaded -> directory.coverage(id, loaded.state().jurisdiction()));
+    }
+
+    @GET
+    @Path("{id}/look-back-candidates")
+    @RolesAllowed({ Role.INSPECTION_OFFICE, Role.AUDITOR })
+    @Operation(operationId = "listLookBackCandidates",
+            summary = "The organisations of the plan whose rectification was judged not effective (回头看候选)",
+            description = "From the rectification service's LookBackCandidatePublished events, the latest evaluation"
+                    + " first: each with the case, the grade and the LOOK_BACK round of this plan that already"
+                    + " targets it, if any. A LOOK_BACK round may target exactly the organisations the plan inspected;"
+                    + " these are the ones rectification put forward. A plan outside the caller's subtree answers"
+                    + " 404.")
+    @APIResponse(responseCode = "200", description = "The plan's look-back candidates",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LookBackCandidates.class)))
+    public Uni<LookBackCandidates> lookBackCandidates(@PathParam("id") String id) {
+        return commands.visible(plans.aggregate(), id).flatMap(loaded -> directory.lookBackCandidates(id));
     }
 
     private static PlanView view(AggregateRepository.Loaded<WorkPlan.State> loaded) {

@@ -26,6 +26,8 @@ import io.xunshi.kernel.api.OpenApiConventions;
 import io.xunshi.kernel.command.Answer;
 import io.xunshi.kernel.command.CommandHeaders;
 import io.xunshi.kernel.command.CommandPath;
+import io.xunshi.kernel.security.Caller;
+import io.xunshi.kernel.security.CurrentCaller;
 import io.xunshi.kernel.security.Role;
 import io.xunshi.planning.application.RoundView;
 import io.xunshi.planning.application.Rounds;
@@ -46,6 +48,9 @@ public class RoundResource {
     @Inject
     CommandPath commands;
 
+    @Inject
+    CurrentCaller callers;
+
     @GET
     @Path("{id}")
     @RolesAllowed({ Role.INSPECTION_OFFICE, Role.TEAM_LEADER, Role.TEAM_MEMBER, Role.DISCIPLINE_LIAISON,
@@ -58,6 +63,30 @@ public class RoundResource {
     @Extension(name = OpenApiConventions.ETAG_EXTENSION, value = "true")
     public Uni<Response> get(@PathParam("id") String id) {
         return commands.read(rounds.aggregate(), id, Rounds::view);
+    }
+
+    @GET
+    @Path("{id}/linked-rounds")
+    @RolesAllowed({ Role.INSPECTION_OFFICE, Role.TEAM_LEADER, Role.TEAM_MEMBER, Role.DISCIPLINE_LIAISON,
+            Role.ORGANISATION_LIAISON, Role.AUDITOR })
+    @Operation(operationId = "listLinkedRounds",
+            summary = "The lower levels' LINKED rounds coordinated with this round (联动), in the order scheduled",
+            description = "The rounds that name this one as their linkedRoundId, within the caller's subtree, so that a"
+                    + " linked round and its lower-level rounds are seen together. The round itself outside the"
+                    + " caller's subtree answers 404, like an unknown id.")
+    @APIResponse(responseCode = "200", description = "The linked rounds",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LinkedRounds.class)))
+    public Uni<LinkedRounds> linkedRounds(@PathParam("id") String id) {
+        Caller caller = callers.get();
+        return commands.visible(rounds.aggregate(), id)
+                .flatMap(loaded -> rounds.linkedTo(id, caller.jurisdiction()))
+                .map(items -> new LinkedRounds(id, items));
+    }
+
+    /** A round and the lower levels' rounds linked with it. */
+    @Schema(name = "LinkedRounds")
+    public record LinkedRounds(String roundId, java.util.List<RoundView> items) {
     }
 
     @POST

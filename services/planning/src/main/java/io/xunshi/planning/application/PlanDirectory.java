@@ -16,6 +16,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.xunshi.contracts.coordination.OrganisationKind;
+import io.xunshi.contracts.rectification.EvaluationGrade;
 import io.xunshi.kernel.api.Cursor;
 import io.xunshi.kernel.api.Page;
 import io.xunshi.kernel.domain.Jurisdictions;
@@ -110,15 +112,37 @@ public class PlanDirectory {
 
     /** The organisations view's entries for the given ids (unknown ids are left out). */
     public Uni<Map<String, Round.Target>> targets(SqlClient client, List<String> organisationIds) {
-        return client.preparedQuery("SELECT organisation_id, name, jurisdiction, location FROM organisations"
+        return client.preparedQuery("SELECT organisation_id, name, jurisdiction, location, kind FROM organisations"
                 + " WHERE organisation_id = ANY($1)").execute(Tuple.of(organisationIds.toArray(String[]::new)))
                 .map(rows -> {
                     Map<String, Round.Target> targets = new HashMap<>();
                     for (Row row : rows) {
                         targets.put(row.getString("organisation_id"), new Round.Target(row.getString("organisation_id"),
-                                row.getString("name"), row.getString("jurisdiction"), row.getString("location")));
+                                row.getString("name"), row.getString("jurisdiction"), row.getString("location"),
+                                OrganisationKind.valueOf(row.getString("kind"))));
                     }
                     return targets;
+                });
+    }
+
+    /** The plan's look-back candidates, the latest evaluation first, with the LOOK_BACK round targeting each. */
+    public Uni<LookBackCandidates> lookBackCandidates(String planId) {
+        return pool.preparedQuery("SELECT c.organisation_id, c.organisation_name, c.case_id, c.inspection_id,"
+                + " c.evaluated_on, c.grade, r.round_id FROM look_back_candidates c"
+                + " LEFT JOIN LATERAL (SELECT round_id FROM rounds r WHERE r.plan_id = c.plan_id AND r.kind = 'LOOK_BACK'"
+                + "   AND r.assignments @> jsonb_build_array(jsonb_build_object('organisationId', c.organisation_id))"
+                + "   ORDER BY r.scheduled_at DESC LIMIT 1) r ON true"
+                + " WHERE c.plan_id = $1 ORDER BY c.evaluated_on DESC, c.case_id LIMIT 1000")
+                .execute(Tuple.of(planId)).map(rows -> {
+                    List<LookBackCandidates.Candidate> items = new ArrayList<>();
+                    for (Row row : rows) {
+                        String grade = row.getString("grade");
+                        items.add(new LookBackCandidates.Candidate(row.getString("organisation_id"),
+                                row.getString("organisation_name"), row.getString("case_id"),
+                                row.getString("inspection_id"), row.getLocalDate("evaluated_on"),
+                                grade == null ? null : EvaluationGrade.valueOf(grade), row.getString("round_id")));
+                    }
+                    return new LookBackCandidates(planId, items);
                 });
     }
 
@@ -126,17 +150,25 @@ public class PlanDirectory {
      * Coverage of the plan's universe: formally covered once feedback was given under the plan; effectively
      * covered when the latest evaluation of its rectification under the plan (by evaluation day, then the
      * case's version) is {@code EFFECTIVE}, or when its latest feedback reported no findings — a clean
-     * inspection leaves nothing to rectify, and no case is opened for it.
+     * inspection leaves nothing to rectify, and no case is opened for it. An inspection of a higher level's
+     * ELEVATED round (提级) counts for the plan whose universe holds its target, as if the plan's own
+     * ({@code elevated_targets}). A LOOK_BACK round's inspection is the plan's own: until its rectification is judged
+     * effective, the latest evaluation stays the one that was not.
      */
     public Uni<CoverageView> coverage(String planId, String jurisdiction) {
         String sql = "SELECT u.organisation_id, o.name, f.inspection_id, f.given_on, f.findings, e.outcome"
                 + " FROM plan_universe u"
                 + " LEFT JOIN organisations o ON o.organisation_id = u.organisation_id"
                 + " LEFT JOIN LATERAL (SELECT inspection_id, given_on, findings FROM feedback_given g"
-                + "   WHERE g.plan_id = u.plan_id AND g.organisation_id = u.organisation_id"
+                + "   WHERE g.organisation_id = u.organisation_id AND (g.plan_id = u.plan_id OR g.round_id IN ("
+                + "     SELECT t.round_id FROM elevated_targets t WHERE t.covered_plan_id = u.plan_id"
+                + "     AND t.organisation_id = u.organisation_id))"
                 + "   ORDER BY given_on DESC, inspection_id DESC LIMIT 1) f ON true"
                 + " LEFT JOIN LATERAL (SELECT outcome FROM rectification_evaluations r"
-                + "   WHERE r.plan_id = u.plan_id AND r.organisation_id = u.organisation_id"
+                + "   WHERE r.organisation_id = u.organisation_id AND (r.plan_id = u.plan_id OR r.inspection_id IN ("
+                + "     SELECT g.inspection_id FROM feedback_given g JOIN elevated_targets t ON t.round_id = g.round_id"
+                + "     AND t.organisation_id = g.organisation_id WHERE t.covered_plan_id = u.plan_id"
+                + "     AND t.organisation_id = u.organisation_id))"
                 + "   ORDER BY evaluated_on DESC, case_version DESC, case_id DESC LIMIT 1) e ON true"
                 + " WHERE u.plan_id = $1 ORDER BY u.position";
         return pool.preparedQuery(sql).execute(Tuple.of(planId)).map(rows -> {

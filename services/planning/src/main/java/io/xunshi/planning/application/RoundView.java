@@ -3,12 +3,16 @@ package io.xunshi.planning.application;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.xunshi.contracts.coordination.OrganisationKind;
 import io.xunshi.contracts.planning.Assignment;
 import io.xunshi.contracts.planning.RoundKind;
 import io.xunshi.planning.domain.Round;
 
-/** A round as the API shows it; {@code version} is also its ETag (1 scheduled, 2 launched). */
+/**
+ * A round as the API shows it; {@code version} is also its ETag (1 scheduled, 2 launched). {@code theme} and
+ * {@code sector} are a SPECIAL round's, {@code linkedRoundId} a lower LINKED round's (null otherwise).
+ */
 public record RoundView(String id, String planId, String jurisdiction, RoundKind kind, String name,
         LocalDate stationingStart, LocalDate stationingEnd, List<Assignment> assignments, Round.Status status,
-        LocalDate launchedOn, int version) {
+        LocalDate launchedOn, int version, String theme, OrganisationKind sector, String linkedRoundId) {
 }

@@ -4,10 +4,16 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -18,6 +24,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.xunshi.contracts.coordination.OrganisationKind;
 import io.xunshi.contracts.planning.Assignment;
 import io.xunshi.contracts.planning.PlanningEvent;
 import io.xunshi.contracts.planning.RoundKind;
@@ -27,6 +34,7 @@ import io.xunshi.kernel.api.Cursor;
 import io.xunshi.kernel.api.Page;
 import io.xunshi.kernel.command.Aggregate;
 import io.xunshi.kernel.command.CommandPath;
+import io.xunshi.kernel.domain.Jurisdictions;
 import io.xunshi.kernel.eventstore.EventMetadata;
 import io.xunshi.kernel.eventstore.EventStore;
 import io.xunshi.kernel.eventstore.ExpectedVersion;
@@ -50,8 +58,16 @@ public class Rounds {
     private final Pool pool;
     private final ObjectMapper json;
 
+    private final int mobileMaxDays;
+
     @Inject
-    public Rounds(EventStore store, ObjectMapper json, PlanDirectory plans, Pool pool) {
+    public Rounds(EventStore store, ObjectMapper json, PlanDirectory plans, Pool pool,
+            @ConfigProperty(name = "xunshi.planning.mobile-max-days", defaultValue = "30") int mobileMaxDays) {
+        if (mobileMaxDays < 1) {
+            throw new IllegalArgumentException("xunshi.planning.mobile-max-days must be at least 1, not "
+                    + mobileMaxDays);
+        }
+        this.mobileMaxDays = mobileMaxDays;
         EventCodec<PlanningEvent> codec = EventCodec.of(json, PlanningEvent.class);
         this.repository = new AggregateRepository<>(store, json, STREAM_TYPE, new Round(), codec, Round.State.class, 0);
         this.plans = plans;
@@ -76,29 +92,87 @@ public class Rounds {
         return repository.load(roundId);
     }
 
-    /** Scheduling a round of {@code plan} on the command path. */
-    public CommandPath.Handler<AggregateRepository.Loaded<Round.State>> scheduling(String roundId, Round.Plan plan,
-            RoundKind kind, String name, LocalDate stationingStart, LocalDate stationingEnd,
-            List<Round.Pairing> pairings) {
-        return (conn, context) -> schedule(conn, roundId, plan, kind, name, stationingStart, stationingEnd, pairings,
-                context.metadata());
+    /** What a round asks to be scheduled as. */
+    public record Request(String roundId, Round.Plan plan, RoundKind kind, String name, LocalDate stationingStart,
+            LocalDate stationingEnd, List<Round.Pairing> pairings, String theme, OrganisationKind sector,
+            String linkedRoundId) {
     }
 
-    public Uni<AggregateRepository.Loaded<Round.State>> schedule(SqlConnection conn, String roundId, Round.Plan plan,
-            RoundKind kind, String name, LocalDate stationingStart, LocalDate stationingEnd,
-            List<Round.Pairing> pairings, EventMetadata metadata) {
-        return plans.targets(conn, pairings.stream().map(Round.Pairing::organisationId).distinct().toList())
-                .map(targets -> new Round.Schedule(roundId, plan, kind, name, stationingStart, stationingEnd, pairings,
-                        targets))
-                .flatMap(command -> repository.handle(conn, roundId, plan.jurisdiction(), ExpectedVersion.NO_STREAM,
-                        command, metadata))
-                .call(scheduled -> conn.preparedQuery("INSERT INTO rounds (round_id, plan_id, jurisdiction, kind, name,"
-                        + " stationing_start, stationing_end, assignments, status, launched_on, version, scheduled_at)"
-                        + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9, NULL, $10, $11)")
-                        .execute(Tuple.tuple(List.of(roundId, plan.planId(), plan.jurisdiction(), kind.name(),
-                                scheduled.state().name(), stationingStart, stationingEnd,
-                                write(scheduled.state().assignments()), scheduled.state().status().name(),
-                                scheduled.version(), OffsetDateTime.now(ZoneOffset.UTC)))));
+    /** Scheduling a round of {@code plan} on the command path. */
+    public CommandPath.Handler<AggregateRepository.Loaded<Round.State>> scheduling(Request request) {
+        return (conn, context) -> schedule(conn, request, context.metadata());
+    }
+
+    public Uni<AggregateRepository.Loaded<Round.State>> schedule(SqlConnection conn, Request r,
+            EventMetadata metadata) {
+        List<String> ids = r.pairings().stream().map(Round.Pairing::organisationId).distinct().toList();
+        return plans.targets(conn, ids)
+                .flatMap(targets -> facts(conn, r, ids).map(facts -> new Round.Schedule(r.roundId(), r.plan(),
+                        r.kind(), r.name(), r.stationingStart(), r.stationingEnd(), r.pairings(), targets, r.theme(),
+                        r.sector(), r.linkedRoundId(), facts)))
+                .flatMap(command -> repository.handle(conn, r.roundId(), r.plan().jurisdiction(),
+                        ExpectedVersion.NO_STREAM, command, metadata))
+                .call(scheduled -> register(conn, r, scheduled));
+    }
+
+    private Uni<Void> register(SqlConnection conn, Request r, AggregateRepository.Loaded<Round.State> scheduled) {
+        Round.State s = scheduled.state();
+        List<Tuple> elevated = s.assignments().stream().filter(a -> a.coveredPlanId() != null)
+                .map(a -> Tuple.of(r.roundId(), a.organisationId(), a.coveredPlanId())).toList();
+        Uni<Void> registered = conn.preparedQuery("INSERT INTO rounds (round_id, plan_id, jurisdiction, kind, name,"
+                + " stationing_start, stationing_end, assignments, status, launched_on, version, scheduled_at, theme,"
+                + " sector, linked_round_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9, NULL, $10, $11,"
+                + " $12, $13, $14)")
+                .execute(Tuple.tuple(java.util.Arrays.asList(r.roundId(), r.plan().planId(), r.plan().jurisdiction(),
+                        r.kind().name(), s.name(), r.stationingStart(), r.stationingEnd(), write(s.assignments()),
+                        s.status().name(), scheduled.version(), OffsetDateTime.now(ZoneOffset.UTC), s.theme(),
+                        s.sector() == null ? null : s.sector().name(), s.linkedRoundId())))
+                .replaceWithVoid();
+        return elevated.isEmpty()
+                ? registered
+                : registered.flatMap(v -> conn.preparedQuery("INSERT INTO elevated_targets (round_id, organisation_id,"
+                        + " covered_plan_id) VALUES ($1, $2, $3)").executeBatch(elevated)).replaceWithVoid();
+    }
+
+    /** What the rules of the round's kind need, looked up in the transaction. */
+    private Uni<Round.KindFacts> facts(SqlConnection conn, Request r, List<String> ids) {
+        Uni<Round.LinkedRound> linked = r.linkedRoundId() == null || r.linkedRoundId().isBlank()
+                ? Uni.createFrom().nullItem()
+                : conn.preparedQuery("SELECT round_id, jurisdiction, kind FROM rounds WHERE round_id = $1")
+                        .execute(Tuple.of(r.linkedRoundId().strip())).map(rows -> {
+                            if (rows.size() == 0) {
+                                return null;
+                            }
+                            Row row = rows.iterator().next();
+                            // A round beside or below the plan's level reads as unknown: its existence is not theirs.
+                            return Jurisdictions.contains(row.getString("jurisdiction"), r.plan().jurisdiction())
+                                    ? new Round.LinkedRound(row.getString("round_id"), row.getString("jurisdiction"),
+                                            RoundKind.valueOf(row.getString("kind")))
+                                    : null;
+                        });
+        Uni<Set<String>> inspected = r.kind() != RoundKind.LOOK_BACK
+                ? Uni.createFrom().item(Set.of())
+                : conn.preparedQuery("SELECT DISTINCT organisation_id FROM feedback_given WHERE plan_id = $1"
+                        + " AND organisation_id = ANY($2)")
+                        .execute(Tuple.of(r.plan().planId(), ids.toArray(String[]::new)))
+                        .map(rows -> {
+                            Set<String> found = new HashSet<>();
+                            rows.forEach(row -> found.add(row.getString("organisation_id")));
+                            return found;
+                        });
+        Uni<Map<String, String>> lowerPlans = r.kind() != RoundKind.ELEVATED
+                ? Uni.createFrom().item(Map.of())
+                : conn.preparedQuery("SELECT u.organisation_id, p.plan_id FROM plan_universe u"
+                        + " JOIN plans p ON p.plan_id = u.plan_id"
+                        + " JOIN organisations o ON o.organisation_id = u.organisation_id AND o.jurisdiction = p.jurisdiction"
+                        + " WHERE u.organisation_id = ANY($1) AND p.term_start <= $2 AND p.term_end >= $2")
+                        .execute(Tuple.of(ids.toArray(String[]::new), r.stationingStart().getYear())).map(rows -> {
+                            Map<String, String> found = new HashMap<>();
+                            rows.forEach(row -> found.put(row.getString("organisation_id"), row.getString("plan_id")));
+                            return found;
+                        });
+        return linked.flatMap(l -> inspected.flatMap(i -> lowerPlans.map(p -> new Round.KindFacts(mobileMaxDays, l, i,
+                p))));
     }
 
     /** A plan's rounds in the order they were scheduled. */
@@ -107,8 +181,8 @@ public class Rounds {
         List<Object> args = new ArrayList<>();
         args.add(planId);
         StringBuilder sql = new StringBuilder("SELECT round_id, plan_id, jurisdiction, kind, name, stationing_start,"
-                + " stationing_end, assignments::text AS assignments, status, launched_on, version, scheduled_at"
-                + " FROM rounds WHERE plan_id = $1");
+                + " stationing_end, assignments::text AS assignments, status, launched_on, version, scheduled_at,"
+                + " theme, sector, linked_round_id FROM rounds WHERE plan_id = $1");
         if (!after.isEmpty()) {
             args.add(Cursor.timestamp(after.get(0)));
             args.add(after.get(1));
@@ -125,21 +199,45 @@ public class Rounds {
                     next = Cursor.encode(last.getOffsetDateTime("scheduled_at").toString(), last.getString("round_id"));
                     break;
                 }
-                items.add(new RoundView(row.getString("round_id"), row.getString("plan_id"),
-                        row.getString("jurisdiction"), RoundKind.valueOf(row.getString("kind")), row.getString("name"),
-                        row.getLocalDate("stationing_start"), row.getLocalDate("stationing_end"),
-                        read(row.getString("assignments")), Round.Status.valueOf(row.getString("status")),
-                        row.getLocalDate("launched_on"), row.getInteger("version")));
+                items.add(row(row));
                 last = row;
             }
             return new Page<>(items, next);
         });
     }
 
+    /**
+     * The LINKED rounds of lower levels that name {@code roundId}, within the caller's subtree ({@code scope}), in the
+     * order they were scheduled: the higher round and its linked rounds are seen together.
+     */
+    public Uni<List<RoundView>> linkedTo(String roundId, String scope) {
+        return pool.preparedQuery("SELECT round_id, plan_id, jurisdiction, kind, name, stationing_start,"
+                + " stationing_end, assignments::text AS assignments, status, launched_on, version, scheduled_at,"
+                + " theme, sector, linked_round_id FROM rounds WHERE linked_round_id = $1 AND jurisdiction LIKE $2"
+                + " ORDER BY scheduled_at, round_id LIMIT 1000")
+                .execute(Tuple.of(roundId, Jurisdictions.subtreePrefix(scope) + "%")).map(rows -> {
+                    List<RoundView> items = new ArrayList<>();
+                    rows.forEach(row -> items.add(row(row)));
+                    return items;
+                });
+    }
+
+    private RoundView row(Row row) {
+        String sector = row.getString("sector");
+        return new RoundView(row.getString("round_id"), row.getString("plan_id"), row.getString("jurisdiction"),
+                RoundKind.valueOf(row.getString("kind")), row.getString("name"), row.getLocalDate("stationing_start"),
+                row.getLocalDate("stationing_end"), read(row.getString("assignments")),
+                Round.Status.valueOf(row.getString("status")), row.getLocalDate("launched_on"),
+                row.getInteger("version"), row.getString("theme"),
+                sector == null ? null : OrganisationKind.valueOf(sector),
+                row.getString("linked_round_id"));
+    }
+
     public static RoundView view(AggregateRepository.Loaded<Round.State> loaded) {
         Round.State s = loaded.state();
         return new RoundView(s.roundId(), s.planId(), s.jurisdiction(), s.kind(), s.name(), s.stationingStart(),
-                s.stationingEnd(), s.assignments(), s.status(), s.launchedOn(), loaded.version());
+                s.stationingEnd(), s.assignments(), s.status(), s.launchedOn(), loaded.version(), s.theme(),
+                s.sector(), s.linkedRoundId());
     }
 
     private String write(List<Assignment> assignments) {

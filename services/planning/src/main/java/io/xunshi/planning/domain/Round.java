@@ -1,6 +1,7 @@
 package io.xunshi.planning.domain;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.xunshi.contracts.coordination.OrganisationKind;
 import io.xunshi.contracts.planning.Assignment;
 import io.xunshi.contracts.planning.PlanningEvent;
 import io.xunshi.contracts.planning.RoundKind;
@@ -22,6 +24,12 @@ import io.xunshi.kernel.domain.Jurisdictions;
 /**
  * A round (轮次) of a plan: teams paired with target organisations and a stationing window. It is scheduled,
  * then launched once; launching is what makes the inspection service open one inspection per assignment.
+ *
+ * <p>Each kind has its rules (docs/adr/0030): a REGULAR round works through the plan's universe; the others
+ * target organisations managed within the plan's jurisdiction, and besides: SPECIAL (专项) names its theme and may
+ * confine itself to one sector; MOBILE (机动) is short; LINKED (联动) may name the higher level's LINKED round it
+ * is coordinated with; ELEVATED (提级) inspects organisations a lower level normally covers, counting for that
+ * level's plan; LOOK_BACK (回头看) revisits only organisations the plan already inspected.
  */
 public final class Round extends ExhaustiveDecider<Round.Command, PlanningEvent, Round.State> {
 
@@ -35,6 +43,24 @@ public final class Round extends ExhaustiveDecider<Round.Command, PlanningEvent,
     public static final String ASSIGNED_TWICE = "organisation-assigned-twice";
     public static final String UNKNOWN_ORGANISATIONS = "unknown-organisations";
     public static final String OUTSIDE_UNIVERSE = "targets-outside-universe";
+    /** 422 on theme: a SPECIAL round names its theme or sector of work. */
+    public static final String THEME_REQUIRED = "theme-required";
+    /** 422 on theme or sector: only a SPECIAL round has a theme and a sector. */
+    public static final String THEME_NOT_FOR_KIND = "theme-not-for-kind";
+    /** 422 on assignments: a SPECIAL round on a sector targets organisations of that kind only. */
+    public static final String OUTSIDE_SECTOR = "targets-outside-sector";
+    /** 422 on stationingEnd: a MOBILE round is short; its window is at most the configured days. */
+    public static final String MOBILE_TOO_LONG = "mobile-window-too-long";
+    /** 422 on linkedRoundId: only a LINKED round is coordinated with a higher one. */
+    public static final String LINK_NOT_FOR_KIND = "link-not-for-kind";
+    /** 422 on linkedRoundId: no such round. */
+    public static final String LINKED_ROUND_UNKNOWN = "linked-round-unknown";
+    /** 422 on linkedRoundId: the round named is not a LINKED round of a higher level. */
+    public static final String LINKED_ROUND_NOT_ABOVE = "linked-round-not-above";
+    /** 422 on assignments: an ELEVATED round inspects organisations a lower level normally covers. */
+    public static final String ELEVATED_NOT_BELOW = "elevated-targets-not-below";
+    /** 422 on assignments: a LOOK_BACK round revisits organisations the plan already inspected, and only those. */
+    public static final String LOOK_BACK_NOT_INSPECTED = "look-back-targets-not-inspected";
 
     public enum Status {
         NEW, SCHEDULED, LAUNCHED
@@ -47,8 +73,25 @@ public final class Round extends ExhaustiveDecider<Round.Command, PlanningEvent,
     public record Plan(String planId, String jurisdiction, int termStart, int termEnd, Set<String> universe) {
     }
 
-    /** A target organisation as the organisations view knows it. */
-    public record Target(String organisationId, String name, String jurisdiction, String location) {
+    /** A target organisation as the organisations view knows it, with its kind. */
+    public record Target(String organisationId, String name, String jurisdiction, String location,
+            OrganisationKind kind) {
+    }
+
+    /** A round another round names as the one it is linked with, as the round register knows it. */
+    public record LinkedRound(String roundId, String jurisdiction, RoundKind kind) {
+    }
+
+    /**
+     * What the rules of the kinds need to know, looked up by the application: the longest MOBILE window, the round a
+     * LINKED round names (null when unknown or not named), the targets the plan already inspected (for LOOK_BACK),
+     * and each target's lower-level plan whose universe holds it (for ELEVATED).
+     */
+    public record KindFacts(int mobileMaxDays, LinkedRound linkedRound, Set<String> inspected,
+            Map<String, String> lowerPlans) {
+
+        /** No facts: for rounds whose kind needs none. */
+        public static final KindFacts NONE = new KindFacts(Integer.MAX_VALUE, null, Set.of(), Map.of());
     }
 
     /** A team and the id of the organisation it is to inspect, as requested. */
@@ -59,7 +102,8 @@ public final class Round extends ExhaustiveDecider<Round.Command, PlanningEvent,
      * @param targets the organisations view's entry for each requested organisation it knows
      */
     public record Schedule(String roundId, Plan plan, RoundKind kind, String name, LocalDate stationingStart,
-            LocalDate stationingEnd, List<Pairing> pairings, Map<String, Target> targets) implements Command {
+            LocalDate stationingEnd, List<Pairing> pairings, Map<String, Target> targets, String theme,
+            OrganisationKind sector, String linkedRoundId, KindFacts facts) implements Command {
     }
 
     public record Launch(LocalDate launchedOn) implements Command {
@@ -67,25 +111,22 @@ public final class Round extends ExhaustiveDecider<Round.Command, PlanningEvent,
 
     public record State(String roundId, String planId, String jurisdiction, RoundKind kind, String name,
             LocalDate stationingStart, LocalDate stationingEnd, List<Assignment> assignments, Status status,
-            LocalDate launchedOn) {
+            LocalDate launchedOn, String theme, OrganisationKind sector, String linkedRoundId) {
 
         /** Before the round is scheduled. */
-        static final State NONE = new State(null, null, null, null, null, null, null, List.of(), Status.NEW, null);
+        static final State NONE = new State(null, null, null, null, null, null, null, List.of(), Status.NEW, null, null,
+                null, null);
 
         /** As scheduling sets it. */
         static State from(RoundScheduled e) {
             return new State(e.roundId(), e.planId(), e.jurisdiction(), e.kind(), e.name(), e.stationingStart(),
-                    e.stationingEnd(), List.copyOf(e.assignments()), Status.SCHEDULED, null);
+                    e.stationingEnd(), List.copyOf(e.assignments()), Status.SCHEDULED, null, e.theme(), e.sector(),
+                    e.linkedRoundId());
         }
 
-        State withStatus(Status newStatus) {
+        State launched(LocalDate date) {
             return new State(roundId, planId, jurisdiction, kind, name, stationingStart, stationingEnd, assignments,
-                    newStatus, launchedOn);
-        }
-
-        State withLaunchedOn(LocalDate date) {
-            return new State(roundId, planId, jurisdiction, kind, name, stationingStart, stationingEnd, assignments,
-                    status, date);
+                    Status.LAUNCHED, date, theme, sector, linkedRoundId);
         }
     }
 
@@ -94,8 +135,7 @@ public final class Round extends ExhaustiveDecider<Round.Command, PlanningEvent,
                 .decide(Schedule.class, Round::schedule)
                 .decide(Launch.class, Round::launch)
                 .evolve(RoundScheduled.class, (state, scheduled) -> State.from(scheduled))
-                .evolve(RoundLaunched.class, (state, launched) -> state.withStatus(Status.LAUNCHED)
-                        .withLaunchedOn(launched.launchedOn()))
+                .evolve(RoundLaunched.class, (state, launched) -> state.launched(launched.launchedOn()))
                 // the planning service's events share one hierarchy; a plan's event is never in a round's stream
                 .ignore(WorkPlanIssued.class));
     }
@@ -114,7 +154,7 @@ public final class Round extends ExhaustiveDecider<Round.Command, PlanningEvent,
                     + " was already launched on " + state.launchedOn() + "; a round is launched once");
             case SCHEDULED -> List.of(new RoundLaunched(state.roundId(), state.planId(), state.jurisdiction(),
                     state.kind(), state.name(), state.stationingStart(), state.stationingEnd(), state.assignments(),
-                    launch.launchedOn()));
+                    launch.launchedOn(), state.theme(), state.sector(), state.linkedRoundId()));
         };
     }
 
@@ -145,33 +185,111 @@ public final class Round extends ExhaustiveDecider<Round.Command, PlanningEvent,
                     + " once per round; assigned more than once: " + String.join(", ", twice), List.copyOf(twice));
         }
         List<String> unknown = new ArrayList<>();
-        List<String> outside = new ArrayList<>();
         for (Pairing p : s.pairings()) {
-            Target target = s.targets().get(p.organisationId());
-            if (target == null) {
+            if (s.targets().get(p.organisationId()) == null) {
                 unknown.add(p.organisationId());
-            } else if (s.kind() == RoundKind.REGULAR
-                    ? !plan.universe().contains(p.organisationId())
-                    : !Jurisdictions.contains(plan.jurisdiction(), target.jurisdiction())) {
-                outside.add(p.organisationId());
             }
         }
         if (!unknown.isEmpty()) {
             throw new InvalidCommand(UNKNOWN_ORGANISATIONS, "assignments", "no such organisation: "
                     + String.join(", ", unknown), unknown);
         }
-        if (!outside.isEmpty()) {
-            throw new InvalidCommand(OUTSIDE_UNIVERSE, "assignments", s.kind() == RoundKind.REGULAR
-                    ? "a regular round inspects only the plan's universe; not in it: " + String.join(", ", outside)
-                    : "not organisations managed within jurisdiction " + plan.jurisdiction() + ": "
-                            + String.join(", ", outside),
-                    outside);
-        }
+        checkKind(s);
         List<Assignment> assignments = s.pairings().stream().map(p -> {
             Target t = s.targets().get(p.organisationId());
-            return new Assignment(p.team().strip(), t.organisationId(), t.name(), t.jurisdiction(), t.location());
+            String covered = s.kind() == RoundKind.ELEVATED ? s.facts().lowerPlans().get(t.organisationId()) : null;
+            return new Assignment(p.team().strip(), t.organisationId(), t.name(), t.jurisdiction(), t.location(),
+                    covered);
         }).toList();
+        String theme = s.theme() == null || s.theme().isBlank() ? null : s.theme().strip();
         return new RoundScheduled(s.roundId(), plan.planId(), plan.jurisdiction(), s.kind(), s.name().strip(),
-                s.stationingStart(), s.stationingEnd(), assignments);
+                s.stationingStart(), s.stationingEnd(), assignments, theme, s.sector(),
+                s.linkedRoundId() == null ? null : s.linkedRoundId().strip());
+    }
+
+    /** The rules of the round's kind, on targets that all exist. */
+    private static void checkKind(Schedule s) {
+        Plan plan = s.plan();
+        RoundKind kind = s.kind();
+        boolean themed = s.theme() != null && !s.theme().isBlank();
+        if (kind == RoundKind.SPECIAL && !themed) {
+            throw new InvalidCommand(THEME_REQUIRED, "theme", "a special round (专项) names its theme or sector of"
+                    + " work");
+        }
+        if (kind != RoundKind.SPECIAL && (themed || s.sector() != null)) {
+            throw new InvalidCommand(THEME_NOT_FOR_KIND, themed ? "theme" : "sector", "only a SPECIAL round has a"
+                    + " theme and a sector; this one is " + kind);
+        }
+        if (kind == RoundKind.MOBILE) {
+            long days = ChronoUnit.DAYS.between(s.stationingStart(), s.stationingEnd()) + 1;
+            if (days > s.facts().mobileMaxDays()) {
+                throw new InvalidCommand(MOBILE_TOO_LONG, "stationingEnd", "a mobile round (机动) is stationed at most "
+                        + s.facts().mobileMaxDays() + " days; this window is " + days);
+            }
+        }
+        checkLink(s);
+        List<String> outside = new ArrayList<>();
+        for (Pairing p : s.pairings()) {
+            Target target = s.targets().get(p.organisationId());
+            boolean fits = switch (kind) {
+                case REGULAR -> plan.universe().contains(p.organisationId());
+                case ELEVATED -> !plan.jurisdiction().equals(target.jurisdiction())
+                        && Jurisdictions.contains(plan.jurisdiction(), target.jurisdiction());
+                case LOOK_BACK -> s.facts().inspected().contains(p.organisationId());
+                case SPECIAL -> Jurisdictions.contains(plan.jurisdiction(), target.jurisdiction())
+                        && (s.sector() == null || s.sector() == target.kind());
+                case LINKED, MOBILE -> Jurisdictions.contains(plan.jurisdiction(), target.jurisdiction());
+            };
+            if (!fits) {
+                outside.add(p.organisationId());
+            }
+        }
+        if (outside.isEmpty()) {
+            return;
+        }
+        String list = String.join(", ", outside);
+        throw switch (kind) {
+            case REGULAR -> new InvalidCommand(OUTSIDE_UNIVERSE, "assignments", "a regular round inspects only the"
+                    + " plan's universe; not in it: " + list, outside);
+            case ELEVATED -> new InvalidCommand(ELEVATED_NOT_BELOW, "assignments", "an elevated round (提级) inspects"
+                    + " organisations a level below " + plan.jurisdiction() + " normally covers; not such: " + list,
+                    outside);
+            case LOOK_BACK -> new InvalidCommand(LOOK_BACK_NOT_INSPECTED, "assignments", "a look-back round (回头看)"
+                    + " revisits only organisations the plan already inspected; not inspected under "
+                    + plan.planId() + ": " + list, outside);
+            case SPECIAL -> s.sector() != null
+                    && outside.stream().allMatch(id -> Jurisdictions.contains(plan.jurisdiction(),
+                            s.targets().get(id).jurisdiction()))
+                                    ? new InvalidCommand(OUTSIDE_SECTOR, "assignments", "a special round on "
+                                            + s.sector() + " targets organisations of that kind only; not such: "
+                                            + list, outside)
+                                    : new InvalidCommand(OUTSIDE_UNIVERSE, "assignments", "not organisations managed"
+                                            + " within jurisdiction " + plan.jurisdiction() + ", or not of sector "
+                                            + s.sector() + ": " + list, outside);
+            case LINKED, MOBILE -> new InvalidCommand(OUTSIDE_UNIVERSE, "assignments", "not organisations managed"
+                    + " within jurisdiction " + plan.jurisdiction() + ": " + list, outside);
+        };
+    }
+
+    /** A LINKED round may name the higher level's LINKED round it is coordinated with; no other kind names one. */
+    private static void checkLink(Schedule s) {
+        if (s.linkedRoundId() == null || s.linkedRoundId().isBlank()) {
+            return;
+        }
+        if (s.kind() != RoundKind.LINKED) {
+            throw new InvalidCommand(LINK_NOT_FOR_KIND, "linkedRoundId", "only a LINKED round (联动) names the round it"
+                    + " is linked with; this one is " + s.kind());
+        }
+        LinkedRound linked = s.facts().linkedRound();
+        if (linked == null) {
+            throw new InvalidCommand(LINKED_ROUND_UNKNOWN, "linkedRoundId", "no round " + s.linkedRoundId().strip());
+        }
+        String jurisdiction = s.plan().jurisdiction();
+        if (linked.kind() != RoundKind.LINKED || linked.jurisdiction().equals(jurisdiction)
+                || !Jurisdictions.contains(linked.jurisdiction(), jurisdiction)) {
+            throw new InvalidCommand(LINKED_ROUND_NOT_ABOVE, "linkedRoundId", "round " + linked.roundId() + " is a "
+                    + linked.kind() + " round of " + linked.jurisdiction() + "; a linked round names a LINKED round"
+                    + " of a level above " + jurisdiction);
+        }
     }
 }

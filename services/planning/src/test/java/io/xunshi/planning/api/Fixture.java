@@ -128,8 +128,31 @@ final class Fixture {
 
     private static void feedbackGiven(String inspectionId, String planId, String organisationId, String givenOn,
             String findings) {
+        feedbackGiven(inspectionId, "round-x", planId, organisationId, givenOn, findings);
+    }
+
+    /** Feedback of an inspection of round {@code roundId} that found one problem. */
+    static void feedbackGivenInRound(String inspectionId, String roundId, String planId, String organisationId,
+            String givenOn) {
+        feedbackGiven(inspectionId, roundId, planId, organisationId, givenOn, "[{\"findingId\":\"f-" + inspectionId
+                + "\",\"focusArea\":\"PARTY_LINE\",\"description\":\"问题\",\"severity\":\"SERIOUS\"}]");
+    }
+
+    /** A case of the inspection judged not effective put its organisation forward for a look-back round. */
+    static void lookBackCandidate(String caseId, String inspectionId, String planId, String jurisdiction,
+            String organisationId, String on) {
+        publish("xunshi.rectification.events", "xunshi.rectification.LookBackCandidatePublished.v1", caseId, 9,
+                jurisdiction, "{\"caseId\":\"" + caseId + "\",\"inspectionId\":\"" + inspectionId
+                        + "\",\"planId\":\"" + planId + "\",\"jurisdiction\":\"" + jurisdiction
+                        + "\",\"organisationId\":\"" + organisationId + "\",\"organisationName\":\"受检单位\","
+                        + "\"organisationJurisdiction\":\"" + jurisdiction + "\",\"organisationLocation\":\""
+                        + jurisdiction + "\",\"evaluatedOn\":\"" + on + "\",\"grade\":\"POOR\"}");
+    }
+
+    private static void feedbackGiven(String inspectionId, String roundId, String planId, String organisationId,
+            String givenOn, String findings) {
         publish("xunshi.inspection.events", "xunshi.inspection.FeedbackGiven.v1", inspectionId, 5, CENTRE,
-                "{\"inspectionId\":\"" + inspectionId + "\",\"roundId\":\"round-x\",\"planId\":\"" + planId
+                "{\"inspectionId\":\"" + inspectionId + "\",\"roundId\":\"" + roundId + "\",\"planId\":\"" + planId
                         + "\",\"jurisdiction\":\"000000\",\"organisationId\":\"" + organisationId
                         + "\",\"organisationName\":\"x\",\"organisationJurisdiction\":\"000000\","
                         + "\"organisationLocation\":\"000000\",\"organisationHead\":\"张三\",\"givenOn\":\"" + givenOn

@@ -70,7 +70,7 @@ class PlanningAccessMatrixTest extends AccessMatrixContract {
     @Override
     protected Map<String, List<Probe>> probes() {
         String plans = "/api/v1/plans/";
-        return Map.of(
+        Map<String, List<Probe>> probes = new java.util.HashMap<>(Map.of(
                 "listPlans", List.of(
                         Probe.list(FUJIAN, "/api/v1/plans", Map.of(), "id", () -> subject().plan())
                                 .described("a Fujian plan, in the list of the caller's own subtree"),
@@ -97,6 +97,14 @@ class PlanningAccessMatrixTest extends AccessMatrixContract {
                         .described("a round of Fujian's plan")),
                 "launchRound", List.of(Probe.resource(FUJIAN, (r, home) -> r.get().contentType(ContentType.JSON)
                         .body("{}").post("/api/v1/rounds/" + subject().round() + "/launch"))
-                        .described("a round of Fujian's plan")));
+                        .described("a round of Fujian's plan"))));
+        probes.putAll(Map.of(
+                "listLookBackCandidates", List.of(Probe.resource(FUJIAN,
+                        (r, home) -> r.get().get(plans + subject().plan() + "/look-back-candidates"))
+                        .described("Fujian's plan")),
+                "listLinkedRounds", List.of(Probe.resource(FUJIAN,
+                        (r, home) -> r.get().get("/api/v1/rounds/" + subject().round() + "/linked-rounds"))
+                        .described("a round of Fujian's plan"))));
+        return probes;
     }
 }

@@ -129,9 +129,12 @@ class RoundAndCoverageTest {
                 .statusCode(422).body("code", equalTo("stationing-outside-term"));
         schedule(OFFICE_CENTRE, plan, round("REGULAR", "2024-03-01", "2024-05-10")).then().statusCode(422)
                 .body("errors.field", org.hamcrest.Matchers.hasItem("assignments"));
-        // An elevated round may reach an organisation outside the universe, within the plan's jurisdiction.
+        // A mobile round may reach an organisation outside the universe, within the plan's jurisdiction; an elevated
+        // one only organisations a lower level manages (RoundKindsTest).
+        schedule(OFFICE_CENTRE, plan, round("MOBILE", "2024-03-01", "2024-03-20", "一组", outside)).then()
+                .statusCode(201).body("kind", equalTo("MOBILE"));
         schedule(OFFICE_CENTRE, plan, round("ELEVATED", "2024-03-01", "2024-05-10", "一组", outside)).then()
-                .statusCode(201).body("kind", equalTo("ELEVATED"));
+                .statusCode(422).body("code", equalTo("elevated-targets-not-below"));
     }
 
     /**

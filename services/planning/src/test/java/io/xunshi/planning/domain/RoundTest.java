@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.xunshi.contracts.coordination.OrganisationKind;
 import io.xunshi.contracts.planning.Assignment;
 import io.xunshi.contracts.planning.PlanningEvent;
 import io.xunshi.contracts.planning.RoundKind;
@@ -34,25 +35,41 @@ class RoundTest {
     /** Zhejiang's plan for 2024–2028; its universe is o-1 and o-2, o-3 is managed by Hangzhou. */
     private static final Round.Plan PLAN = new Round.Plan("p-zj", "330000", 2024, 2028, Set.of("o-1", "o-2"));
     private static final Map<String, Target> TARGETS = Map.of(
-            "o-1", new Target("o-1", "浙江省交通运输厅", "330000", "330100"),
-            "o-2", new Target("o-2", "浙江省水利厅", "330000", "330100"),
-            "o-3", new Target("o-3", "杭州市某局", "330100", "330106"),
-            "o-4", new Target("o-4", "江苏省某厅", "320000", "320100"));
+            "o-1", new Target("o-1", "浙江省交通运输厅", "330000", "330100", OrganisationKind.DEPARTMENT),
+            "o-2", new Target("o-2", "浙江省水利厅", "330000", "330100", OrganisationKind.DEPARTMENT),
+            "o-3", new Target("o-3", "杭州市某局", "330100", "330106", OrganisationKind.DEPARTMENT),
+            "o-4", new Target("o-4", "江苏省某厅", "320000", "320100", OrganisationKind.DEPARTMENT),
+            "o-5", new Target("o-5", "浙江省能源集团", "330000", "330100", OrganisationKind.STATE_OWNED_ENTERPRISE),
+            "o-6", new Target("o-6", "杭州市某国企", "330100", "330106", OrganisationKind.STATE_OWNED_ENTERPRISE));
+
+    /** A mobile round is stationed at most 30 days in these tests; Hangzhou's plan holds o-3. */
+    private static final Round.KindFacts FACTS = new Round.KindFacts(30, null, Set.of("o-1"),
+            Map.of("o-3", "p-hz"));
 
     private static Schedule schedule(RoundKind kind, LocalDate start, LocalDate end, List<Pairing> pairings) {
-        return new Schedule("r-1", PLAN, kind, " 第一轮 ", start, end, pairings, TARGETS);
+        return new Schedule("r-1", PLAN, kind, " 第一轮 ", start, end, pairings, TARGETS, null, null, null, FACTS);
+    }
+
+    private static Schedule special(String theme, OrganisationKind sector, Pairing... pairings) {
+        return new Schedule("r-1", PLAN, RoundKind.SPECIAL, "专项", START, END, List.of(pairings), TARGETS, theme,
+                sector, null, FACTS);
+    }
+
+    private static Schedule linked(RoundKind kind, String linkedRoundId, Round.LinkedRound found) {
+        return new Schedule("r-1", PLAN, kind, "联动", START, END, List.of(new Pairing("联动组", "o-3")), TARGETS, null,
+                null, linkedRoundId, new Round.KindFacts(30, found, Set.of(), Map.of()));
     }
 
     private static Schedule regular(Pairing... pairings) {
         return schedule(RoundKind.REGULAR, START, END, List.of(pairings));
     }
 
-    private static final Assignment A1 = new Assignment("第一组", "o-1", "浙江省交通运输厅", "330000", "330100");
-    private static final Assignment A2 = new Assignment("第二组", "o-2", "浙江省水利厅", "330000", "330100");
+    private static final Assignment A1 = new Assignment("第一组", "o-1", "浙江省交通运输厅", "330000", "330100", null);
+    private static final Assignment A2 = new Assignment("第二组", "o-2", "浙江省水利厅", "330000", "330100", null);
     private static final RoundScheduled SCHEDULED = new RoundScheduled("r-1", "p-zj", "330000", RoundKind.REGULAR,
-            "第一轮", START, END, List.of(A1, A2));
+            "第一轮", START, END, List.of(A1, A2), null, null, null);
     private static final RoundLaunched LAUNCHED = new RoundLaunched("r-1", "p-zj", "330000", RoundKind.REGULAR,
-            "第一轮", START, END, List.of(A1, A2), LAUNCH_DAY);
+            "第一轮", START, END, List.of(A1, A2), LAUNCH_DAY, null, null, null);
 
     @Test
     void a_round_is_scheduled_with_the_targets_as_the_organisations_view_knows_them_and_names_stripped() {
@@ -82,7 +99,7 @@ class RoundTest {
     void a_one_day_window_is_allowed() {
         round.when(schedule(RoundKind.REGULAR, START, START, List.of(new Pairing("第一组", "o-1"))))
                 .then(new RoundScheduled("r-1", "p-zj", "330000", RoundKind.REGULAR, "第一轮", START, START,
-                        List.of(A1)));
+                        List.of(A1), null, null, null));
     }
 
     @Test
@@ -93,7 +110,8 @@ class RoundTest {
                 List.of(new Pairing("第一组", "o-1")))).thenInvalid(Round.OUTSIDE_TERM, "stationingStart");
         round.when(schedule(RoundKind.REGULAR, LocalDate.of(2024, 1, 1), LocalDate.of(2028, 12, 31),
                 List.of(new Pairing("第一组", "o-1")))).then(new RoundScheduled("r-1", "p-zj", "330000",
-                        RoundKind.REGULAR, "第一轮", LocalDate.of(2024, 1, 1), LocalDate.of(2028, 12, 31), List.of(A1)));
+                        RoundKind.REGULAR, "第一轮", LocalDate.of(2024, 1, 1), LocalDate.of(2028, 12, 31), List.of(A1),
+                        null, null, null));
     }
 
     @Test
@@ -127,12 +145,91 @@ class RoundTest {
     }
 
     @Test
-    void another_kind_of_round_inspects_any_organisation_managed_within_the_plans_jurisdiction() {
-        round.when(schedule(RoundKind.SPECIAL, START, END, List.of(new Pairing("专项组", "o-3"))))
-                .then(new RoundScheduled("r-1", "p-zj", "330000", RoundKind.SPECIAL, "第一轮", START, END,
-                        List.of(new Assignment("专项组", "o-3", "杭州市某局", "330100", "330106"))));
-        assertThat(round.when(schedule(RoundKind.ELEVATED, START, END, List.of(new Pairing("提级组", "o-4"))))
+    void a_special_round_names_its_theme_and_may_keep_to_one_sector_across_the_subtree() {
+        round.when(special(" 国有企业专项巡视 ", OrganisationKind.STATE_OWNED_ENTERPRISE, new Pairing("专项组", "o-5"),
+                new Pairing("专项二组", "o-6"))).then(new RoundScheduled("r-1", "p-zj", "330000", RoundKind.SPECIAL,
+                        "专项", START, END, List.of(new Assignment("专项组", "o-5", "浙江省能源集团", "330000", "330100",
+                                null), new Assignment("专项二组", "o-6", "杭州市某国企", "330100", "330106", null)),
+                        "国有企业专项巡视", OrganisationKind.STATE_OWNED_ENTERPRISE, null));
+        assertThat(round.when(special("国有企业专项巡视", OrganisationKind.STATE_OWNED_ENTERPRISE,
+                new Pairing("专项组", "o-5"), new Pairing("专项二组", "o-3")))
+                .thenInvalid(Round.OUTSIDE_SECTOR, "assignments").ids()).containsExactly("o-3");
+        round.when(special(" ", null, new Pairing("专项组", "o-5"))).thenInvalid(Round.THEME_REQUIRED, "theme");
+        // without a sector, any organisation managed within the subtree; not one beyond it
+        assertThat(round.when(special("作风建设", null, new Pairing("专项组", "o-3"), new Pairing("二组", "o-4")))
                 .thenInvalid(Round.OUTSIDE_UNIVERSE, "assignments").ids()).containsExactly("o-4");
+        round.when(new Schedule("r-1", PLAN, RoundKind.REGULAR, "常规", START, END, List.of(new Pairing("一组", "o-1")),
+                TARGETS, "主题", null, null, FACTS)).thenInvalid(Round.THEME_NOT_FOR_KIND, "theme");
+        round.when(new Schedule("r-1", PLAN, RoundKind.MOBILE, "机动", START, START, List.of(new Pairing("一组",
+                "o-1")), TARGETS, null, OrganisationKind.DEPARTMENT, null, FACTS))
+                .thenInvalid(Round.THEME_NOT_FOR_KIND, "sector");
+    }
+
+    @Test
+    void a_mobile_round_is_stationed_no_longer_than_configured() {
+        round.when(schedule(RoundKind.MOBILE, START, START.plusDays(29), List.of(new Pairing("机动组", "o-3"))))
+                .then(new RoundScheduled("r-1", "p-zj", "330000", RoundKind.MOBILE, "第一轮", START, START.plusDays(29),
+                        List.of(new Assignment("机动组", "o-3", "杭州市某局", "330100", "330106", null)), null, null,
+                        null));
+        round.when(schedule(RoundKind.MOBILE, START, START.plusDays(30), List.of(new Pairing("机动组", "o-3"))))
+                .thenInvalid(Round.MOBILE_TOO_LONG, "stationingEnd");
+    }
+
+    @Test
+    void an_elevated_round_inspects_what_a_lower_level_covers_and_counts_for_that_levels_plan() {
+        round.when(schedule(RoundKind.ELEVATED, START, END, List.of(new Pairing("提级组", "o-3"))))
+                .then(new RoundScheduled("r-1", "p-zj", "330000", RoundKind.ELEVATED, "第一轮", START, END,
+                        List.of(new Assignment("提级组", "o-3", "杭州市某局", "330100", "330106", "p-hz")), null, null,
+                        null));
+        // the plan's own organisations are not elevated, and nothing beyond its subtree is
+        assertThat(round.when(schedule(RoundKind.ELEVATED, START, END, List.of(new Pairing("提级组", "o-1"),
+                new Pairing("提级二组", "o-4")))).thenInvalid(Round.ELEVATED_NOT_BELOW, "assignments").ids())
+                .containsExactly("o-1", "o-4");
+        // a lower organisation in no plan's universe yet is inspected all the same, counting for no lower plan
+        round.when(schedule(RoundKind.ELEVATED, START, END, List.of(new Pairing("提级组", "o-6"))))
+                .then(new RoundScheduled("r-1", "p-zj", "330000", RoundKind.ELEVATED, "第一轮", START, END,
+                        List.of(new Assignment("提级组", "o-6", "杭州市某国企", "330100", "330106", null)), null, null,
+                        null));
+    }
+
+    @Test
+    void a_look_back_round_revisits_only_organisations_the_plan_inspected() {
+        round.when(schedule(RoundKind.LOOK_BACK, START, END, List.of(new Pairing("回头看组", "o-1"))))
+                .then(new RoundScheduled("r-1", "p-zj", "330000", RoundKind.LOOK_BACK, "第一轮", START, END,
+                        List.of(new Assignment("回头看组", "o-1", "浙江省交通运输厅", "330000", "330100", null)), null,
+                        null, null));
+        assertThat(round.when(schedule(RoundKind.LOOK_BACK, START, END, List.of(new Pairing("回头看组", "o-1"),
+                new Pairing("二组", "o-2")))).thenInvalid(Round.LOOK_BACK_NOT_INSPECTED, "assignments").ids())
+                .containsExactly("o-2");
+    }
+
+    @Test
+    void a_linked_round_names_a_linked_round_of_a_higher_level_and_no_other_kind_names_one() {
+        Round.LinkedRound centre = new Round.LinkedRound("r-centre", "000000", RoundKind.LINKED);
+        round.when(linked(RoundKind.LINKED, " r-centre ", centre)).then(new RoundScheduled("r-1", "p-zj", "330000",
+                RoundKind.LINKED, "联动", START, END, List.of(new Assignment("联动组", "o-3", "杭州市某局", "330100",
+                        "330106", null)),
+                null, null, "r-centre"));
+        round.when(linked(RoundKind.LINKED, null, null)).then(new RoundScheduled("r-1", "p-zj", "330000",
+                RoundKind.LINKED, "联动", START, END, List.of(new Assignment("联动组", "o-3", "杭州市某局", "330100",
+                        "330106", null)),
+                null, null, null));
+        round.when(linked(RoundKind.LINKED, "r-x", null)).thenInvalid(Round.LINKED_ROUND_UNKNOWN, "linkedRoundId");
+        round.when(linked(RoundKind.LINKED, "r-centre", new Round.LinkedRound("r-centre", "000000",
+                RoundKind.REGULAR))).thenInvalid(Round.LINKED_ROUND_NOT_ABOVE, "linkedRoundId");
+        round.when(linked(RoundKind.LINKED, "r-zj", new Round.LinkedRound("r-zj", "330000", RoundKind.LINKED)))
+                .thenInvalid(Round.LINKED_ROUND_NOT_ABOVE, "linkedRoundId");
+        round.when(linked(RoundKind.ELEVATED, "r-centre", centre)).thenInvalid(Round.LINK_NOT_FOR_KIND,
+                "linkedRoundId");
+    }
+
+    @Test
+    void a_launch_repeats_the_kinds_facts() {
+        RoundScheduled special = new RoundScheduled("r-1", "p-zj", "330000", RoundKind.SPECIAL, "专项", START, END,
+                List.of(A1), "作风建设", OrganisationKind.DEPARTMENT, null);
+        round.given(special).when(new Round.Launch(LAUNCH_DAY)).then(new RoundLaunched("r-1", "p-zj", "330000",
+                RoundKind.SPECIAL, "专项", START, END, List.of(A1), LAUNCH_DAY, "作风建设", OrganisationKind.DEPARTMENT,
+                null));
     }
 
     @Test
