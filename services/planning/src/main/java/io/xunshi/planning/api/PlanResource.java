@@ -1,5 +1,6 @@
 package io.xunshi.planning.api;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,14 +28,17 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
+import io.xunshi.contracts.planning.UniverseChange;
 import io.xunshi.kernel.aggregate.AggregateRepository;
 import io.xunshi.kernel.api.Cursor;
+import io.xunshi.kernel.api.Days;
 import io.xunshi.kernel.api.OpenApiConventions;
 import io.xunshi.kernel.api.Page;
 import io.xunshi.kernel.api.Problem;
 import io.xunshi.kernel.api.ProblemException;
 import io.xunshi.kernel.api.ProblemType;
 import io.xunshi.kernel.command.Answer;
+import io.xunshi.kernel.command.CommandHeaders;
 import io.xunshi.kernel.command.CommandPath;
 import io.xunshi.kernel.command.CreationHeaders;
 import io.xunshi.kernel.domain.Jurisdictions;
@@ -237,9 +241,42 @@ public class PlanResource {
         return commands.visible(plans.aggregate(), id).flatMap(loaded -> directory.lookBackCandidates(id));
     }
 
+    @POST
+    @Path("{id}/revisions")
+    @RolesAllowed(Role.INSPECTION_OFFICE)
+    @Operation(operationId = "revisePlan", summary = "Revise the plan's universe during its term (规划修订)",
+            description = "Inspection offices within the plan's jurisdiction. Organisations join (a new unit, one moved"
+                    + " from another level, or another reason; managed by the plan's jurisdiction, not yet in the"
+                    + " universe) or leave (merged, dissolved, moved to another level, or another reason; in the"
+                    + " universe), each with its reason; at least one, each once, the universe never empty, dated"
+                    + " within the term (422 revision-empty, organisation-revised-twice, already-in-universe,"
+                    + " universe-foreign-organisations, not-in-universe, reason-not-for-joining,"
+                    + " reason-not-for-leaving, universe-empty, revision-outside-term). Coverage and REGULAR rounds"
+                    + " follow the universe as revised. If-Match with the plan's ETag refuses a stale revision (412).")
+    @APIResponse(responseCode = "200", description = "The plan as revised, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PlanView.class)))
+    public Uni<Response> revise(@PathParam("id") String id, @Valid @NotNull RevisePlanRequest request,
+            @BeanParam CommandHeaders headers) {
+        List<UniverseChange> joins = changes(request.joined());
+        List<UniverseChange> leaves = changes(request.left());
+        LocalDate on = Days.orToday(request.revisedOn());
+        return directory.managers(joins.stream().map(UniverseChange::organisationId).toList())
+                .flatMap(managers -> commands.execute(plans.aggregate(), id, headers, request,
+                        new WorkPlan.Revise(on, joins, leaves, managers), Answer.ok(PlanResource::view)));
+    }
+
+    private static List<UniverseChange> changes(List<RevisePlanRequest.ChangeRequest> requested) {
+        return requested == null
+                ? List.of()
+                : requested.stream().map(c -> new UniverseChange(c.organisationId().strip(), c.reason(), c.note()))
+                        .toList();
+    }
+
     private static PlanView view(AggregateRepository.Loaded<WorkPlan.State> loaded) {
         WorkPlan.State s = loaded.state();
         return new PlanView(s.planId(), s.jurisdiction(), s.title(), s.termStart(), s.termEnd(), s.parentPlanId(),
-                s.universe().size(), s.universe(), loaded.version());
+                s.universe().size(), s.universe(), loaded.version(), s.history().stream()
+                        .map(r -> new PlanView.Revision(r.revision(), r.revisedOn(), r.joined(), r.left())).toList());
     }
 }

@@ -110,6 +110,19 @@ public class PlanDirectory {
         return plan(pool, planId);
     }
 
+    /** The managing jurisdiction of each of the given organisations the organisations view knows. */
+    public Uni<Map<String, String>> managers(List<String> organisationIds) {
+        if (organisationIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return pool.preparedQuery("SELECT organisation_id, jurisdiction FROM organisations WHERE organisation_id ="
+                + " ANY($1)").execute(Tuple.of(organisationIds.toArray(String[]::new))).map(rows -> {
+                    Map<String, String> managers = new HashMap<>();
+                    rows.forEach(row -> managers.put(row.getString("organisation_id"), row.getString("jurisdiction")));
+                    return managers;
+                });
+    }
+
     /** The organisations view's entries for the given ids (unknown ids are left out). */
     public Uni<Map<String, Round.Target>> targets(SqlClient client, List<String> organisationIds) {
         return client.preparedQuery("SELECT organisation_id, name, jurisdiction, location, kind FROM organisations"

@@ -16,7 +16,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.xunshi.contracts.planning.WorkPlanIssued;
+import io.xunshi.contracts.planning.PlanningEvent;
 import io.xunshi.kernel.aggregate.AggregateRepository;
 import io.xunshi.kernel.aggregate.EventCodec;
 import io.xunshi.kernel.command.Aggregate;
@@ -43,15 +43,31 @@ public class Plans {
             String parentPlanId, List<String> universe) {
     }
 
-    private final AggregateRepository<WorkPlan.Command, WorkPlanIssued, WorkPlan.State> repository;
+    private final AggregateRepository<WorkPlan.Command, PlanningEvent, WorkPlan.State> repository;
     private final Aggregate<WorkPlan.Command, WorkPlan.State> aggregate;
 
     @Inject
     public Plans(EventStore store, ObjectMapper json) {
-        EventCodec<WorkPlanIssued> codec = EventCodec.of(json, WorkPlanIssued.class);
+        EventCodec<PlanningEvent> codec = EventCodec.of(json, PlanningEvent.class);
         this.repository = new AggregateRepository<>(store, json, STREAM_TYPE, new WorkPlan(), codec,
                 WorkPlan.State.class, 0);
-        this.aggregate = Aggregate.of("plan", repository, WorkPlan.State::jurisdiction);
+        // A revision changes the universe: the register follows it in the same transaction, so that rounds and
+        // coverage read the universe as revised.
+        this.aggregate = Aggregate.of("plan", repository, WorkPlan.State::jurisdiction)
+                .afterChange((conn, after, metadata) -> {
+                    List<String> universe = after.state().universe();
+                    List<Tuple> members = new ArrayList<>();
+                    for (int i = 0; i < universe.size(); i++) {
+                        members.add(Tuple.of(after.state().planId(), i, universe.get(i)));
+                    }
+                    return conn.preparedQuery("DELETE FROM plan_universe WHERE plan_id = $1"
+                            + " AND NOT (organisation_id = ANY($2))")
+                            .execute(Tuple.of(after.state().planId(), universe.toArray(String[]::new)))
+                            .flatMap(deleted -> conn.preparedQuery("INSERT INTO plan_universe (plan_id, position,"
+                                    + " organisation_id) VALUES ($1, $2, $3) ON CONFLICT (plan_id, organisation_id)"
+                                    + " DO UPDATE SET position = EXCLUDED.position").executeBatch(members))
+                            .replaceWithVoid();
+                });
     }
 
     /** Plans on the command path: seen within their jurisdiction's subtree. */

@@ -16,6 +16,7 @@ import io.xunshi.contracts.planning.RoundKind;
 import io.xunshi.contracts.planning.RoundLaunched;
 import io.xunshi.contracts.planning.RoundScheduled;
 import io.xunshi.contracts.planning.WorkPlanIssued;
+import io.xunshi.contracts.planning.WorkPlanRevised;
 import io.xunshi.kernel.domain.DomainRejection;
 import io.xunshi.kernel.domain.ExhaustiveDecider;
 import io.xunshi.kernel.domain.InvalidCommand;
@@ -137,7 +138,8 @@ public final class Round extends ExhaustiveDecider<Round.Command, PlanningEvent,
                 .evolve(RoundScheduled.class, (state, scheduled) -> State.from(scheduled))
                 .evolve(RoundLaunched.class, (state, launched) -> state.launched(launched.launchedOn()))
                 // the planning service's events share one hierarchy; a plan's event is never in a round's stream
-                .ignore(WorkPlanIssued.class));
+                .ignore(WorkPlanIssued.class)
+                .ignore(WorkPlanRevised.class));
     }
 
     private static List<PlanningEvent> schedule(Schedule schedule, State state) {

@@ -1,11 +1,19 @@
 package io.xunshi.planning.domain;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import io.xunshi.contracts.planning.PlanningEvent;
+import io.xunshi.contracts.planning.RoundLaunched;
+import io.xunshi.contracts.planning.RoundScheduled;
+import io.xunshi.contracts.planning.UniverseChange;
 import io.xunshi.contracts.planning.WorkPlanIssued;
+import io.xunshi.contracts.planning.WorkPlanRevised;
 import io.xunshi.kernel.domain.DomainRejection;
 import io.xunshi.kernel.domain.ExhaustiveDecider;
 import io.xunshi.kernel.domain.InvalidCommand;
@@ -13,13 +21,14 @@ import io.xunshi.kernel.domain.Jurisdictions;
 
 /**
  * A level's inspection work plan (巡视工作规划) for one term of office, with the universe of organisations it
- * must cover. It is issued once and does not change afterwards.
+ * must cover. It is issued once; during the term it is revised (修订) as organisations are set up, merged,
+ * dissolved or move between levels (docs/adr/0031).
  *
  * <p>The command carries the facts the rules need, looked up by the application beforehand: the parent plan
  * as the register knows it, the plan of the same jurisdiction whose term overlaps, and which jurisdiction
  * manages each organisation named.
  */
-public final class WorkPlan extends ExhaustiveDecider<WorkPlan.Command, WorkPlanIssued, WorkPlan.State> {
+public final class WorkPlan extends ExhaustiveDecider<WorkPlan.Command, PlanningEvent, WorkPlan.State> {
 
     /** A term of office is five years; a plan may not cover more. */
     public static final int MAX_TERM_YEARS = 5;
@@ -36,8 +45,32 @@ public final class WorkPlan extends ExhaustiveDecider<WorkPlan.Command, WorkPlan
     public static final String TERM_OUTSIDE_PARENT = "term-outside-parent";
     public static final String UNIVERSE_EMPTY = "universe-empty";
     public static final String UNIVERSE_FOREIGN = "universe-foreign-organisations";
+    /** 404: a revision of a plan not issued. */
+    public static final String NOT_ISSUED = "plan-not-issued";
+    /** 422: a revision names no organisation. */
+    public static final String REVISION_EMPTY = "revision-empty";
+    /** 422 on revisedOn: a plan is revised during its term. */
+    public static final String REVISION_OUTSIDE_TERM = "revision-outside-term";
+    /** 422: one organisation named twice in a revision. */
+    public static final String REVISED_TWICE = "organisation-revised-twice";
+    /** 422 on joined: an organisation already in the universe. */
+    public static final String ALREADY_IN_UNIVERSE = "already-in-universe";
+    /** 422 on left: an organisation not in the universe. */
+    public static final String NOT_IN_UNIVERSE = "not-in-universe";
+    /** 422 on joined: a reason for leaving given for joining (MERGED, DISSOLVED). */
+    public static final String REASON_NOT_FOR_JOINING = "reason-not-for-joining";
+    /** 422 on left: a reason for joining given for leaving (NEW_UNIT). */
+    public static final String REASON_NOT_FOR_LEAVING = "reason-not-for-leaving";
 
-    public sealed interface Command permits Issue {
+    public sealed interface Command permits Issue, Revise {
+    }
+
+    /**
+     * A revision during the term (修订): organisations join (managed by the plan's jurisdiction, {@code managers} as
+     * the organisations view knows them) or leave the universe, each with its reason.
+     */
+    public record Revise(LocalDate revisedOn, List<UniverseChange> joins, List<UniverseChange> leaves,
+            Map<String, String> managers) implements Command {
     }
 
     /** The parent plan as the plan register knows it. */
@@ -58,15 +91,23 @@ public final class WorkPlan extends ExhaustiveDecider<WorkPlan.Command, WorkPlan
             Map<String, String> managers, List<String> managed) implements Command {
     }
 
+    /** {@code revisions}: how many times the plan was revised; {@code universe} as revised. */
     public record State(String planId, String jurisdiction, String title, int termStart, int termEnd,
-            String parentPlanId, List<String> universe) {
+            String parentPlanId, List<String> universe, int revisions, List<WorkPlanRevised> history) {
 
         /** Before the plan is issued. */
-        static final State NONE = new State(null, null, null, 0, 0, null, List.of());
+        static final State NONE = new State(null, null, null, 0, 0, null, List.of(), 0, List.of());
 
         static State from(WorkPlanIssued e) {
             return new State(e.planId(), e.jurisdiction(), e.title(), e.termStart(), e.termEnd(), e.parentPlanId(),
-                    e.universe() == null ? List.of() : List.copyOf(e.universe()));
+                    e.universe() == null ? List.of() : List.copyOf(e.universe()), 0, List.of());
+        }
+
+        State revised(WorkPlanRevised r) {
+            List<WorkPlanRevised> all = new ArrayList<>(history);
+            all.add(r);
+            return new State(planId, jurisdiction, title, termStart, termEnd, parentPlanId, List.copyOf(r.universe()),
+                    r.revision(), List.copyOf(all));
         }
 
         public boolean issued() {
@@ -75,12 +116,17 @@ public final class WorkPlan extends ExhaustiveDecider<WorkPlan.Command, WorkPlan
     }
 
     public WorkPlan() {
-        super(rules(Command.class, WorkPlanIssued.class, State.NONE)
+        super(rules(Command.class, PlanningEvent.class, State.NONE)
                 .decide(Issue.class, WorkPlan::issue)
-                .evolve(WorkPlanIssued.class, (state, issued) -> State.from(issued)));
+                .decide(Revise.class, WorkPlan::revise)
+                .evolve(WorkPlanIssued.class, (state, issued) -> State.from(issued))
+                .evolve(WorkPlanRevised.class, State::revised)
+                // the planning service's events share one hierarchy; a round's event is never in a plan's stream
+                .ignore(RoundScheduled.class)
+                .ignore(RoundLaunched.class));
     }
 
-    private static List<WorkPlanIssued> issue(Issue issue, State state) {
+    private static List<PlanningEvent> issue(Issue issue, State state) {
         if (state.issued()) {
             throw new DomainRejection(ALREADY_ISSUED, "plan " + state.planId() + " is already issued");
         }
@@ -167,5 +213,92 @@ public final class WorkPlan extends ExhaustiveDecider<WorkPlan.Command, WorkPlan
                     + " jurisdiction " + issue.jurisdiction() + ": " + String.join(", ", foreign), foreign);
         }
         return universe;
+    }
+
+    private static List<PlanningEvent> revise(Revise revise, State state) {
+        if (!state.issued()) {
+            throw DomainRejection.notFound(NOT_ISSUED, "no such plan");
+        }
+        List<UniverseChange> joins = revise.joins() == null ? List.of() : revise.joins();
+        List<UniverseChange> leaves = revise.leaves() == null ? List.of() : revise.leaves();
+        if (joins.isEmpty() && leaves.isEmpty()) {
+            throw new InvalidCommand(REVISION_EMPTY, "joined", "a revision names at least one organisation that joins"
+                    + " or leaves the universe");
+        }
+        int year = revise.revisedOn().getYear();
+        if (year < state.termStart() || year > state.termEnd()) {
+            throw new InvalidCommand(REVISION_OUTSIDE_TERM, "revisedOn", "a plan is revised during its term, "
+                    + state.termStart() + "–" + state.termEnd() + "; " + revise.revisedOn() + " is not in it");
+        }
+        Set<String> named = new HashSet<>();
+        List<String> twice = new ArrayList<>();
+        for (UniverseChange c : concat(joins, leaves)) {
+            if (!named.add(c.organisationId().strip())) {
+                twice.add(c.organisationId().strip());
+            }
+        }
+        if (!twice.isEmpty()) {
+            throw new InvalidCommand(REVISED_TWICE, "joined", "an organisation joins or leaves once per revision: "
+                    + String.join(", ", twice), twice);
+        }
+        List<UniverseChange> joined = new ArrayList<>();
+        List<String> present = new ArrayList<>();
+        List<String> foreign = new ArrayList<>();
+        for (UniverseChange c : joins) {
+            String id = c.organisationId().strip();
+            if (!c.reason().joins()) {
+                throw new InvalidCommand(REASON_NOT_FOR_JOINING, "joined", "an organisation does not join the universe"
+                        + " as " + c.reason());
+            }
+            if (state.universe().contains(id)) {
+                present.add(id);
+            } else if (!state.jurisdiction().equals(revise.managers().get(id))) {
+                foreign.add(id);
+            }
+            joined.add(new UniverseChange(id, c.reason(), note(c)));
+        }
+        if (!present.isEmpty()) {
+            throw new InvalidCommand(ALREADY_IN_UNIVERSE, "joined", "already in the universe: "
+                    + String.join(", ", present), present);
+        }
+        if (!foreign.isEmpty()) {
+            throw new InvalidCommand(UNIVERSE_FOREIGN, "joined", "not organisations managed by jurisdiction "
+                    + state.jurisdiction() + ": " + String.join(", ", foreign), foreign);
+        }
+        List<UniverseChange> left = new ArrayList<>();
+        List<String> absent = new ArrayList<>();
+        for (UniverseChange c : leaves) {
+            String id = c.organisationId().strip();
+            if (!c.reason().leaves()) {
+                throw new InvalidCommand(REASON_NOT_FOR_LEAVING, "left", "an organisation does not leave the universe"
+                        + " as " + c.reason());
+            }
+            if (!state.universe().contains(id)) {
+                absent.add(id);
+            }
+            left.add(new UniverseChange(id, c.reason(), note(c)));
+        }
+        if (!absent.isEmpty()) {
+            throw new InvalidCommand(NOT_IN_UNIVERSE, "left", "not in the universe: " + String.join(", ", absent),
+                    absent);
+        }
+        List<String> universe = new ArrayList<>(state.universe());
+        left.forEach(c -> universe.remove(c.organisationId()));
+        joined.forEach(c -> universe.add(c.organisationId()));
+        if (universe.isEmpty()) {
+            throw new InvalidCommand(UNIVERSE_EMPTY, "left", "a plan keeps at least one organisation to cover");
+        }
+        return List.of(new WorkPlanRevised(state.planId(), state.jurisdiction(), state.revisions() + 1,
+                revise.revisedOn(), List.copyOf(joined), List.copyOf(left), List.copyOf(universe)));
+    }
+
+    private static String note(UniverseChange c) {
+        return c.note() == null || c.note().isBlank() ? null : c.note().strip();
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 }

@@ -99,6 +99,11 @@ class PlanningAccessMatrixTest extends AccessMatrixContract {
                         .body("{}").post("/api/v1/rounds/" + subject().round() + "/launch"))
                         .described("a round of Fujian's plan"))));
         probes.putAll(Map.of(
+                "revisePlan", List.of(Probe.resource(FUJIAN, (r, home) -> r.get().contentType(ContentType.JSON)
+                        .body("{\"joined\":[{\"organisationId\":\"" + subject().organisation()
+                                + "\",\"reason\":\"NEW_UNIT\"}]}")
+                        .post(plans + subject().plan() + "/revisions"))
+                        .described("Fujian's plan (the organisation named is in its universe: 422 for who passes)")),
                 "listLookBackCandidates", List.of(Probe.resource(FUJIAN,
                         (r, home) -> r.get().get(plans + subject().plan() + "/look-back-candidates"))
                         .described("Fujian's plan")),

@@ -2,13 +2,18 @@ package io.xunshi.planning.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.xunshi.contracts.planning.PlanningEvent;
+import io.xunshi.contracts.planning.RevisionReason;
+import io.xunshi.contracts.planning.UniverseChange;
 import io.xunshi.contracts.planning.WorkPlanIssued;
+import io.xunshi.contracts.planning.WorkPlanRevised;
 import io.xunshi.planning.domain.WorkPlan.Issue;
 import io.xunshi.planning.domain.WorkPlan.ParentPlan;
 import io.xunshi.testing.decider.DeciderSpec;
@@ -16,7 +21,7 @@ import io.xunshi.testing.decider.DeciderSpec;
 class WorkPlanTest {
 
     private static final WorkPlan DECIDER = new WorkPlan();
-    private final DeciderSpec<WorkPlan.Command, WorkPlanIssued, WorkPlan.State> plan = DeciderSpec
+    private final DeciderSpec<WorkPlan.Command, PlanningEvent, WorkPlan.State> plan = DeciderSpec
             .of(DECIDER::initialState, DECIDER::decide, DECIDER::evolve);
 
     private static final ParentPlan CENTRE_PLAN = new ParentPlan("p-centre", "000000", 2023, 2027);
@@ -140,5 +145,55 @@ class WorkPlanTest {
         assertThat(plan.given(new WorkPlanIssued("p-1", "000000", "t", 2023, 2027, null, null)).state().universe())
                 .isEmpty();
         assertThat(plan.given().state().issued()).isFalse();
+    }
+
+    // --- revisions during the term (修订)
+
+    private static final Map<String, String> NEW_UNITS = Map.of("o-3", "330000", "o-9", "330100");
+
+    private static WorkPlan.Revise revise(List<UniverseChange> joins, List<UniverseChange> leaves) {
+        return new WorkPlan.Revise(LocalDate.of(2025, 3, 1), joins, leaves, NEW_UNITS);
+    }
+
+    @Test
+    void a_revision_adds_new_units_and_removes_merged_ones_each_with_its_reason_and_numbers_itself() {
+        WorkPlanRevised first = new WorkPlanRevised("p-zj", "330000", 1, LocalDate.of(2025, 3, 1),
+                List.of(new UniverseChange("o-3", RevisionReason.NEW_UNIT, "新设省数据局")),
+                List.of(new UniverseChange("o-2", RevisionReason.MERGED, "并入省国资委")), List.of("o-1", "o-3"));
+        plan.given(ISSUED).when(revise(List.of(new UniverseChange(" o-3 ", RevisionReason.NEW_UNIT, " 新设省数据局 ")),
+                List.of(new UniverseChange("o-2", RevisionReason.MERGED, "并入省国资委")))).then(first).andState(s -> {
+                    assertThat(s.universe()).containsExactly("o-1", "o-3");
+                    assertThat(s.revisions()).isEqualTo(1);
+                    assertThat(s.history()).containsExactly(first);
+                });
+        plan.given(ISSUED, first).when(revise(List.of(), List.of(new UniverseChange("o-3", RevisionReason.DISSOLVED,
+                " ")))).then(new WorkPlanRevised("p-zj", "330000", 2, LocalDate.of(2025, 3, 1), List.of(),
+                        List.of(new UniverseChange("o-3", RevisionReason.DISSOLVED, null)), List.of("o-1")));
+    }
+
+    @Test
+    void a_revision_keeps_the_universe_the_jurisdictions_own_and_never_empty() {
+        plan.given(ISSUED).when(revise(List.of(), List.of())).thenInvalid(WorkPlan.REVISION_EMPTY, "joined");
+        assertThat(plan.given(ISSUED).when(revise(List.of(new UniverseChange("o-1", RevisionReason.OTHER, null)),
+                List.of())).thenInvalid(WorkPlan.ALREADY_IN_UNIVERSE, "joined").ids()).containsExactly("o-1");
+        assertThat(plan.given(ISSUED).when(revise(List.of(new UniverseChange("o-9", RevisionReason.MOVED_LEVEL,
+                null)), List.of())).thenInvalid(WorkPlan.UNIVERSE_FOREIGN, "joined").ids()).containsExactly("o-9");
+        assertThat(plan.given(ISSUED).when(revise(List.of(), List.of(new UniverseChange("o-7", RevisionReason.MERGED,
+                null)))).thenInvalid(WorkPlan.NOT_IN_UNIVERSE, "left").ids()).containsExactly("o-7");
+        plan.given(ISSUED).when(revise(List.of(new UniverseChange("o-3", RevisionReason.MERGED, null)), List.of()))
+                .thenInvalid(WorkPlan.REASON_NOT_FOR_JOINING, "joined");
+        plan.given(ISSUED).when(revise(List.of(), List.of(new UniverseChange("o-1", RevisionReason.NEW_UNIT, null))))
+                .thenInvalid(WorkPlan.REASON_NOT_FOR_LEAVING, "left");
+        plan.given(ISSUED).when(revise(List.of(), List.of(new UniverseChange("o-1", RevisionReason.MERGED, null),
+                new UniverseChange("o-2", RevisionReason.DISSOLVED, null))))
+                .thenInvalid(WorkPlan.UNIVERSE_EMPTY, "left");
+        assertThat(plan.given(ISSUED).when(revise(List.of(new UniverseChange("o-3", RevisionReason.NEW_UNIT, null)),
+                List.of(new UniverseChange("o-3", RevisionReason.MERGED, null))))
+                .thenInvalid(WorkPlan.REVISED_TWICE, "joined").ids()).containsExactly("o-3");
+        plan.given(ISSUED).when(new WorkPlan.Revise(LocalDate.of(2029, 1, 1), List.of(), List.of(
+                new UniverseChange("o-1", RevisionReason.MERGED, null)), Map.of()))
+                .thenInvalid(WorkPlan.REVISION_OUTSIDE_TERM, "revisedOn");
+        plan.when(revise(List.of(), List.of(new UniverseChange("o-1", RevisionReason.MERGED, null))))
+                .thenNotFound(WorkPlan.NOT_ISSUED);
     }
 }
