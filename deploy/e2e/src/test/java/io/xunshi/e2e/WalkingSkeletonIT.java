@@ -93,11 +93,15 @@ import io.xunshi.client.planning.model.AssignmentRequest;
 import io.xunshi.client.planning.model.CoverageView;
 import io.xunshi.client.planning.model.IssuePlanRequest;
 import io.xunshi.client.planning.model.LaunchRoundRequest;
+import io.xunshi.client.planning.model.LookBackCandidates;
 import io.xunshi.client.planning.model.PlanView;
+import io.xunshi.client.planning.model.RevisePlanRequest;
+import io.xunshi.client.planning.model.RevisionReason;
 import io.xunshi.client.planning.model.RoundKind;
 import io.xunshi.client.planning.model.RoundView;
 import io.xunshi.client.planning.model.ScheduleRoundRequest;
 import io.xunshi.client.planning.model.SubordinatePlans;
+import io.xunshi.client.planning.model.UniverseChangeRequest;
 import io.xunshi.client.rectification.api.RectificationCasesApi;
 import io.xunshi.client.rectification.model.CaseView;
 import io.xunshi.client.rectification.model.CloseTaskRequest;
@@ -357,6 +361,8 @@ class WalkingSkeletonIT {
         assertNotFound(refused(() -> guangdong.plans().getPlan(provincialPlan)));
         assertNotFound(refused(() -> guangdong.inspectionOffice().getInspection(provincialInspection)));
 
+        elevatedAndLookBack(zhejiang, provincialPlan);
+
         // An auditor at the Centre verifies every service's event store through the launcher: all intact.
         LocalPlatform.Verification verified = platform.verify();
         assertThat(verified.exitCode()).as(verified.output()).isZero();
@@ -365,6 +371,136 @@ class WalkingSkeletonIT {
             assertThat(verified.output()).as(verified.output())
                     .containsPattern(service + " +verified: [1-9]\\d* streams");
         }
+    }
+
+    /**
+     * Issue 14's kinds of round across the services: Zhejiang revises its plan as a new unit is set up; it inspects a
+     * Hangzhou organisation in an ELEVATED round, which counts for Hangzhou's plan; that rectification is judged not
+     * effective, so rectification puts the organisation forward and Zhejiang schedules a LOOK_BACK round on it.
+     */
+    private static void elevatedAndLookBack(Level zhejiang, String provincialPlan) throws Exception {
+        Level hangzhou = level(HANGZHOU);
+        // A plan revision (修订): a unit set up during the term joins the provincial universe.
+        String dataBureau = register(zhejiang, "浙江省数据局", OrganisationKind.DEPARTMENT, ZHEJIANG, ZHEJIANG);
+        PlanView revised = awaitRead("the provincial plan revised with the new unit", () -> {
+            try {
+                return zhejiang.plans().revisePlan(provincialPlan, new RevisePlanRequest()
+                        .revisedOn(LocalDate.parse("2026-03-01")).joined(List.of(new UniverseChangeRequest()
+                                .organisationId(dataBureau).reason(RevisionReason.NEW_UNIT).note("新设省数据局"))),
+                        key(), null);
+            } catch (io.xunshi.client.planning.ApiException notSeenYet) {
+                // planning learns of the organisation from coordination's events: 422 until it has
+                if (notSeenYet.getCode() != 422) {
+                    throw notSeenYet;
+                }
+                return null;
+            }
+        }, Objects::nonNull);
+        assertThat(revised.getUniverse()).contains(dataBureau).hasSize(3);
+        assertThat(revised.getRevisions()).singleElement().satisfies(r -> assertThat(r.getRevision()).isEqualTo(1));
+        assertThat(zhejiang.plans().getCoverage(provincialPlan).getUniverse()).isEqualTo(3);
+
+        // Hangzhou's plan, with an organisation the city manages; the province inspects it in an elevated round.
+        String cityBureau = register(hangzhou, "杭州市某局", OrganisationKind.DEPARTMENT, HANGZHOU, HANGZHOU);
+        String cityPlan = issuePlan(hangzhou, "杭州市委巡察工作规划（2023－2027年）", provincialPlan, List.of(cityBureau));
+        var scheduled = zhejiang.plans().scheduleRound(provincialPlan, new ScheduleRoundRequest()
+                .kind(RoundKind.ELEVATED).name("省委提级巡视").stationingStart(LocalDate.parse("2026-03-02"))
+                .stationingEnd(LocalDate.parse("2026-05-08"))
+                .assignments(List.of(new AssignmentRequest().team("省委提级巡视组").organisationId(cityBureau))), key());
+        assertThat(scheduled.getAssignments()).singleElement()
+                .satisfies(a -> assertThat(a.getCoveredPlanId()).isEqualTo(cityPlan));
+        zhejiang.rounds().launchRound(scheduled.getId(), new LaunchRoundRequest()
+                .launchedOn(LocalDate.parse("2026-02-25")), key(), null);
+        String inspectionId = inspectionOpenedBy(zhejiang, scheduled.getId(), cityBureau);
+        inspectBriefly(zhejiang, inspectionId, "周某某");
+        CoverageView city = awaitRead("Hangzhou's plan covered by the province's elevated inspection",
+                () -> hangzhou.plans().getCoverage(cityPlan), c -> c.getFormal().getCovered() == 1);
+        assertThat(city.getEffective().getCovered()).isZero();
+
+        // Its rectification is judged not effective (55 of 100): the organisation is a look-back candidate.
+        RectificationCasesApi owner = new RectificationCasesApi(Clients.rectification(service("rectification"),
+                platform.token("rectification-owner", HANGZHOU, cityBureau)));
+        String caseId = awaitRead("the case of the elevated inspection", () -> owner.listCases(null, inspectionId,
+                null, null), page -> page.getItems().size() == 1).getItems().get(0).getCaseId();
+        owner.submitReport(caseId, new SubmitReportRequest().submittedOn(LocalDate.parse("2026-08-01"))
+                .summary("部分整改"), key(), null);
+        owner.submitHeadReport(caseId, new HeadReportRequest().submittedOn(LocalDate.parse("2026-08-01"))
+                .summary("主要负责人组织落实"), key(), null);
+        CaseView judged = zhejiang.rectificationOffice().evaluateRectification(
+                caseId, new EvaluateRectificationRequest()
+                        .evaluatedOn(LocalDate.parse("2026-09-01")).remarks("整改不到位").deductions(List.of(
+                                new DeductionRequest().criterion("problems").points(40).reason("问题未整改"),
+                                new DeductionRequest().criterion("leadership").points(5).reason("组织不力"))),
+                key(), null);
+        assertThat(judged.getEvaluation().getGrade()).isEqualTo(EvaluationGrade.POOR);
+        assertThat(judged.getEvaluation().getOutcome()).isEqualTo(EvaluationOutcome.NOT_EFFECTIVE);
+        LookBackCandidates candidates = awaitRead("the look-back candidate in planning",
+                () -> zhejiang.plans().listLookBackCandidates(provincialPlan),
+                c -> c.getItems().stream().anyMatch(i -> cityBureau.equals(i.getOrganisationId())));
+        assertThat(candidates.getItems()).filteredOn(i -> cityBureau.equals(i.getOrganisationId())).singleElement()
+                .satisfies(c -> assertThat(c.getLookBackRoundId()).isNull());
+
+        // The look-back (回头看) revisits it, and only what was inspected: the new unit was not.
+        assertProblem(refused(() -> zhejiang.plans().scheduleRound(provincialPlan, new ScheduleRoundRequest()
+                .kind(RoundKind.LOOK_BACK).name("整改回头看").stationingStart(LocalDate.parse("2026-10-09"))
+                .stationingEnd(LocalDate.parse("2026-10-30")).assignments(List.of(new AssignmentRequest()
+                        .team("回头看组").organisationId(dataBureau))),
+                key())), 422,
+                "urn:xunshi:problem:validation-failed");
+        var lookBack = zhejiang.plans().scheduleRound(provincialPlan, new ScheduleRoundRequest()
+                .kind(RoundKind.LOOK_BACK).name("整改回头看").stationingStart(LocalDate.parse("2026-10-09"))
+                .stationingEnd(LocalDate.parse("2026-10-30")).assignments(List.of(new AssignmentRequest()
+                        .team("回头看组").organisationId(cityBureau))),
+                key());
+        assertThat(zhejiang.plans().listLookBackCandidates(provincialPlan).getItems())
+                .filteredOn(i -> cityBureau.equals(i.getOrganisationId())).singleElement()
+                .satisfies(c -> assertThat(c.getLookBackRoundId()).isEqualTo(lookBack.getId()));
+    }
+
+    /**
+     * An inspection from its team to its feedback, shortest: a team of its own (fresh cadres), stationed, one complete
+     * working paper approved, reported, fed back to the head and the leadership team.
+     */
+    private static void inspectBriefly(Level level, String inspectionId, String head) throws Exception {
+        String j = level.jurisdiction();
+        String office = platform.token("inspection-office", j);
+        CadrePoolApi pool = new CadrePoolApi(Clients.inspection(service("inspection"), office));
+        TeamsApi teams = new TeamsApi(Clients.inspection(service("inspection"), office));
+        String prefix = "brief-" + inspectionId.substring(0, 8);
+        String leader = cadre(pool, level, "提级组长", prefix + "-leader@" + j, "unit-brief-1-" + j);
+        for (VettingCheck check : VettingCheck.values()) {
+            pool.recordCadreVetting(leader, new VetRequest().check(check).passedOn(LocalDate.parse("2026-01-15")),
+                    key(), null);
+        }
+        List<Person> people = new java.util.ArrayList<>();
+        people.add(new Person().cadreId(leader).position(TeamPosition.LEADER));
+        for (int i = 1; i <= 4; i++) {
+            people.add(new Person().cadreId(cadre(pool, level, "提级组员" + i, prefix + "-member-" + i + "@" + j,
+                    "unit-brief-" + (i + 1) + "-" + j))
+                    .position(i == 1 ? TeamPosition.DEPUTY_LEADER : TeamPosition.MEMBER));
+        }
+        InspectionView inspection = level.inspectionOffice().getInspection(inspectionId);
+        teams.formTeam(new FormTeamRequest().name(inspection.getTeam()).inspectionIds(List.of(inspectionId))
+                .members(people), key());
+        InspectionsApi teamLeader = new InspectionsApi(Clients.inspection(service("inspection"),
+                platform.tokenFor(prefix + "-leader@" + j, "team-leader", j)));
+        InspectionsApi member = new InspectionsApi(Clients.inspection(service("inspection"),
+                platform.tokenFor(prefix + "-member-2@" + j, "team-member", j)));
+        teamLeader.stationTeam(inspectionId, new StationRequest().stationedOn(LocalDate.parse("2026-03-02")), key(),
+                null);
+        RecordedFinding finding = member.recordFinding(inspectionId, new RecordFindingRequest()
+                .focusArea(FocusArea.GOVERNANCE_RESPONSIBILITY).description("落实主体责任不到位").severity(Severity.SERIOUS)
+                .involvesTopLeader(false).involvesLeadershipTeam(true).common(true).deepLevel(false)
+                .evidence(List.of("个别谈话记录 3")).rule("《中国共产党问责条例》第七条").responsible("党组书记"), key(), null);
+        teamLeader.reviewFinding(finding.getFindingId(), inspectionId, new ReviewFindingRequest()
+                .decision(ReviewDecision.APPROVE).reviewedOn(LocalDate.parse("2026-05-12")), key(), null);
+        teamLeader.reportInspection(inspectionId, new ReportRequest().reportedOn(LocalDate.parse("2026-05-20"))
+                .summary("发现一方面问题"), key(), null);
+        teamLeader.giveHeadFeedback(inspectionId, new HeadFeedbackRequest().organisationHead(head)
+                .givenOn(LocalDate.parse("2026-06-09")), key(), null);
+        InspectionView fedBack = teamLeader.giveFeedback(inspectionId, new FeedbackRequest()
+                .givenOn(LocalDate.parse("2026-06-10")).organisationHead(head), key(), null);
+        assertThat(fedBack.getStatus()).isEqualTo(io.xunshi.client.inspection.model.Status.FEEDBACK_GIVEN);
     }
 
     private static String register(Level level, String name, OrganisationKind kind, String jurisdiction,
