@@ -76,8 +76,6 @@ public class RectificationCaseResource {
             (caller, state) -> CaseAccess.liaison(caller, state.jurisdiction()),
             "only the discipline organ's or the organisation department's liaison covering the inspecting"
                     + " jurisdiction records supervision notes on this case");
-    /** Every command answers the case as it is after it, as the caller may see it. */
-    private final Answer<RectificationCase.State> VIEW = Answer.ok(this::view);
 
     @Inject
     RectificationCases cases;
@@ -117,7 +115,7 @@ public class RectificationCaseResource {
         return commands.execute(cases.aggregate(), id, headers, request, OWNER, new RectificationCase.FilePlan(on,
                 request.tasks().stream().map(t -> new RectificationCase.PlanTask(t.findingId(), t.description(),
                         t.tier(), t.dueOn(), t.owner(), t.ownerPost())).toList()),
-                VIEW);
+                view());
     }
 
     @POST
@@ -137,7 +135,7 @@ public class RectificationCaseResource {
             @BeanParam CommandHeaders headers) {
         LocalDate on = Days.notAfterToday("handedOverOn", request.handedOverOn());
         return commands.execute(cases.aggregate(), id, headers, request, OWNER,
-                new RectificationCase.HandOver(request.from(), request.to(), request.toPost(), on), VIEW);
+                new RectificationCase.HandOver(request.from(), request.to(), request.toPost(), on), view());
     }
 
     @POST
@@ -155,7 +153,7 @@ public class RectificationCaseResource {
             @BeanParam CommandHeaders headers) {
         LocalDate on = Days.notAfterToday("submittedOn", request.submittedOn());
         return commands.execute(cases.aggregate(), id, headers, request, OWNER,
-                new RectificationCase.SubmitHeadReport(on, request.summary()), VIEW);
+                new RectificationCase.SubmitHeadReport(on, request.summary()), view());
     }
 
     @POST
@@ -173,7 +171,7 @@ public class RectificationCaseResource {
             @Valid @NotNull ReportProgressRequest request, @BeanParam CommandHeaders headers) {
         LocalDate on = Days.notAfterToday("reportedOn", request.reportedOn());
         return commands.execute(cases.aggregate(), id, headers, request, OWNER,
-                new RectificationCase.ReportProgress(taskId, on, request.progress()), VIEW);
+                new RectificationCase.ReportProgress(taskId, on, request.progress()), view());
     }
 
     @POST
@@ -192,7 +190,7 @@ public class RectificationCaseResource {
             @Valid @NotNull CloseTaskRequest request, @BeanParam CommandHeaders headers) {
         LocalDate on = Days.notAfterToday("closedOn", request.closedOn());
         return commands.execute(cases.aggregate(), id, headers, request, OWNER,
-                new RectificationCase.CloseTask(taskId, on, request.evidence()), VIEW);
+                new RectificationCase.CloseTask(taskId, on, request.evidence()), view());
     }
 
     @POST
@@ -211,7 +209,7 @@ public class RectificationCaseResource {
             @BeanParam CommandHeaders headers) {
         LocalDate on = Days.notAfterToday("submittedOn", request.submittedOn());
         return commands.execute(cases.aggregate(), id, headers, request, OWNER,
-                new RectificationCase.SubmitReport(on, request.summary(), longTermProgressDays.levels()), VIEW);
+                new RectificationCase.SubmitReport(on, request.summary(), longTermProgressDays.levels()), view());
     }
 
     @POST
@@ -229,7 +227,7 @@ public class RectificationCaseResource {
             @Valid @NotNull RejectClosureRequest request, @BeanParam CommandHeaders headers) {
         LocalDate on = Days.notAfterToday("rejectedOn", request.rejectedOn());
         return commands.execute(cases.aggregate(), id, headers, request, SUPERVISOR,
-                new RectificationCase.RejectClosure(taskId, on, request.reason()), VIEW);
+                new RectificationCase.RejectClosure(taskId, on, request.reason()), view());
     }
 
     @POST
@@ -250,7 +248,7 @@ public class RectificationCaseResource {
                 ? SupervisingBody.DISCIPLINE_ORGAN
                 : SupervisingBody.ORGANISATION_DEPARTMENT;
         return commands.execute(cases.aggregate(), id, headers, request, LIAISON,
-                new RectificationCase.RecordSupervisionNote(by, on, request.taskId(), request.note()), VIEW);
+                new RectificationCase.RecordSupervisionNote(by, on, request.taskId(), request.note()), view());
     }
 
     @POST
@@ -270,7 +268,7 @@ public class RectificationCaseResource {
         return commands.execute(cases.aggregate(), id, headers, request, SUPERVISOR,
                 new RectificationCase.HoldConsultation(on, request.subject(), request.parties(),
                         request.conclusions()),
-                VIEW);
+                view());
     }
 
     @POST
@@ -293,7 +291,7 @@ public class RectificationCaseResource {
         List<Deduction> deductions = request.deductions().stream()
                 .map(d -> new Deduction(d.criterion(), d.points(), d.reason())).toList();
         return commands.execute(cases.aggregate(), id, headers, request, SUPERVISOR,
-                new RectificationCase.Evaluate(evaluation.models(), deductions, on, request.remarks()), VIEW);
+                new RectificationCase.Evaluate(evaluation.models(), deductions, on, request.remarks()), view());
     }
 
     @POST
@@ -316,7 +314,7 @@ public class RectificationCaseResource {
                 .map(p -> new HeldToAccount(p.name(), p.post(), p.measure())).toList();
         return commands.execute(cases.aggregate(), id, headers, request, SUPERVISOR,
                 new RectificationCase.ReferForAccountability(on, request.ground(), request.description(), persons),
-                VIEW);
+                view());
     }
 
     @POST
@@ -336,7 +334,7 @@ public class RectificationCaseResource {
             @Valid @NotNull PublishPublicViewRequest request, @BeanParam CommandHeaders headers) {
         LocalDate on = Days.notAfterToday("publishedOn", request.publishedOn());
         return commands.execute(cases.aggregate(), id, headers, request, SUPERVISOR,
-                new RectificationCase.PublishPublicView(on, request.summary(), request.withheldFindings()), VIEW);
+                new RectificationCase.PublishPublicView(on, request.summary(), request.withheldFindings()), view());
     }
 
     @GET
@@ -372,7 +370,8 @@ public class RectificationCaseResource {
                     schema = @Schema(implementation = CaseView.class)))
     @Extension(name = OpenApiConventions.ETAG_EXTENSION, value = "true")
     public Uni<Response> getCase(@PathParam("id") String id) {
-        return commands.read(cases.aggregate(), id, this::view);
+        Caller caller = callers.get();
+        return commands.read(cases.aggregate(), id, loaded -> view(loaded, caller));
     }
 
     @GET
@@ -401,10 +400,19 @@ public class RectificationCaseResource {
                 Cursor.limit(limit));
     }
 
+    /**
+     * Every command answers the case as it is after it, as the caller may see it. The caller is taken when the request
+     * arrives, not in the pipeline, where the security identity is no longer at hand on the event loop.
+     */
+    private Answer<RectificationCase.State> view() {
+        Caller caller = callers.get();
+        return Answer.ok(loaded -> view(loaded, caller));
+    }
+
     /** The case as the caller sees it: accountability only on the supervising side (CaseAccess#seesAccountability). */
-    private CaseView view(AggregateRepository.Loaded<RectificationCase.State> loaded) {
-        RectificationCase.State s = loaded.state();
-        return CaseView.of(loaded, CaseAccess.today(), CaseAccess.seesAccountability(callers.get(), s.jurisdiction()));
+    private static CaseView view(AggregateRepository.Loaded<RectificationCase.State> loaded, Caller caller) {
+        return CaseView.of(loaded, CaseAccess.today(), CaseAccess.seesAccountability(caller,
+                loaded.state().jurisdiction()));
     }
 
     /** The shape of a page of cases, for the API document. */
