@@ -3,6 +3,7 @@ package io.xunshi.planning.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -87,6 +88,25 @@ public class RoundResource {
     /** A round and the lower levels' rounds linked with it. */
     @Schema(name = "LinkedRounds")
     public record LinkedRounds(String roundId, java.util.List<RoundView> items) {
+    }
+
+    @POST
+    @Path("{id}/filing")
+    @RolesAllowed(Role.INSPECTION_OFFICE)
+    @Operation(operationId = "fileRound", summary = "File the round's work plan with the level above (报备)",
+            description = "Inspection offices within the round's jurisdiction. The round's work plan goes to the"
+                    + " office of the jurisdiction whose plan is its plan's parent, which lists it (GET"
+                    + " /round-filings); the event records who filed it. Once per round (409 round-already-filed); the"
+                    + " Centre's rounds have no level"
+                    + " above (409 round-has-no-level-above). If-Match with the round's ETag refuses a stale filing.")
+    @APIResponse(responseCode = "200", description = "The round with its filing, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RoundView.class)))
+    public Uni<Response> file(@PathParam("id") String id, @Valid @NotNull FileRoundRequest request,
+            @BeanParam CommandHeaders headers) {
+        return rounds.levelAbove(id).flatMap(above -> commands.execute(rounds.aggregate(), id, headers, request,
+                new Round.File(Days.orToday(request.filedOn()), request.workPlan(), above),
+                Answer.ok(Rounds::view)));
     }
 
     @POST

@@ -77,9 +77,12 @@ public class Rounds {
         this.aggregate = Aggregate.of("round", repository, Round.State::jurisdiction)
                 .afterChange((conn, after, metadata) -> conn
                         .preparedQuery("UPDATE rounds SET status = $2, launched_on = $3,"
-                                + " version = $4 WHERE round_id = $1")
-                        .execute(Tuple.of(after.state().roundId(),
-                                after.state().status().name(), after.state().launchedOn(), after.version()))
+                                + " version = $4, filed_with = $5, filed_on = $6, work_plan = $7 WHERE round_id = $1")
+                        .execute(Tuple.tuple(java.util.Arrays.asList(after.state().roundId(),
+                                after.state().status().name(), after.state().launchedOn(), after.version(),
+                                after.state().filing() == null ? null : after.state().filing().filedWith(),
+                                after.state().filing() == null ? null : after.state().filing().filedOn(),
+                                after.state().filing() == null ? null : after.state().filing().workPlan())))
                         .replaceWithVoid());
     }
 
@@ -182,7 +185,7 @@ public class Rounds {
         args.add(planId);
         StringBuilder sql = new StringBuilder("SELECT round_id, plan_id, jurisdiction, kind, name, stationing_start,"
                 + " stationing_end, assignments::text AS assignments, status, launched_on, version, scheduled_at,"
-                + " theme, sector, linked_round_id FROM rounds WHERE plan_id = $1");
+                + " theme, sector, linked_round_id, filed_with, filed_on, work_plan FROM rounds WHERE plan_id = $1");
         if (!after.isEmpty()) {
             args.add(Cursor.timestamp(after.get(0)));
             args.add(after.get(1));
@@ -213,7 +216,7 @@ public class Rounds {
     public Uni<List<RoundView>> linkedTo(String roundId, String scope) {
         return pool.preparedQuery("SELECT round_id, plan_id, jurisdiction, kind, name, stationing_start,"
                 + " stationing_end, assignments::text AS assignments, status, launched_on, version, scheduled_at,"
-                + " theme, sector, linked_round_id FROM rounds WHERE linked_round_id = $1 AND jurisdiction LIKE $2"
+                + " theme, sector, linked_round_id, filed_with, filed_on, work_plan FROM rounds WHERE linked_round_id = $1 AND jurisdiction LIKE $2"
                 + " ORDER BY scheduled_at, round_id LIMIT 1000")
                 .execute(Tuple.of(roundId, Jurisdictions.subtreePrefix(scope) + "%")).map(rows -> {
                     List<RoundView> items = new ArrayList<>();
@@ -230,14 +233,58 @@ public class Rounds {
                 Round.Status.valueOf(row.getString("status")), row.getLocalDate("launched_on"),
                 row.getInteger("version"), row.getString("theme"),
                 sector == null ? null : OrganisationKind.valueOf(sector),
-                row.getString("linked_round_id"));
+                row.getString("linked_round_id"), row.getString("filed_with") == null
+                        ? null
+                        : new RoundView.Filing(row.getString("filed_with"), row.getLocalDate("filed_on"),
+                                row.getString("work_plan")));
+    }
+
+    /** The jurisdiction of the parent plan of {@code roundId}'s plan: the level its work plan is filed with. */
+    public Uni<String> levelAbove(String roundId) {
+        return pool.preparedQuery("SELECT parent.jurisdiction FROM rounds r JOIN plans p ON p.plan_id = r.plan_id"
+                + " LEFT JOIN plans parent ON parent.plan_id = p.parent_plan_id WHERE r.round_id = $1")
+                .execute(Tuple.of(roundId))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("jurisdiction"));
+    }
+
+    /** The rounds filed with {@code jurisdiction}, the latest filing first, a page at a time. */
+    public Uni<Page<RoundView>> filedWith(String jurisdiction, String cursor, int limit) {
+        List<String> after = Cursor.decode(cursor, 2);
+        List<Object> args = new ArrayList<>();
+        args.add(jurisdiction);
+        StringBuilder sql = new StringBuilder("SELECT round_id, plan_id, jurisdiction, kind, name, stationing_start,"
+                + " stationing_end, assignments::text AS assignments, status, launched_on, version, scheduled_at,"
+                + " theme, sector, linked_round_id, filed_with, filed_on, work_plan FROM rounds WHERE filed_with = $1");
+        if (!after.isEmpty()) {
+            args.add(Cursor.date(after.get(0)));
+            args.add(after.get(1));
+            sql.append(" AND (filed_on, round_id) < ($2, $3)");
+        }
+        args.add(limit + 1);
+        sql.append(" ORDER BY filed_on DESC, round_id DESC LIMIT $").append(args.size());
+        return pool.preparedQuery(sql.toString()).execute(Tuple.tuple(args)).map(rows -> {
+            List<RoundView> items = new ArrayList<>();
+            String next = null;
+            Row last = null;
+            for (Row row : rows) {
+                if (items.size() == limit) {
+                    next = Cursor.encode(last.getLocalDate("filed_on").toString(), last.getString("round_id"));
+                    break;
+                }
+                items.add(row(row));
+                last = row;
+            }
+            return new Page<>(items, next);
+        });
     }
 
     public static RoundView view(AggregateRepository.Loaded<Round.State> loaded) {
         Round.State s = loaded.state();
         return new RoundView(s.roundId(), s.planId(), s.jurisdiction(), s.kind(), s.name(), s.stationingStart(),
                 s.stationingEnd(), s.assignments(), s.status(), s.launchedOn(), loaded.version(), s.theme(),
-                s.sector(), s.linkedRoundId());
+                s.sector(), s.linkedRoundId(), s.filing() == null
+                        ? null
+                        : new RoundView.Filing(s.filing().filedWith(), s.filing().filedOn(), s.filing().workPlan()));
     }
 
     private String write(List<Assignment> assignments) {

@@ -12,6 +12,7 @@ import java.util.Set;
 import io.xunshi.contracts.coordination.OrganisationKind;
 import io.xunshi.contracts.planning.Assignment;
 import io.xunshi.contracts.planning.PlanningEvent;
+import io.xunshi.contracts.planning.RoundFiled;
 import io.xunshi.contracts.planning.RoundKind;
 import io.xunshi.contracts.planning.RoundLaunched;
 import io.xunshi.contracts.planning.RoundScheduled;
@@ -62,12 +63,27 @@ public final class Round extends ExhaustiveDecider<Round.Command, PlanningEvent,
     public static final String ELEVATED_NOT_BELOW = "elevated-targets-not-below";
     /** 422 on assignments: a LOOK_BACK round revisits organisations the plan already inspected, and only those. */
     public static final String LOOK_BACK_NOT_INSPECTED = "look-back-targets-not-inspected";
+    /** 409: a round's work plan is filed with the level above once. */
+    public static final String ALREADY_FILED = "round-already-filed";
+    /** 409: the Centre's rounds have no level above to be filed with. */
+    public static final String NOTHING_ABOVE = "round-has-no-level-above";
 
     public enum Status {
         NEW, SCHEDULED, LAUNCHED
     }
 
-    public sealed interface Command permits Schedule, Launch {
+    public sealed interface Command permits Schedule, Launch, File {
+    }
+
+    /**
+     * The round's work plan filed with the level above (报备): {@code above} is the jurisdiction of the plan's parent
+     * plan, as the plan register knows it (null for the Centre's plan, which has none).
+     */
+    public record File(LocalDate filedOn, String workPlan, String above) implements Command {
+    }
+
+    /** Where and when the round's work plan was filed, and what it said. */
+    public record Filing(String filedWith, LocalDate filedOn, String workPlan) {
     }
 
     /** The plan a round belongs to, as the plan register knows it. */
@@ -112,22 +128,28 @@ public final class Round extends ExhaustiveDecider<Round.Command, PlanningEvent,
 
     public record State(String roundId, String planId, String jurisdiction, RoundKind kind, String name,
             LocalDate stationingStart, LocalDate stationingEnd, List<Assignment> assignments, Status status,
-            LocalDate launchedOn, String theme, OrganisationKind sector, String linkedRoundId) {
+            LocalDate launchedOn, String theme, OrganisationKind sector, String linkedRoundId, Filing filing) {
 
         /** Before the round is scheduled. */
         static final State NONE = new State(null, null, null, null, null, null, null, List.of(), Status.NEW, null, null,
-                null, null);
+                null, null, null);
 
         /** As scheduling sets it. */
         static State from(RoundScheduled e) {
             return new State(e.roundId(), e.planId(), e.jurisdiction(), e.kind(), e.name(), e.stationingStart(),
                     e.stationingEnd(), List.copyOf(e.assignments()), Status.SCHEDULED, null, e.theme(), e.sector(),
-                    e.linkedRoundId());
+                    e.linkedRoundId(), null);
         }
 
         State launched(LocalDate date) {
             return new State(roundId, planId, jurisdiction, kind, name, stationingStart, stationingEnd, assignments,
-                    Status.LAUNCHED, date, theme, sector, linkedRoundId);
+                    Status.LAUNCHED, date, theme, sector, linkedRoundId, filing);
+        }
+
+        State filed(RoundFiled f) {
+            return new State(roundId, planId, jurisdiction, kind, name, stationingStart, stationingEnd, assignments,
+                    status, launchedOn, theme, sector, linkedRoundId, new Filing(f.filedWith(), f.filedOn(),
+                            f.workPlan()));
         }
     }
 
@@ -135,8 +157,10 @@ public final class Round extends ExhaustiveDecider<Round.Command, PlanningEvent,
         super(rules(Command.class, PlanningEvent.class, State.NONE)
                 .decide(Schedule.class, Round::schedule)
                 .decide(Launch.class, Round::launch)
+                .decide(File.class, Round::file)
                 .evolve(RoundScheduled.class, (state, scheduled) -> State.from(scheduled))
                 .evolve(RoundLaunched.class, (state, launched) -> state.launched(launched.launchedOn()))
+                .evolve(RoundFiled.class, State::filed)
                 // the planning service's events share one hierarchy; a plan's event is never in a round's stream
                 .ignore(WorkPlanIssued.class)
                 .ignore(WorkPlanRevised.class));
@@ -158,6 +182,22 @@ public final class Round extends ExhaustiveDecider<Round.Command, PlanningEvent,
                     state.kind(), state.name(), state.stationingStart(), state.stationingEnd(), state.assignments(),
                     launch.launchedOn(), state.theme(), state.sector(), state.linkedRoundId()));
         };
+    }
+
+    private static List<PlanningEvent> file(File file, State state) {
+        if (state.status() == Status.NEW) {
+            throw new DomainRejection(NOT_SCHEDULED, "no such round");
+        }
+        if (state.filing() != null) {
+            throw new DomainRejection(ALREADY_FILED, "round " + state.roundId() + " was filed with "
+                    + state.filing().filedWith() + " on " + state.filing().filedOn());
+        }
+        String above = file.above();
+        if (above == null) {
+            throw new DomainRejection(NOTHING_ABOVE, "the Centre's rounds are filed with no level above");
+        }
+        return List.of(new RoundFiled(state.roundId(), state.planId(), state.jurisdiction(), above, file.filedOn(),
+                file.workPlan().strip()));
     }
 
     private static RoundScheduled scheduled(Schedule s) {

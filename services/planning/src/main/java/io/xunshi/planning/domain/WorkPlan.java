@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.xunshi.contracts.planning.PlanningEvent;
+import io.xunshi.contracts.planning.RoundFiled;
 import io.xunshi.contracts.planning.RoundLaunched;
 import io.xunshi.contracts.planning.RoundScheduled;
 import io.xunshi.contracts.planning.UniverseChange;
@@ -123,7 +124,8 @@ public final class WorkPlan extends ExhaustiveDecider<WorkPlan.Command, Planning
                 .evolve(WorkPlanRevised.class, State::revised)
                 // the planning service's events share one hierarchy; a round's event is never in a plan's stream
                 .ignore(RoundScheduled.class)
-                .ignore(RoundLaunched.class));
+                .ignore(RoundLaunched.class)
+                .ignore(RoundFiled.class));
     }
 
     private static List<PlanningEvent> issue(Issue issue, State state) {

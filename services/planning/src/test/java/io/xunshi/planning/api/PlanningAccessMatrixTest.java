@@ -99,6 +99,12 @@ class PlanningAccessMatrixTest extends AccessMatrixContract {
                         .body("{}").post("/api/v1/rounds/" + subject().round() + "/launch"))
                         .described("a round of Fujian's plan"))));
         probes.putAll(Map.of(
+                "fileRound", List.of(Probe.resource(FUJIAN, (r, home) -> r.get().contentType(ContentType.JSON)
+                        .body("{\"workPlan\":\"巡视方案\"}").post("/api/v1/rounds/" + subject().round() + "/filing"))
+                        .described("a round of Fujian's plan (filed once; then 409)")),
+                "listRoundFilings", List.of(Probe.filteredList(FUJIAN, (r, home) -> r.get()
+                        .queryParam("filedWith", FUJIAN).get("/api/v1/round-filings"))
+                        .described("?filedWith=350000 (Fujian)")),
                 "revisePlan", List.of(Probe.resource(FUJIAN, (r, home) -> r.get().contentType(ContentType.JSON)
                         .body("{\"joined\":[{\"organisationId\":\"" + subject().organisation()
                                 + "\",\"reason\":\"NEW_UNIT\"}]}")

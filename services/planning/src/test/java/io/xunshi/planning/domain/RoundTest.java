@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import io.xunshi.contracts.coordination.OrganisationKind;
 import io.xunshi.contracts.planning.Assignment;
 import io.xunshi.contracts.planning.PlanningEvent;
+import io.xunshi.contracts.planning.RoundFiled;
 import io.xunshi.contracts.planning.RoundKind;
 import io.xunshi.contracts.planning.RoundLaunched;
 import io.xunshi.contracts.planning.RoundScheduled;
@@ -257,5 +258,22 @@ class RoundTest {
         WorkPlanIssued issued = new WorkPlanIssued("p-zj", "330000", "规划", 2024, 2028, "p-centre", List.of("o-1"));
         assertThat(round.given(SCHEDULED, issued).state()).isEqualTo(round.given(SCHEDULED).state());
         assertThat(round.given().state().status()).isEqualTo(Status.NEW);
+    }
+
+    // --- filing the round's work plan with the level above (报备)
+
+    @Test
+    void a_rounds_work_plan_is_filed_once_with_the_level_of_its_plans_parent() {
+        round.given(SCHEDULED).when(new Round.File(LAUNCH_DAY, " 巡视4个市、6家省属企业 ", "000000"))
+                .then(new RoundFiled("r-1", "p-zj", "330000", "000000", LAUNCH_DAY, "巡视4个市、6家省属企业"))
+                .andState(s -> assertThat(s.filing()).isEqualTo(new Round.Filing("000000", LAUNCH_DAY,
+                        "巡视4个市、6家省属企业")));
+        RoundFiled filed = new RoundFiled("r-1", "p-zj", "330000", "000000", LAUNCH_DAY, "方案");
+        round.given(SCHEDULED, LAUNCHED, filed).when(new Round.File(LAUNCH_DAY, "again", "000000"))
+                .thenRejected(Round.ALREADY_FILED);
+        // a launched round is filed too, and keeps its filing when launched after
+        assertThat(round.given(SCHEDULED, filed, LAUNCHED).state().filing().filedWith()).isEqualTo("000000");
+        round.given(SCHEDULED).when(new Round.File(LAUNCH_DAY, "方案", null)).thenRejected(Round.NOTHING_ABOVE);
+        round.when(new Round.File(LAUNCH_DAY, "方案", "000000")).thenRejected(Round.NOT_SCHEDULED);
     }
 }
