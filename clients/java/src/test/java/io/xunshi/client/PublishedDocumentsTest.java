@@ -29,7 +29,8 @@ class PublishedDocumentsTest {
 
     /** The operation ids clients are generated with: renaming one breaks every client, so it fails here. */
     private static final Map<String, Set<String>> OPERATION_IDS = Map.of(
-            "planning", Set.of("fileRound", "getCoverage", "getPlan", "getRound", "getSubordinatePlans", "issuePlan",
+            "planning",
+            Set.of("fileRound", "getCoverage", "getPace", "getPlan", "getRound", "getSubordinatePlans", "issuePlan",
                     "launchRound", "listRoundFilings",
                     "listLinkedRounds", "listLookBackCandidates", "listPlans", "listRounds", "revisePlan",
                     "scheduleRound"),

@@ -47,6 +47,8 @@ import io.xunshi.kernel.security.CurrentCaller;
 import io.xunshi.kernel.security.Role;
 import io.xunshi.planning.application.CoverageView;
 import io.xunshi.planning.application.LookBackCandidates;
+import io.xunshi.planning.application.PaceSettings;
+import io.xunshi.planning.application.PaceView;
 import io.xunshi.planning.application.PlanDirectory;
 import io.xunshi.planning.application.PlanSummary;
 import io.xunshi.planning.application.PlanView;
@@ -80,6 +82,9 @@ public class PlanResource {
 
     @Inject
     CurrentCaller callers;
+
+    @Inject
+    PaceSettings pace;
 
     @POST
     @RolesAllowed(Role.INSPECTION_OFFICE)
@@ -222,6 +227,28 @@ public class PlanResource {
     public Uni<CoverageView> coverage(@PathParam("id") String id) {
         return commands.visible(plans.aggregate(), id)
                 .flatMap(loaded -> directory.coverage(id, loaded.state().jurisdiction()));
+    }
+
+    @GET
+    @Path("{id}/pace")
+    @RolesAllowed({ Role.INSPECTION_OFFICE, Role.AUDITOR })
+    @Operation(operationId = "getPace", summary = "The plan's pace towards full coverage (全覆盖进度), with its alerts",
+            description = "On today (Asia/Shanghai): covered and remaining organisations of the universe (formal"
+                    + " coverage, as GET /plans/{id}/coverage counts it), the launched rounds and how many organisations"
+                    + " each covered on average, the rounds still needed at that pace, the rounds the level can still"
+                    + " run in the term (xunshi.planning.pace.rounds-per-year), and whether full coverage is still"
+                    + " reachable; the same per sector block (organisations of one kind) against its cycle"
+                    + " (xunshi.planning.pace.cycle-years.<kind>); the organisations not inspected for"
+                    + " xunshi.planning.pace.alert-years years; and the alerts: coverage-out-of-pace,"
+                    + " block-out-of-pace:<kind>, not-inspected-for-years. A plan outside the caller's subtree answers"
+                    + " 404.")
+    @APIResponse(responseCode = "200", description = "The plan's pace",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PaceView.class)))
+    public Uni<PaceView> pace(@PathParam("id") String id) {
+        return commands.visible(plans.aggregate(), id).flatMap(loaded -> directory.pace(id,
+                loaded.state().jurisdiction(), loaded.state().termStart(), loaded.state().termEnd(), Days.today(),
+                pace.settings()));
     }
 
     @GET

@@ -21,6 +21,7 @@ import io.xunshi.contracts.rectification.EvaluationGrade;
 import io.xunshi.kernel.api.Cursor;
 import io.xunshi.kernel.api.Page;
 import io.xunshi.kernel.domain.Jurisdictions;
+import io.xunshi.planning.domain.Pace;
 import io.xunshi.planning.domain.Round;
 
 /** Reads of the plan register: lists, subordinate filings, a plan's facts for its rounds, its coverage. */
@@ -108,6 +109,36 @@ public class PlanDirectory {
 
     public Uni<Round.Plan> plan(String planId) {
         return plan(pool, planId);
+    }
+
+    /**
+     * The plan's pace on {@code today}: each organisation of the universe with its kind, whether formally covered under
+     * the plan (its own inspections and elevated ones, as coverage counts them) and when last inspected by any plan;
+     * and the plan's launched rounds.
+     */
+    public Uni<PaceView> pace(String planId, String jurisdiction, int termStart, int termEnd, LocalDate today,
+            Pace.Settings settings) {
+        String members = "SELECT u.organisation_id, o.name, o.kind,"
+                + " EXISTS (SELECT 1 FROM feedback_given g WHERE g.organisation_id = u.organisation_id"
+                + "   AND (g.plan_id = u.plan_id OR g.round_id IN (SELECT t.round_id FROM elevated_targets t"
+                + "   WHERE t.covered_plan_id = u.plan_id AND t.organisation_id = u.organisation_id))) AS covered,"
+                + " (SELECT max(g.given_on) FROM feedback_given g WHERE g.organisation_id = u.organisation_id)"
+                + "   AS last_inspected_on"
+                + " FROM plan_universe u LEFT JOIN organisations o ON o.organisation_id = u.organisation_id"
+                + " WHERE u.plan_id = $1 ORDER BY u.position";
+        return pool.preparedQuery(members).execute(Tuple.of(planId)).flatMap(rows -> {
+            List<Pace.Member> universe = new ArrayList<>();
+            for (Row row : rows) {
+                String kind = row.getString("kind");
+                universe.add(new Pace.Member(row.getString("organisation_id"), row.getString("name"),
+                        kind == null ? null : OrganisationKind.valueOf(kind), row.getBoolean("covered"),
+                        row.getLocalDate("last_inspected_on")));
+            }
+            return pool.preparedQuery("SELECT count(*) AS n FROM rounds WHERE plan_id = $1 AND status = 'LAUNCHED'")
+                    .execute(Tuple.of(planId)).map(count -> PaceView.of(planId, jurisdiction, termStart, termEnd,
+                            today, Pace.of(termStart, termEnd, today, universe,
+                                    count.iterator().next().getLong("n").intValue(), settings)));
+        });
     }
 
     /** The managing jurisdiction of each of the given organisations the organisations view knows. */

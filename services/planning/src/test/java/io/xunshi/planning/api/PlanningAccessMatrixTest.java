@@ -99,6 +99,8 @@ class PlanningAccessMatrixTest extends AccessMatrixContract {
                         .body("{}").post("/api/v1/rounds/" + subject().round() + "/launch"))
                         .described("a round of Fujian's plan"))));
         probes.putAll(Map.of(
+                "getPace", List.of(Probe.resource(FUJIAN,
+                        (r, home) -> r.get().get(plans + subject().plan() + "/pace")).described("Fujian's plan")),
                 "fileRound", List.of(Probe.resource(FUJIAN, (r, home) -> r.get().contentType(ContentType.JSON)
                         .body("{\"workPlan\":\"巡视方案\"}").post("/api/v1/rounds/" + subject().round() + "/filing"))
                         .described("a round of Fujian's plan (filed once; then 409)")),
