@@ -91,9 +91,11 @@ import io.xunshi.client.planning.api.PlansApi;
 import io.xunshi.client.planning.api.RoundsApi;
 import io.xunshi.client.planning.model.AssignmentRequest;
 import io.xunshi.client.planning.model.CoverageView;
+import io.xunshi.client.planning.model.FileRoundRequest;
 import io.xunshi.client.planning.model.IssuePlanRequest;
 import io.xunshi.client.planning.model.LaunchRoundRequest;
 import io.xunshi.client.planning.model.LookBackCandidates;
+import io.xunshi.client.planning.model.PaceView;
 import io.xunshi.client.planning.model.PlanView;
 import io.xunshi.client.planning.model.RevisePlanRequest;
 import io.xunshi.client.planning.model.RevisionReason;
@@ -455,6 +457,19 @@ class WalkingSkeletonIT {
         assertThat(zhejiang.plans().listLookBackCandidates(provincialPlan).getItems())
                 .filteredOn(i -> cityBureau.equals(i.getOrganisationId())).singleElement()
                 .satisfies(c -> assertThat(c.getLookBackRoundId()).isEqualTo(lookBack.getId()));
+
+        // The province files the look-back's work plan with the Centre (报备), which lists it.
+        zhejiang.rounds().fileRound(lookBack.getId(), new FileRoundRequest().filedOn(LocalDate.parse("2026-10-01"))
+                .workPlan("整改回头看：杭州市某局，聚焦整改不到位问题"), key(), null);
+        Level centre = level(CENTRE);
+        assertThat(centre.rounds().listRoundFilings(null, CENTRE, 200).getItems())
+                .filteredOn(r -> lookBack.getId().equals(r.getId())).singleElement()
+                .satisfies(r -> assertThat(r.getFiling().getFiledWith()).isEqualTo(CENTRE));
+        // The provincial plan's pace: the regular and the elevated rounds launched, one of its three covered.
+        PaceView pace = zhejiang.plans().getPace(provincialPlan);
+        assertThat(pace.getUniverse()).isEqualTo(3);
+        assertThat(pace.getCovered()).isEqualTo(1);
+        assertThat(pace.getRoundsLaunched()).isEqualTo(2);
     }
 
     /**
