@@ -122,6 +122,8 @@ public class PlanDirectory {
                 + " EXISTS (SELECT 1 FROM feedback_given g WHERE g.organisation_id = u.organisation_id"
                 + "   AND (g.plan_id = u.plan_id OR g.round_id IN (SELECT t.round_id FROM elevated_targets t"
                 + "   WHERE t.covered_plan_id = u.plan_id AND t.organisation_id = u.organisation_id))) AS covered,"
+                + " EXISTS (SELECT 1 FROM feedback_given g WHERE g.organisation_id = u.organisation_id"
+                + "   AND g.plan_id = u.plan_id) AS covered_by_own_rounds,"
                 + " (SELECT max(g.given_on) FROM feedback_given g WHERE g.organisation_id = u.organisation_id)"
                 + "   AS last_inspected_on"
                 + " FROM plan_universe u LEFT JOIN organisations o ON o.organisation_id = u.organisation_id"
@@ -132,9 +134,12 @@ public class PlanDirectory {
                 String kind = row.getString("kind");
                 universe.add(new Pace.Member(row.getString("organisation_id"), row.getString("name"),
                         kind == null ? null : OrganisationKind.valueOf(kind), row.getBoolean("covered"),
-                        row.getLocalDate("last_inspected_on")));
+                        row.getBoolean("covered_by_own_rounds"), row.getLocalDate("last_inspected_on")));
             }
-            return pool.preparedQuery("SELECT count(*) AS n FROM rounds WHERE plan_id = $1 AND status = 'LAUNCHED'")
+            // the rounds that work through the universe: not elevated ones (a lower level's organisations) nor
+            // look-backs (revisits)
+            return pool.preparedQuery("SELECT count(*) AS n FROM rounds WHERE plan_id = $1 AND status = 'LAUNCHED'"
+                    + " AND kind NOT IN ('ELEVATED', 'LOOK_BACK')")
                     .execute(Tuple.of(planId)).map(count -> PaceView.of(planId, jurisdiction, termStart, termEnd,
                             today, Pace.of(termStart, termEnd, today, universe,
                                     count.iterator().next().getLong("n").intValue(), settings)));
@@ -175,6 +180,7 @@ public class PlanDirectory {
                 + " c.evaluated_on, c.grade, r.round_id FROM look_back_candidates c"
                 + " LEFT JOIN LATERAL (SELECT round_id FROM rounds r WHERE r.plan_id = c.plan_id AND r.kind = 'LOOK_BACK'"
                 + "   AND r.assignments @> jsonb_build_array(jsonb_build_object('organisationId', c.organisation_id))"
+                + "   AND r.stationing_start >= c.evaluated_on"
                 + "   ORDER BY r.scheduled_at DESC LIMIT 1) r ON true"
                 + " WHERE c.plan_id = $1 ORDER BY c.evaluated_on DESC, c.case_id LIMIT 1000")
                 .execute(Tuple.of(planId)).map(rows -> {

@@ -163,17 +163,28 @@ public class Rounds {
                             rows.forEach(row -> found.add(row.getString("organisation_id")));
                             return found;
                         });
-        Uni<Map<String, String>> lowerPlans = r.kind() != RoundKind.ELEVATED
-                ? Uni.createFrom().item(Map.of())
-                : conn.preparedQuery("SELECT u.organisation_id, p.plan_id FROM plan_universe u"
-                        + " JOIN plans p ON p.plan_id = u.plan_id"
-                        + " JOIN organisations o ON o.organisation_id = u.organisation_id AND o.jurisdiction = p.jurisdiction"
-                        + " WHERE u.organisation_id = ANY($1) AND p.term_start <= $2 AND p.term_end >= $2")
-                        .execute(Tuple.of(ids.toArray(String[]::new), r.stationingStart().getYear())).map(rows -> {
+        Uni<Map<String, String>> lowerPlans = r.kind() == RoundKind.LOOK_BACK
+                ? conn.preparedQuery("SELECT t.organisation_id, t.covered_plan_id FROM elevated_targets t"
+                        + " JOIN rounds e ON e.round_id = t.round_id WHERE e.plan_id = $1 AND t.organisation_id = ANY($2)")
+                        .execute(Tuple.of(r.plan().planId(), ids.toArray(String[]::new))).map(rows -> {
                             Map<String, String> found = new HashMap<>();
-                            rows.forEach(row -> found.put(row.getString("organisation_id"), row.getString("plan_id")));
+                            rows.forEach(row -> found.put(row.getString("organisation_id"),
+                                    row.getString("covered_plan_id")));
                             return found;
-                        });
+                        })
+                : r.kind() != RoundKind.ELEVATED
+                        ? Uni.createFrom().item(Map.of())
+                        : conn.preparedQuery("SELECT u.organisation_id, p.plan_id FROM plan_universe u"
+                                + " JOIN plans p ON p.plan_id = u.plan_id"
+                                + " JOIN organisations o ON o.organisation_id = u.organisation_id AND o.jurisdiction = p.jurisdiction"
+                                + " WHERE u.organisation_id = ANY($1) AND p.term_start <= $2 AND p.term_end >= $2")
+                                .execute(Tuple.of(ids.toArray(String[]::new), r.stationingStart().getYear()))
+                                .map(rows -> {
+                                    Map<String, String> found = new HashMap<>();
+                                    rows.forEach(row -> found.put(row.getString("organisation_id"),
+                                            row.getString("plan_id")));
+                                    return found;
+                                });
         return linked.flatMap(l -> inspected.flatMap(i -> lowerPlans.map(p -> new Round.KindFacts(mobileMaxDays, l, i,
                 p))));
     }

@@ -1,7 +1,6 @@
 package io.xunshi.planning.domain;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -29,9 +28,12 @@ public final class Pace {
     private Pace() {
     }
 
-    /** One organisation of the universe: its kind, whether covered under the plan, when last inspected by anyone. */
+    /**
+     * One organisation of the universe: its kind, whether covered for the plan (by its own rounds or a higher level's
+     * elevated one), whether by the plan's own rounds, and when last inspected by anyone.
+     */
     public record Member(String organisationId, String name, OrganisationKind kind, boolean covered,
-            LocalDate lastInspectedOn) {
+            boolean coveredByOwnRounds, LocalDate lastInspectedOn) {
     }
 
     /** The settings: rounds a year, each block's cycle in years, years without inspection that raise an alert. */
@@ -61,10 +63,13 @@ public final class Pace {
             Settings settings) {
         int covered = (int) universe.stream().filter(Member::covered).count();
         int remaining = universe.size() - covered;
-        Double perRound = roundsLaunched == 0 ? null : (double) covered / roundsLaunched;
-        int roundsLeft = roundsLeft(today, termEnd, settings.roundsPerYear());
+        // the pace is the plan's own: what its rounds covered, per round (a higher level's elevated inspection covers
+        // an organisation too, but is not the plan's work)
+        int own = (int) universe.stream().filter(Member::coveredByOwnRounds).count();
+        Double perRound = roundsLaunched == 0 ? null : (double) own / roundsLaunched;
+        int roundsLeft = roundsLeft(today, termStart, termEnd, settings.roundsPerYear());
         Integer needed = needed(remaining, perRound);
-        Boolean reachable = reachable(remaining, needed, roundsLeft);
+        Boolean reachable = reachable(remaining, needed, roundsLeft, today.getYear() > termEnd);
         List<String> alerts = new ArrayList<>();
         if (Boolean.FALSE.equals(reachable)) {
             alerts.add(OUT_OF_PACE);
@@ -83,9 +88,9 @@ public final class Pace {
             int cycle = settings.cycleYears().getOrDefault(kind, termEnd - termStart + 1);
             int dueBy = Math.min(termEnd, termStart + cycle - 1);
             int blockRemaining = c[0] - c[1];
-            int blockRoundsLeft = roundsLeft(today, dueBy, settings.roundsPerYear());
+            int blockRoundsLeft = roundsLeft(today, termStart, dueBy, settings.roundsPerYear());
             Integer blockNeeded = needed(blockRemaining, perRound);
-            Boolean blockReachable = reachable(blockRemaining, blockNeeded, blockRoundsLeft);
+            Boolean blockReachable = reachable(blockRemaining, blockNeeded, blockRoundsLeft, today.getYear() > dueBy);
             if (Boolean.FALSE.equals(blockReachable)) {
                 alerts.add(BLOCK_OUT_OF_PACE + ":" + kind);
             }
@@ -104,14 +109,20 @@ public final class Pace {
                 List.copyOf(blocks), overdue, List.copyOf(alerts));
     }
 
-    /** The rounds the level can still run from {@code today} to the end of {@code lastYear}, at its rate. */
-    static int roundsLeft(LocalDate today, int lastYear, double roundsPerYear) {
-        LocalDate end = LocalDate.of(lastYear, 12, 31);
-        if (today.isAfter(end)) {
+    /**
+     * The rounds the level can still run from {@code today} (or the start of the term, if later) to the end of
+     * {@code lastYear}, at its rate: counted in months, the month of {@code from} by the share of its days left, so
+     * that a whole year holds exactly the year's rounds whatever its length.
+     */
+    static int roundsLeft(LocalDate today, int firstYear, int lastYear, double roundsPerYear) {
+        LocalDate start = LocalDate.of(firstYear, 1, 1);
+        LocalDate from = today.isBefore(start) ? start : today;
+        if (from.getYear() > lastYear) {
             return 0;
         }
-        double years = (ChronoUnit.DAYS.between(today, end) + 1) / 365.25;
-        return (int) Math.floor(years * roundsPerYear + 1e-9);
+        double months = (lastYear - from.getYear()) * 12 + (12 - from.getMonthValue())
+                + (double) (from.lengthOfMonth() - from.getDayOfMonth() + 1) / from.lengthOfMonth();
+        return (int) Math.floor(months * roundsPerYear / 12 + 1e-9);
     }
 
     private static Integer needed(int remaining, Double perRound) {
@@ -121,14 +132,14 @@ public final class Pace {
         return perRound == null || perRound == 0 ? null : (int) Math.ceil(remaining / perRound - 1e-9);
     }
 
-    private static Boolean reachable(int remaining, Integer needed, int roundsLeft) {
+    private static Boolean reachable(int remaining, Integer needed, int roundsLeft, boolean over) {
         if (remaining == 0) {
             return true;
         }
-        if (needed == null) {
-            // no round covered anything yet: out of pace only when no round is left at all
-            return roundsLeft == 0 ? false : null;
+        if (over) {
+            return false;
         }
-        return needed <= roundsLeft;
+        // before any round of the plan covered anything there is no pace to judge by
+        return needed == null ? null : needed <= roundsLeft;
     }
 }

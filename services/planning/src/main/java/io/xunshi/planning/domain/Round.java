@@ -102,7 +102,8 @@ public final class Round extends ExhaustiveDecider<Round.Command, PlanningEvent,
     /**
      * What the rules of the kinds need to know, looked up by the application: the longest MOBILE window, the round a
      * LINKED round names (null when unknown or not named), the targets the plan already inspected (for LOOK_BACK),
-     * and each target's lower-level plan whose universe holds it (for ELEVATED).
+     * and each target's lower-level plan whose universe holds it (for ELEVATED; for LOOK_BACK, the lower plan an
+     * earlier elevated round of the plan counted the target for).
      */
     public record KindFacts(int mobileMaxDays, LinkedRound linkedRound, Set<String> inspected,
             Map<String, String> lowerPlans) {
@@ -239,14 +240,17 @@ public final class Round extends ExhaustiveDecider<Round.Command, PlanningEvent,
         checkKind(s);
         List<Assignment> assignments = s.pairings().stream().map(p -> {
             Target t = s.targets().get(p.organisationId());
-            String covered = s.kind() == RoundKind.ELEVATED ? s.facts().lowerPlans().get(t.organisationId()) : null;
+            // an elevated target counts for the lower plan; so does a look-back of one
+            String covered = s.kind() == RoundKind.ELEVATED || s.kind() == RoundKind.LOOK_BACK
+                    ? s.facts().lowerPlans().get(t.organisationId())
+                    : null;
             return new Assignment(p.team().strip(), t.organisationId(), t.name(), t.jurisdiction(), t.location(),
                     covered);
         }).toList();
         String theme = s.theme() == null || s.theme().isBlank() ? null : s.theme().strip();
         return new RoundScheduled(s.roundId(), plan.planId(), plan.jurisdiction(), s.kind(), s.name().strip(),
                 s.stationingStart(), s.stationingEnd(), assignments, theme, s.sector(),
-                s.linkedRoundId() == null ? null : s.linkedRoundId().strip());
+                s.linkedRoundId() == null || s.linkedRoundId().isBlank() ? null : s.linkedRoundId().strip());
     }
 
     /** The rules of the round's kind, on targets that all exist. */
@@ -329,9 +333,9 @@ public final class Round extends ExhaustiveDecider<Round.Command, PlanningEvent,
         String jurisdiction = s.plan().jurisdiction();
         if (linked.kind() != RoundKind.LINKED || linked.jurisdiction().equals(jurisdiction)
                 || !Jurisdictions.contains(linked.jurisdiction(), jurisdiction)) {
-            throw new InvalidCommand(LINKED_ROUND_NOT_ABOVE, "linkedRoundId", "round " + linked.roundId() + " is a "
-                    + linked.kind() + " round of " + linked.jurisdiction() + "; a linked round names a LINKED round"
-                    + " of a level above " + jurisdiction);
+            // no more about the round named than that it is not one to link with: the caller may not read it
+            throw new InvalidCommand(LINKED_ROUND_NOT_ABOVE, "linkedRoundId", "round " + linked.roundId() + " is not a"
+                    + " LINKED round of a level above " + jurisdiction);
         }
     }
 }

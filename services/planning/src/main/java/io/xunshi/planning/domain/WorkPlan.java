@@ -50,6 +50,8 @@ public final class WorkPlan extends ExhaustiveDecider<WorkPlan.Command, Planning
     public static final String NOT_ISSUED = "plan-not-issued";
     /** 422: a revision names no organisation. */
     public static final String REVISION_EMPTY = "revision-empty";
+    /** 422 on revisedOn: revisions follow one another in time. */
+    public static final String REVISION_BEFORE_LAST = "revision-before-last";
     /** 422 on revisedOn: a plan is revised during its term. */
     public static final String REVISION_OUTSIDE_TERM = "revision-outside-term";
     /** 422: one organisation named twice in a revision. */
@@ -226,6 +228,12 @@ public final class WorkPlan extends ExhaustiveDecider<WorkPlan.Command, Planning
         if (joins.isEmpty() && leaves.isEmpty()) {
             throw new InvalidCommand(REVISION_EMPTY, "joined", "a revision names at least one organisation that joins"
                     + " or leaves the universe");
+        }
+        if (!state.history().isEmpty()
+                && revise.revisedOn().isBefore(state.history().get(state.history().size() - 1).revisedOn())) {
+            throw new InvalidCommand(REVISION_BEFORE_LAST, "revisedOn", "revision " + (state.revisions() + 1)
+                    + " is dated before revision " + state.revisions() + " of "
+                    + state.history().get(state.history().size() - 1).revisedOn());
         }
         int year = revise.revisedOn().getYear();
         if (year < state.termStart() || year > state.termEnd()) {

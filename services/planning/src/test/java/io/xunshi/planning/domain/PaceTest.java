@@ -18,7 +18,7 @@ class PaceTest {
     private static List<Pace.Member> universe(OrganisationKind kind, int size, int covered) {
         List<Pace.Member> members = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            members.add(new Pace.Member(kind + "-" + i, "单位" + i, kind, i < covered, i < covered
+            members.add(new Pace.Member(kind + "-" + i, "单位" + i, kind, i < covered, i < covered, i < covered
                     ? LocalDate.of(2025, 6, 1)
                     : null));
         }
@@ -28,14 +28,19 @@ class PaceTest {
     @Test
     void at_the_pace_so_far_the_rounds_needed_fit_in_the_rounds_left_of_the_term() {
         // 2 rounds covered 4: 2 a round; 6 remain, 3 rounds needed; from 2026-01-01 to the end of 2027 at 2 a year
-        // the level runs 3 more (two years, less a day's rounding, is not four).
+        // the level runs 4 more: two whole years, whatever their length.
         Pace.Result r = Pace.of(2023, 2027, LocalDate.of(2026, 1, 1), universe(OrganisationKind.DEPARTMENT, 10, 4), 2,
                 TWO_A_YEAR);
         assertThat(r.covered()).isEqualTo(4);
         assertThat(r.remaining()).isEqualTo(6);
         assertThat(r.perRound()).isEqualTo(2.0);
         assertThat(r.roundsNeeded()).isEqualTo(3);
-        assertThat(r.roundsLeft()).isEqualTo(Pace.roundsLeft(LocalDate.of(2026, 1, 1), 2027, 2)).isEqualTo(3);
+        assertThat(r.roundsLeft()).isEqualTo(4);
+        assertThat(Pace.roundsLeft(LocalDate.of(2027, 1, 1), 2023, 2027, 2)).as("a whole year, not a leap one")
+                .isEqualTo(2);
+        assertThat(Pace.roundsLeft(LocalDate.of(2027, 7, 1), 2023, 2027, 2)).as("half a year").isEqualTo(1);
+        assertThat(Pace.roundsLeft(LocalDate.of(2021, 3, 1), 2023, 2027, 2)).as("before the term: the whole term")
+                .isEqualTo(10);
         assertThat(r.reachable()).isTrue();
         assertThat(r.alerts()).isEmpty();
     }
@@ -52,6 +57,15 @@ class PaceTest {
                 1, TWO_A_YEAR);
         assertThat(over.roundsLeft()).as("the term is over").isZero();
         assertThat(over.reachable()).isFalse();
+        // a higher level's elevated inspections cover organisations but are not the plan's pace
+        List<Pace.Member> helped = List.of(
+                new Pace.Member("o-1", "本级巡察", OrganisationKind.DEPARTMENT, true, true, LocalDate.of(2025, 1, 1)),
+                new Pace.Member("o-2", "上级提级", OrganisationKind.DEPARTMENT, true, false, LocalDate.of(2025, 1, 1)),
+                new Pace.Member("o-3", "未巡", OrganisationKind.DEPARTMENT, false, false, null));
+        Pace.Result own = Pace.of(2023, 2027, LocalDate.of(2026, 1, 1), helped, 1, TWO_A_YEAR);
+        assertThat(own.covered()).isEqualTo(2);
+        assertThat(own.perRound()).isEqualTo(1.0);
+        assertThat(own.roundsNeeded()).isEqualTo(1);
     }
 
     @Test
@@ -62,6 +76,8 @@ class PaceTest {
         assertThat(none.roundsNeeded()).isNull();
         assertThat(none.reachable()).isNull();
         assertThat(none.alerts()).isEmpty();
+        assertThat(Pace.of(2023, 2027, LocalDate.of(2027, 12, 20), universe(OrganisationKind.DEPARTMENT, 5, 0), 0,
+                TWO_A_YEAR).reachable()).as("no pace yet, and the term not over: not judged").isNull();
         Pace.Result all = Pace.of(2023, 2027, LocalDate.of(2026, 3, 1), universe(OrganisationKind.DEPARTMENT, 3, 3),
                 2, TWO_A_YEAR);
         assertThat(all.roundsNeeded()).isZero();
@@ -84,9 +100,9 @@ class PaceTest {
     @Test
     void organisations_not_inspected_for_the_alerts_years_are_listed() {
         List<Pace.Member> members = List.of(
-                new Pace.Member("o-1", "久未巡视", OrganisationKind.DEPARTMENT, false, LocalDate.of(2020, 5, 1)),
-                new Pace.Member("o-2", "近期巡视", OrganisationKind.DEPARTMENT, true, LocalDate.of(2024, 5, 1)),
-                new Pace.Member("o-3", "从未巡视", OrganisationKind.DEPARTMENT, false, null));
+                new Pace.Member("o-1", "久未巡视", OrganisationKind.DEPARTMENT, false, false, LocalDate.of(2020, 5, 1)),
+                new Pace.Member("o-2", "近期巡视", OrganisationKind.DEPARTMENT, true, true, LocalDate.of(2024, 5, 1)),
+                new Pace.Member("o-3", "从未巡视", OrganisationKind.DEPARTMENT, false, false, null));
         Pace.Result young = Pace.of(2023, 2027, LocalDate.of(2026, 6, 1), members, 1, TWO_A_YEAR);
         assertThat(young.overdue()).extracting(Pace.Overdue::organisationId).as("a never inspected one is not"
                 + " overdue in a term younger than the alert's years").containsExactly("o-1");

@@ -194,6 +194,23 @@ class RoundTest {
     }
 
     @Test
+    void a_look_back_of_an_elevated_target_counts_for_the_lower_plan_as_the_elevated_round_did() {
+        round.when(new Schedule("r-1", PLAN, RoundKind.LOOK_BACK, "回头看", START, END, List.of(new Pairing("回头看组",
+                "o-3")), TARGETS, null, null, null, new Round.KindFacts(30, null, Set.of("o-3"),
+                        Map.of("o-3",
+                                "p-hz"))))
+                .then(new RoundScheduled("r-1", "p-zj", "330000", RoundKind.LOOK_BACK, "回头看",
+                        START, END, List.of(new Assignment("回头看组", "o-3", "杭州市某局", "330100", "330106",
+                                "p-hz")),
+                        null, null, null));
+        // a blank linked round id is none
+        round.when(new Schedule("r-1", PLAN, RoundKind.REGULAR, "常规", START, END, List.of(new Pairing("第一组",
+                "o-1")), TARGETS, null, null, "  ", FACTS))
+                .then(new RoundScheduled("r-1", "p-zj", "330000", RoundKind.REGULAR,
+                        "常规", START, END, List.of(A1), null, null, null));
+    }
+
+    @Test
     void a_look_back_round_revisits_only_organisations_the_plan_inspected() {
         round.when(schedule(RoundKind.LOOK_BACK, START, END, List.of(new Pairing("回头看组", "o-1"))))
                 .then(new RoundScheduled("r-1", "p-zj", "330000", RoundKind.LOOK_BACK, "第一轮", START, END,

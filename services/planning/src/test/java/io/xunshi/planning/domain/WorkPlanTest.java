@@ -195,5 +195,10 @@ class WorkPlanTest {
                 .thenInvalid(WorkPlan.REVISION_OUTSIDE_TERM, "revisedOn");
         plan.when(revise(List.of(), List.of(new UniverseChange("o-1", RevisionReason.MERGED, null))))
                 .thenNotFound(WorkPlan.NOT_ISSUED);
+        WorkPlanRevised first = new WorkPlanRevised("p-zj", "330000", 1, LocalDate.of(2025, 3, 1), List.of(),
+                List.of(new UniverseChange("o-2", RevisionReason.MERGED, null)), List.of("o-1"));
+        plan.given(ISSUED, first).when(new WorkPlan.Revise(LocalDate.of(2025, 2, 1), List.of(new UniverseChange("o-3",
+                RevisionReason.NEW_UNIT, null)), List.of(), NEW_UNITS))
+                .thenInvalid(WorkPlan.REVISION_BEFORE_LAST, "revisedOn");
     }
 }
