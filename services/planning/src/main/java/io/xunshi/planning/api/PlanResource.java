@@ -34,14 +34,12 @@ import io.xunshi.kernel.api.Cursor;
 import io.xunshi.kernel.api.Days;
 import io.xunshi.kernel.api.OpenApiConventions;
 import io.xunshi.kernel.api.Page;
-import io.xunshi.kernel.api.Problem;
 import io.xunshi.kernel.api.ProblemException;
 import io.xunshi.kernel.api.ProblemType;
 import io.xunshi.kernel.command.Answer;
 import io.xunshi.kernel.command.CommandHeaders;
 import io.xunshi.kernel.command.CommandPath;
 import io.xunshi.kernel.command.CreationHeaders;
-import io.xunshi.kernel.domain.Jurisdictions;
 import io.xunshi.kernel.security.Caller;
 import io.xunshi.kernel.security.CurrentCaller;
 import io.xunshi.kernel.security.Role;
@@ -137,12 +135,7 @@ public class PlanResource {
             @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") Integer limit) {
         Caller caller = callers.get();
         String scope = jurisdiction == null ? caller.jurisdiction() : jurisdiction;
-        if (!Jurisdictions.isValid(scope)) {
-            throw new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED, "jurisdiction "
-                    + Patterns.JURISDICTION_MESSAGE).withErrors(List.of(
-                            new Problem.FieldError("jurisdiction",
-                                    Patterns.JURISDICTION_MESSAGE))));
-        }
+        Patterns.jurisdiction("jurisdiction", scope);
         CurrentCaller.requireWithin(caller, scope);
         return directory.list(scope, cursor, Cursor.limit(limit));
     }

@@ -20,10 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.mutiny.Uni;
 import io.xunshi.kernel.api.Cursor;
 import io.xunshi.kernel.api.Page;
-import io.xunshi.kernel.api.Problem;
-import io.xunshi.kernel.api.ProblemException;
-import io.xunshi.kernel.api.ProblemType;
-import io.xunshi.kernel.domain.Jurisdictions;
 import io.xunshi.kernel.security.Caller;
 import io.xunshi.kernel.security.CurrentCaller;
 import io.xunshi.kernel.security.Role;
@@ -59,11 +55,7 @@ public class RoundFilingResource {
             @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") Integer limit) {
         Caller caller = callers.get();
         String scope = filedWith == null ? caller.jurisdiction() : filedWith;
-        if (!Jurisdictions.isValid(scope)) {
-            throw new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED, "filedWith "
-                    + Patterns.JURISDICTION_MESSAGE).withErrors(List.of(
-                            new Problem.FieldError("filedWith", Patterns.JURISDICTION_MESSAGE))));
-        }
+        Patterns.jurisdiction("filedWith", scope);
         CurrentCaller.requireWithin(caller, scope);
         return rounds.filedWith(scope, cursor, Cursor.limit(limit));
     }

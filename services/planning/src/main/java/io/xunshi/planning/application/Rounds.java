@@ -52,6 +52,11 @@ public class Rounds {
     private static final TypeReference<List<Assignment>> ASSIGNMENTS = new TypeReference<>() {
     };
 
+    /** The round register's columns, as {@link #row} reads them. */
+    private static final String SELECT = "SELECT round_id, plan_id, jurisdiction, kind, name, stationing_start,"
+            + " stationing_end, assignments::text AS assignments, status, launched_on, version, scheduled_at, theme,"
+            + " sector, linked_round_id, filed_with, filed_on, work_plan FROM rounds";
+
     private final AggregateRepository<Round.Command, PlanningEvent, Round.State> repository;
     private final Aggregate<Round.Command, Round.State> aggregate;
     private final PlanDirectory plans;
@@ -194,9 +199,7 @@ public class Rounds {
         List<String> after = Cursor.decode(cursor, 2);
         List<Object> args = new ArrayList<>();
         args.add(planId);
-        StringBuilder sql = new StringBuilder("SELECT round_id, plan_id, jurisdiction, kind, name, stationing_start,"
-                + " stationing_end, assignments::text AS assignments, status, launched_on, version, scheduled_at,"
-                + " theme, sector, linked_round_id, filed_with, filed_on, work_plan FROM rounds WHERE plan_id = $1");
+        StringBuilder sql = new StringBuilder(SELECT + " WHERE plan_id = $1");
         if (!after.isEmpty()) {
             args.add(Cursor.timestamp(after.get(0)));
             args.add(after.get(1));
@@ -204,20 +207,8 @@ public class Rounds {
         }
         args.add(limit + 1);
         sql.append(" ORDER BY scheduled_at, round_id LIMIT $").append(args.size());
-        return pool.preparedQuery(sql.toString()).execute(Tuple.tuple(args)).map(rows -> {
-            List<RoundView> items = new ArrayList<>();
-            String next = null;
-            Row last = null;
-            for (Row row : rows) {
-                if (items.size() == limit) {
-                    next = Cursor.encode(last.getOffsetDateTime("scheduled_at").toString(), last.getString("round_id"));
-                    break;
-                }
-                items.add(row(row));
-                last = row;
-            }
-            return new Page<>(items, next);
-        });
+        return page(sql.toString(), args, limit,
+                last -> Cursor.encode(last.getOffsetDateTime("scheduled_at").toString(), last.getString("round_id")));
     }
 
     /**
@@ -225,9 +216,7 @@ public class Rounds {
      * order they were scheduled: the higher round and its linked rounds are seen together.
      */
     public Uni<List<RoundView>> linkedTo(String roundId, String scope) {
-        return pool.preparedQuery("SELECT round_id, plan_id, jurisdiction, kind, name, stationing_start,"
-                + " stationing_end, assignments::text AS assignments, status, launched_on, version, scheduled_at,"
-                + " theme, sector, linked_round_id, filed_with, filed_on, work_plan FROM rounds WHERE linked_round_id = $1 AND jurisdiction LIKE $2"
+        return pool.preparedQuery(SELECT + " WHERE linked_round_id = $1 AND jurisdiction LIKE $2"
                 + " ORDER BY scheduled_at, round_id LIMIT 1000")
                 .execute(Tuple.of(roundId, Jurisdictions.subtreePrefix(scope) + "%")).map(rows -> {
                     List<RoundView> items = new ArrayList<>();
@@ -263,9 +252,7 @@ public class Rounds {
         List<String> after = Cursor.decode(cursor, 2);
         List<Object> args = new ArrayList<>();
         args.add(jurisdiction);
-        StringBuilder sql = new StringBuilder("SELECT round_id, plan_id, jurisdiction, kind, name, stationing_start,"
-                + " stationing_end, assignments::text AS assignments, status, launched_on, version, scheduled_at,"
-                + " theme, sector, linked_round_id, filed_with, filed_on, work_plan FROM rounds WHERE filed_with = $1");
+        StringBuilder sql = new StringBuilder(SELECT + " WHERE filed_with = $1");
         if (!after.isEmpty()) {
             args.add(Cursor.date(after.get(0)));
             args.add(after.get(1));
@@ -273,13 +260,20 @@ public class Rounds {
         }
         args.add(limit + 1);
         sql.append(" ORDER BY filed_on DESC, round_id DESC LIMIT $").append(args.size());
-        return pool.preparedQuery(sql.toString()).execute(Tuple.tuple(args)).map(rows -> {
+        return page(sql.toString(), args, limit,
+                last -> Cursor.encode(last.getLocalDate("filed_on").toString(), last.getString("round_id")));
+    }
+
+    /** One page of rounds: {@code limit} rows of the query, which asks for one more to know there is a next page. */
+    private Uni<Page<RoundView>> page(String sql, List<Object> args, int limit,
+            java.util.function.Function<Row, String> cursorAfter) {
+        return pool.preparedQuery(sql).execute(Tuple.tuple(args)).map(rows -> {
             List<RoundView> items = new ArrayList<>();
             String next = null;
             Row last = null;
             for (Row row : rows) {
                 if (items.size() == limit) {
-                    next = Cursor.encode(last.getLocalDate("filed_on").toString(), last.getString("round_id"));
+                    next = cursorAfter.apply(last);
                     break;
                 }
                 items.add(row(row));

@@ -18,9 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.xunshi.contracts.rectification.EvaluationGrade;
-import io.xunshi.kernel.api.Problem;
-import io.xunshi.kernel.api.ProblemException;
-import io.xunshi.kernel.api.ProblemType;
 import io.xunshi.kernel.domain.Jurisdictions;
 import io.xunshi.kernel.security.CurrentCaller;
 import io.xunshi.kernel.security.Role;
@@ -32,8 +29,6 @@ import io.xunshi.rectification.domain.EvaluationModel;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Rectification cases")
 public class EvaluationModelResource {
-
-    private static final String JURISDICTION = "must be a jurisdiction code: 6 or 12 digits (GB/T 2260)";
 
     @Inject
     EvaluationSettings settings;
@@ -76,10 +71,7 @@ public class EvaluationModelResource {
         // The caller's token is checked (its jurisdiction claim) even though the answer is the same for all.
         String home = callers.get().jurisdiction();
         String scope = jurisdiction == null ? home : jurisdiction;
-        if (!Jurisdictions.isValid(scope)) {
-            throw new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED, "jurisdiction " + JURISDICTION)
-                    .withErrors(List.of(new Problem.FieldError("jurisdiction", JURISDICTION))));
-        }
+        Patterns.jurisdiction("jurisdiction", scope);
         EvaluationModel model = settings.models().forJurisdiction(scope);
         return new Model(Jurisdictions.level(scope).name(), model.fullMarks(), model.criteria().entrySet().stream()
                 .map(c -> new Criterion(c.getKey(), c.getValue())).toList(), model.excellentFrom(), model.goodFrom(),

@@ -20,9 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.mutiny.Uni;
 import io.xunshi.kernel.api.Cursor;
 import io.xunshi.kernel.api.Page;
-import io.xunshi.kernel.api.Problem;
-import io.xunshi.kernel.api.ProblemException;
-import io.xunshi.kernel.api.ProblemType;
 import io.xunshi.kernel.domain.Jurisdictions;
 import io.xunshi.kernel.security.CurrentCaller;
 import io.xunshi.kernel.security.Role;
@@ -33,8 +30,6 @@ import io.xunshi.rectification.application.PublicViews;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Rectification cases")
 public class PublicViewResource {
-
-    private static final String JURISDICTION = "must be a jurisdiction code: 6 or 12 digits (GB/T 2260)";
 
     @Inject
     PublicViews views;
@@ -61,10 +56,7 @@ public class PublicViewResource {
         // The caller's token is checked (its jurisdiction claim) even though public views are for everyone.
         callers.get();
         String scope = jurisdiction == null ? Jurisdictions.CENTRE : jurisdiction;
-        if (!Jurisdictions.isValid(scope)) {
-            throw new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED, "jurisdiction " + JURISDICTION)
-                    .withErrors(List.of(new Problem.FieldError("jurisdiction", JURISDICTION))));
-        }
+        Patterns.jurisdiction("jurisdiction", scope);
         return views.list(scope, cursor, Cursor.limit(limit)).map(page -> new Page<>(
                 page.items().stream().map(PublicCaseView::of).toList(), page.next()));
     }
